@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+
+.PHONY: demo test venv dev bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+# Runtime install: the package and its templates, as a clerk would have it.
+$(VENV)/.juwei-installed: pyproject.toml $(VENV)/bin/python
+	$(PIP) install -q -e .
+	touch $@
+
+# Development install: adds the test tools.
+$(VENV)/.juwei-dev: pyproject.toml $(VENV)/bin/python
+	$(PIP) install -q -e '.[dev]'
+	touch $(VENV)/.juwei-installed $@
+
+venv: $(VENV)/.juwei-installed
+dev: $(VENV)/.juwei-dev
+
+demo: venv
+	rm -rf demo-out
+	$(VENV)/bin/juwei demo --out demo-out
+
+test: dev
+	$(PY) -m pytest -q
+
+bench: dev
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) demo-out build dist .pytest_cache

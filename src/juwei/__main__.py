@@ -1,0 +1,3 @@
+from juwei.cli import main
+
+main()

@@ -1,0 +1,146 @@
+"""The ``juwei`` command line: a thin skin over :mod:`juwei.services`.
+
+Command groups are listed in :data:`COMMANDS` with their one-line summaries and imported only when
+used (pip's command table is the model), so ``juwei --help`` starts without loading the database layer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Optional
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+try:  # typer ≥ 0.29 carries its own copy of click
+    from typer import _click as click
+except ImportError:  # pragma: no cover - older typer depends on click
+    import click
+
+from juwei import __version__
+from juwei.i18n import set_language, t
+
+# name → (module under juwei.cli, summary shown by `juwei --help`, help panel)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "init": ("init", "Create a juwei database and a community with its rules profile.", "Set-up"),
+    "rules": ("rules", "Show the rules profile in force; record a new version of a rule.", "Set-up"),
+    "db": ("db", "Database upkeep: upgrade the schema.", "Set-up"),
+    "group": ("group", "Residents' groups (居民小组).", "Roster"),
+    "household": ("household", "Households (户) and their designated representatives.", "Roster"),
+    "member": ("member", "Residents (居民): add, import, list, show, update, record leaving.", "Roster"),
+    "rep": ("rep", "Representatives (居民代表, 当然代表): terms, list, end.", "Roster"),
+    "roster": ("roster", "Roster summary: groups, households, adults, representatives.", "Roster"),
+    "demo": ("demo", "Build a realistic sample community and walk through it as a clerk would.", "Set-up"),
+}
+
+
+def _load(name: str) -> click.Command:
+    module_name, summary, panel = COMMANDS[name]
+    module = importlib.import_module(f"juwei.cli.{module_name}")
+    command = typer.main.get_command(module.app)
+    command.name = name
+    command.short_help = t(summary)
+    setattr(command, "rich_help_panel", panel)
+    return command
+
+
+class _Listing(TyperCommand):
+    """A placeholder used only to list a command in help without importing it."""
+
+
+class LazyGroup(TyperGroup):
+    """Lists commands from COMMANDS without importing them; imports one when it runs.
+
+    Also the one place where juwei's errors become exit codes: a JuweiError prints one line on stderr
+    and exits 1; anything unexpected does the same (with a traceback only under --debug).
+    """
+
+    _listing = False
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> Optional[click.Command]:
+        if cmd_name not in COMMANDS:
+            return None
+        if self._listing:
+            _, summary, panel = COMMANDS[cmd_name]
+            stub = _Listing(cmd_name, help=t(summary), short_help=t(summary))
+            setattr(stub, "rich_help_panel", panel)
+            return stub
+        return _load(cmd_name)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def invoke(self, ctx: click.Context):
+        from juwei.errors import JuweiError
+
+        try:
+            return super().invoke(ctx)
+        except JuweiError as exc:
+            _fail(ctx, exc.message, getattr(exc, "problems", None))
+        except (typer.Exit, typer.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            raise typer.Abort() from None
+        except Exception as exc:  # never a traceback for a clerk; --debug shows it
+            if ctx.find_root().params.get("debug"):
+                raise
+            _fail(ctx, t("unexpected error: {kind}: {reason} (run with --debug for details)",
+                         kind=type(exc).__name__, reason=str(exc).splitlines()[0] if str(exc) else ""))
+
+
+def _fail(ctx: click.Context, message: str, problems: list[str] | None = None) -> None:
+    click.echo(t("error: {message}", message=message), err=True)
+    for line in problems or []:
+        click.echo(f"  {line}", err=True)
+    ctx.exit(1)
+
+
+app = typer.Typer(
+    cls=LazyGroup,
+    name="juwei",
+    help="juwei (居委): the residents' committee clerk's toolkit — roster, meetings, votes, minutes, "
+         "disclosure board.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"juwei {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: str = typer.Option("juwei.db", "--db", envvar="JUWEI_DB", metavar="PATH_OR_URL",
+                           help="Database: a SQLite file path, or a SQLAlchemy URL such as "
+                                "postgresql+psycopg://user@host/db."),
+    community: Optional[str] = typer.Option(None, "--community", envvar="JUWEI_COMMUNITY", metavar="CODE",
+                                            help="Which community, when the database holds several."),
+    lang: Optional[str] = typer.Option(None, "--lang", envvar="JUWEI_LANG", metavar="en|zh_CN",
+                                       help="Language of messages (default: from the environment)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for unexpected errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    from juwei.cli._common import Options
+
+    set_language(lang)
+    ctx.obj = Options(db=db, community=community, debug=debug)
+
+
+def main() -> None:
+    """Console entry point."""
+    command = typer.main.get_command(app)
+    sys.exit(command.main(prog_name="juwei"))

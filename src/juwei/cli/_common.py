@@ -1,0 +1,122 @@
+"""What every command module shares: global options, opening the database, printing results.
+
+Kept free of heavy imports: the database layer is imported when a command first opens it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sys
+from dataclasses import asdict, dataclass, is_dataclass
+from decimal import Decimal
+from typing import Any, Iterable, Iterator, Sequence
+
+import typer
+
+from juwei.i18n import t
+
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON (field names documented in docs/cli.md).")
+REVEAL_OPTION = typer.Option(False, "--reveal", help="Show ID numbers and phones unmasked.")
+
+
+@dataclass
+class Options:
+    db: str
+    community: str | None
+    debug: bool = False
+
+
+def options(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, Options):  # a command module invoked on its own (tests)
+        obj = Options(db="juwei.db", community=None)
+    return obj
+
+
+@contextlib.contextmanager
+def scope(ctx: typer.Context, *, write: bool = False) -> Iterator[Any]:
+    """Open the database and the community; with ``write`` the block is one transaction."""
+    from juwei.services.scope import open_scope
+    from juwei.storage.engine import open_store
+
+    opts = options(ctx)
+    store = open_store(opts.db)
+    try:
+        with open_scope(store, opts.community, write=write) as sc:
+            yield sc
+    finally:
+        store.dispose()
+
+
+def parse_date_option(value: str | None, option: str) -> dt.date | None:
+    """Parse a date given on the command line; the error names the option."""
+    if value is None:
+        return None
+    from juwei.errors import ValidationError
+    from juwei.rules.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValidationError as exc:
+        raise ValidationError(f"{option}: {exc.message}") from None
+
+
+def plain(value: Any) -> Any:
+    """JSON-able form of service results: dataclasses, rows, dates, decimals."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: plain(v) for k, v in asdict(value).items()}
+    if hasattr(value, "model_dump"):
+        return {k: plain(v) for k, v in value.model_dump().items()}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(plain(data), ensure_ascii=False, indent=2) + "\n")
+
+
+def created(new_id: int, as_json: bool, message: str | None = None) -> None:
+    """Every command that creates something prints the new id (or {"id": …})."""
+    if as_json:
+        emit_json({"id": new_id})
+    else:
+        typer.echo(new_id)
+        if message:
+            typer.echo(message, err=True)
+
+
+def warn(message: str) -> None:
+    typer.secho(t("warning: {message}", message=message), err=True, fg="yellow")
+
+
+def info(message: str) -> None:
+    typer.echo(message)
+
+
+def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    tbl = Table(title=title, title_justify="left", header_style="bold")
+    for column in columns:
+        tbl.add_column(column)
+    for row in rows:
+        tbl.add_row(*("" if v is None else str(v) for v in row))
+    Console(soft_wrap=False).print(tbl)
+
+
+def key_values(title: str, pairs: Iterable[tuple[str, Any]]) -> None:
+    table(title, [t("field"), t("value")], pairs)
+
+
+def yes_no(value: bool) -> str:
+    return t("yes") if value else t("no")

@@ -1,0 +1,175 @@
+"""juwei member: residents (居民)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import typer
+
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values,
+                               parse_date_option, plain, scope, table, yes_no)
+from juwei.i18n import t
+
+app = typer.Typer(help="Residents (居民): add, import, list, show, update, record leaving.", no_args_is_help=True)
+
+
+def _mask(row, reveal: bool) -> tuple[str, str]:
+    from juwei.rules.privacy import mask_id, mask_phone
+
+    if reveal:
+        return row.id_number or "", row.phone or ""
+    return mask_id(row.id_number), mask_phone(row.phone)
+
+
+def member_json(rows, reveal: bool) -> list[dict[str, Any]]:
+    out = []
+    for row in rows:
+        data = plain(row)
+        data["id_number"], data["phone"] = _mask(row, reveal)
+        out.append(data)
+    return out
+
+
+def member_table(title: str, rows, reveal: bool) -> None:
+    table(title, [t("id"), t("name"), t("gender"), t("born"), t("ID number"), t("phone"), t("group"),
+                  t("household"), t("party"), t("status")],
+          [(r.id, r.name, r.gender, r.birth_date, *_mask(r, reveal), r.group, r.household,
+            yes_no(r.party_member), _status(r)) for r in rows])
+
+
+def _status(row) -> str:
+    if row.moved_out:
+        return t("left {day}", day=row.moved_out)
+    if row.rights_deprived:
+        return t("rights deprived")
+    return ""
+
+
+def _values(**given: Any) -> dict[str, Any]:
+    """The fields the clerk actually gave (None means not given)."""
+    return {k: v for k, v in given.items() if v is not None}
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    name: str = typer.Option(..., "--name", help="Full name (姓名)."),
+    id_number: Optional[str] = typer.Option(None, "--id-number", help="18-character ID number (身份证号)."),
+    birth_date: Optional[str] = typer.Option(None, "--birth-date", help="Birth date (derived from the ID number)."),
+    gender: Optional[str] = typer.Option(None, "--gender", help="M/F or 男/女 (derived from the ID number)."),
+    household: Optional[str] = typer.Option(None, "--household", help="Household number (户号)."),
+    phone: Optional[str] = typer.Option(None, "--phone", help="Phone (电话)."),
+    party_member: Optional[bool] = typer.Option(None, "--party-member/--not-party-member", help="党员."),
+    moved_in: Optional[str] = typer.Option(None, "--moved-in", help="Date moved in."),
+    deprived_from: Optional[str] = typer.Option(None, "--rights-deprived-from",
+                                                help="Political rights deprived from (inclusive)."),
+    deprived_until: Optional[str] = typer.Option(None, "--rights-deprived-until",
+                                                 help="… until (inclusive)."),
+    note: Optional[str] = typer.Option(None, "--note"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Add a resident; prints the new member id."""
+    from juwei.services.roster import add_member
+
+    values = _values(name=name, id_number=id_number, birth_date=birth_date, gender=gender, phone=phone,
+                     party_member=party_member, moved_in=moved_in, rights_deprived_from=deprived_from,
+                     rights_deprived_until=deprived_until, note=note)
+    with scope(ctx, write=True) as sc:
+        member = add_member(sc, values, household=household)
+    created(member.id, as_json)
+
+
+@app.command()
+def update(
+    ctx: typer.Context,
+    member: str = typer.Argument(..., help="Member id or ID number."),
+    name: Optional[str] = typer.Option(None, "--name"),
+    id_number: Optional[str] = typer.Option(None, "--id-number"),
+    birth_date: Optional[str] = typer.Option(None, "--birth-date"),
+    gender: Optional[str] = typer.Option(None, "--gender"),
+    household: Optional[str] = typer.Option(None, "--household", help="Household number; '' to clear."),
+    phone: Optional[str] = typer.Option(None, "--phone"),
+    party_member: Optional[bool] = typer.Option(None, "--party-member/--not-party-member"),
+    moved_in: Optional[str] = typer.Option(None, "--moved-in"),
+    deprived_from: Optional[str] = typer.Option(None, "--rights-deprived-from"),
+    deprived_until: Optional[str] = typer.Option(None, "--rights-deprived-until"),
+    note: Optional[str] = typer.Option(None, "--note"),
+) -> None:
+    """Change a resident's recorded facts (only the options given)."""
+    from juwei.errors import ValidationError
+    from juwei.services.roster import update_member
+
+    values = _values(name=name, id_number=id_number, birth_date=birth_date, gender=gender, phone=phone,
+                     party_member=party_member, moved_in=moved_in, rights_deprived_from=deprived_from,
+                     rights_deprived_until=deprived_until, note=note)
+    if not values and household is None:
+        raise ValidationError(t("nothing to change: give at least one option (see --help)"))
+    with scope(ctx, write=True) as sc:
+        row = update_member(sc, member, values, household=household)
+    info(t("updated member {id}", id=row.id))
+
+
+@app.command()
+def leave(
+    ctx: typer.Context,
+    member: str = typer.Argument(..., help="Member id or ID number."),
+    on: str = typer.Option(..., "--on", help="Date the member moved out (or died)."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="e.g. 迁出, 去世."),
+) -> None:
+    """Record that a resident left. The record stays: past meetings still show them."""
+    from juwei.services.roster import member_leaves
+
+    day = parse_date_option(on, "--on")
+    with scope(ctx, write=True) as sc:
+        row = member_leaves(sc, member, day, reason)
+    info(t("member {id} left on {day}", id=row.id, day=day))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    group: Optional[str] = typer.Option(None, "--group"),
+    household: Optional[str] = typer.Option(None, "--household"),
+    name: Optional[str] = typer.Option(None, "--name", help="Names containing this text."),
+    include_left: bool = typer.Option(False, "--all", help="Include members who have left."),
+    on: Optional[str] = typer.Option(None, "--on", help="Residents on this date (default today)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1),
+    as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
+) -> None:
+    """Residents, by group and household; ID numbers and phones masked unless --reveal."""
+    from juwei.services.roster import list_members
+
+    day = parse_date_option(on, "--on")
+    with scope(ctx) as sc:
+        rows = list_members(sc, group=group, household=household, name=name, include_left=include_left,
+                            on=day, limit=limit)
+    if as_json:
+        emit_json(member_json(rows, reveal))
+        return
+    member_table(t("Members ({n})", n=len(rows)), rows, reveal)
+
+
+@app.command()
+def show(ctx: typer.Context, member: str = typer.Argument(..., help="Member id or ID number."),
+         as_json: bool = JSON_OPTION, reveal: bool = REVEAL_OPTION) -> None:
+    """One resident, with household, group and representative terms."""
+    from juwei.rules.privacy import mask_id, mask_phone
+    from juwei.services.roster import member_detail
+
+    with scope(ctx) as sc:
+        row, household, group, reps = member_detail(sc, member)
+    data = plain(row)
+    data.pop("community_id", None)
+    if not reveal:
+        data["id_number"], data["phone"] = mask_id(row.id_number), mask_phone(row.phone)
+    data["household"] = household.number if household else None
+    data["group"] = group.name if group else None
+    data["representative_terms"] = [plain(r) for r in reps]
+    if as_json:
+        emit_json(data)
+        return
+    key_values(t("Member {id}", id=row.id), [(k, v) for k, v in data.items() if k != "representative_terms"])
+    if reps:
+        table(t("Representative terms"), [t("id"), t("kind"), t("basis"), t("from"), t("to"), t("ended")],
+              [(r.id, r.kind, r.basis, r.term_start, r.term_end, r.ended_on) for r in reps])

@@ -1,0 +1,44 @@
+"""juwei roster: the summary a clerk reads first."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from juwei.cli._common import JSON_OPTION, emit_json, key_values, parse_date_option, scope
+from juwei.i18n import t
+
+app = typer.Typer()
+
+
+@app.command()
+def roster(
+    ctx: typer.Context,
+    on: Optional[str] = typer.Option(None, "--on", help="As on this date (default today)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Roster summary: groups, households, residents, adults, representatives."""
+    from juwei.services.roster import roster_summary
+
+    day = parse_date_option(on, "--on")
+    with scope(ctx) as sc:
+        summary = roster_summary(sc, day)
+        when = day or sc.today
+    if as_json:
+        emit_json(summary)
+        return
+    print_summary(summary, when)
+
+
+def print_summary(summary, when) -> None:
+    key_values(t("{community}: roster on {day}", community=summary.community, day=when), [
+        (t("residents' groups"), summary.groups),
+        (t("households"), summary.households),
+        (t("residents"), summary.members),
+        (t("adults (S1)"), summary.adults),
+        (t("political rights deprived"), summary.deprived),
+        (t("party members"), summary.party_members),
+        (t("elected representatives (S1, S3)"), summary.representatives_elected),
+        (t("ex officio representatives (S2)"), summary.representatives_ex_officio),
+    ])

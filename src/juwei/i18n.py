@@ -1,0 +1,73 @@
+"""The one helper every user-facing message goes through.
+
+Messages are written in English in the code, ``t("no member {ref}", ref=ref)``, and looked up in a
+catalog for the active language. Catalogs live in ``juwei/locales/<lang>/*.py``, one module per domain,
+each defining ``MESSAGES = {english: translation}``; they are loaded only when a language other than
+English is active, so English start-up costs nothing.
+
+The language comes from ``--lang``, else ``JUWEI_LANG``, else ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``
+when they start with ``zh``. Documents choose their own language (the community's locale); this module is
+for the CLI's own words.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+
+SUPPORTED = ("en", "zh_CN")
+_active: str | None = None
+_catalogs: dict[str, dict[str, str]] = {}
+
+
+def normalise(lang: str | None) -> str | None:
+    """Map zh, zh_CN, zh-CN.UTF-8, en_US … to a supported language, or None."""
+    if not lang:
+        return None
+    code = lang.split(".")[0].replace("-", "_").lower()
+    if code.startswith("zh"):
+        return "zh_CN"
+    if code.startswith("en") or code in ("c", "posix"):
+        return "en"
+    return None
+
+
+def detect() -> str:
+    for var in ("JUWEI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        found = normalise(os.environ.get(var))
+        if found:
+            return found
+    return "en"
+
+
+def set_language(lang: str | None) -> str:
+    global _active
+    _active = normalise(lang) or detect()
+    return _active
+
+
+def language() -> str:
+    return _active or set_language(None)
+
+
+def catalog(lang: str) -> dict[str, str]:
+    if lang not in _catalogs:
+        merged: dict[str, str] = {}
+        package = f"juwei.locales.{lang}"
+        try:
+            pkg = importlib.import_module(package)
+        except ModuleNotFoundError:
+            pkg = None
+        if pkg is not None:
+            for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+                merged.update(importlib.import_module(f"{package}.{info.name}").MESSAGES)
+        _catalogs[lang] = merged
+    return _catalogs[lang]
+
+
+def t(message: str, /, **values: object) -> str:
+    """Translate ``message`` into the active language and fill its ``{placeholders}``."""
+    lang = language()
+    text = message if lang == "en" else catalog(lang).get(message, message)
+    return text.format(**values) if values else text

@@ -1,0 +1,1 @@
+"""Chinese (zh_CN) catalogs: one module per domain, each with ``MESSAGES = {english: chinese}``."""

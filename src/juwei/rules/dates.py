@@ -1,0 +1,93 @@
+"""Dates as clerks type them and spreadsheets store them.
+
+Accepted: ISO ``2026-03-05``, ``2026/3/5``, ``2026.3.5``, ``2026年3月5日``, ``20260305``, Excel date cells
+(``datetime``/``date``) and Excel serial numbers. The fixed forms are tried first; python-dateutil is the
+fallback for anything else and is imported only then (it parses ~16k dates/s, the fixed forms far more).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from juwei.errors import ValidationError
+from juwei.i18n import t
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_SEP = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
+_CN = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_FORMS = "2026-03-05, 2026/3/5, 2026年3月5日"
+
+
+def _date_or_error(text: str, y: str, m: str, d: str) -> dt.date:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        raise ValidationError(t("'{text}' is not a real date", text=text)) from None
+
+
+def parse_date(value: object) -> dt.date:
+    """Parse one date; raise ValidationError saying which forms are accepted."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # An Excel serial day number (1900 date system).
+        if 1 <= value < 2958466:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise ValidationError(t("'{text}' is not a date; use {forms}", text=value, forms=_DATE_FORMS))
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    for pattern in (_ISO, _SEP, _CN, _COMPACT):
+        match = pattern.match(text)
+        if match:
+            return _date_or_error(text, *match.groups())
+    if not text or "\x00" in text or len(text) > 40:
+        raise ValidationError(t("'{text}' is not a date; use {forms}", text=text[:40], forms=_DATE_FORMS))
+    from dateutil import parser  # the slow, lenient fallback
+
+    try:
+        # Chinese clerks write year first; never guess month/day order from a two-digit year.
+        return parser.parse(text, yearfirst=True, dayfirst=False, default=dt.datetime(1, 1, 1)).date()
+    except (ValueError, OverflowError, parser.ParserError):
+        raise ValidationError(t("'{text}' is not a date; use {forms}", text=text, forms=_DATE_FORMS)) from None
+
+
+def parse_datetime(value: object) -> dt.datetime:
+    """Parse ``YYYY-MM-DD HH:MM`` (also with the date forms above, and ``T``); naive local time."""
+    if isinstance(value, dt.datetime):
+        return value
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace("T", " ")
+    date_part, _, time_part = text.partition(" ")
+    day = parse_date(date_part)
+    time_part = time_part.strip()
+    if not time_part:
+        raise ValidationError(t("'{text}' needs a time: use YYYY-MM-DD HH:MM", text=text))
+    match = re.match(r"^(\d{1,2})[:：](\d{2})$", time_part) or re.match(r"^(\d{1,2})时(\d{2})分?$", time_part)
+    if not match:
+        raise ValidationError(t("'{text}' has no valid time; use YYYY-MM-DD HH:MM", text=text))
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise ValidationError(t("'{text}' has no valid time; use YYYY-MM-DD HH:MM", text=text))
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def parse_duration_days(text: str) -> int:
+    """``90d``, ``12w``, ``6m`` (30-day months), ``1y`` or a bare number of days."""
+    raw = unicodedata.normalize("NFKC", str(text)).strip().lower()
+    match = re.match(r"^(\d{1,5})\s*([dwmy]?)$", raw)
+    if not match:
+        raise ValidationError(t("'{text}' is not a period; use e.g. 90d, 12w, 6m or 1y", text=text))
+    n, unit = int(match.group(1)), match.group(2) or "d"
+    return n * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` later; 29 February falls on 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

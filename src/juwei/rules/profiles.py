@@ -1,0 +1,276 @@
+"""Rules profiles: every number the community's rules set, as data (RULES.md, LAW.md).
+
+A community is created from a base profile (``seed`` = RULES.md, ``organic-law`` = the 2018 Organic Law's
+own minimums). The clerk may record new values with an effective date; the values in force on a date
+are the base profile overlaid by every recorded version effective on or before that date. Code reads
+``rules.quorum``; no rule number is ever a literal elsewhere.
+
+Values are stored as canonical text (``>1/2``, ``3``, ``half-yearly``) so a meeting can snapshot them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable
+
+from juwei.errors import ValidationError
+from juwei.i18n import t
+from juwei.rules.thresholds import Threshold, parse_threshold
+
+CADENCES = ("weekly", "monthly", "quarterly", "half-yearly", "yearly", "none")
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    key: str
+    kind: str  # threshold | int | bool | choice | cadence | money | text
+    rule: str  # the rule id it implements: S7, LAW.md …
+    en: str
+    zh: str
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+def _spec(key, kind, rule, en, zh, **kw) -> tuple[str, RuleSpec]:
+    return key, RuleSpec(key, kind, rule, en, zh, **kw)
+
+
+SPECS: dict[str, RuleSpec] = dict([
+    _spec("source", "text", "LAW.md", "which text this profile follows", "本规则依据的文本"),
+    _spec("adult_age", "int", "S1", "age from which a resident belongs to the adults' body",
+          "居民会议成员的年龄下限(周岁)", minimum=14, maximum=30),
+    _spec("adult_birthday_counts", "bool", "LAW.md",
+          "a resident is an adult on the birthday itself (not the day after)", "生日当天即视为年满"),
+    _spec("group_reps_min", "int", "S1", "fewest elected representatives per residents' group",
+          "每个居民小组推选代表的最少人数", minimum=1, maximum=20),
+    _spec("group_reps_max", "int", "S1", "most elected representatives per residents' group",
+          "每个居民小组推选代表的最多人数", minimum=1, maximum=20),
+    _spec("quorum", "threshold", "S7", "share of the body that must be present to hold a meeting",
+          "举行会议所需出席人数比例"),
+    _spec("pass_threshold", "threshold", "S8", "share of the base needed to pass a resolution",
+          "决议通过所需比例"),
+    _spec("pass_base", "choice", "S8",
+          "what the pass threshold is a share of: those present, or votes cast",
+          "通过比例的基数:出席人数或投票数", choices=("present", "cast")),
+    _spec("notice_days", "int", "S6", "days between notice and meeting, at least",
+          "会前通知的最少天数", minimum=0, maximum=365),
+    _spec("representative_term_years", "int", "S3", "term of an elected representative, in years",
+          "居民代表任期(年)", minimum=1, maximum=10),
+    _spec("petition_threshold", "threshold", "S5", "share that must sign to force a meeting",
+          "提议召开会议所需比例"),
+    _spec("petition_base", "choice", "S5", "who the petition share is counted among",
+          "提议比例的基数", choices=("representatives", "adults", "households")),
+    _spec("meeting_interval", "cadence", "S4",
+          "a residents'/representatives' meeting at least once per calendar period",
+          "居民(代表)会议至少召开周期", choices=CADENCES),
+    _spec("cadence_office", "cadence", "S14a", "committee office meeting", "居委会办公会议",
+          choices=CADENCES),
+    _spec("cadence_heart_to_heart", "cadence", "S14b", "heart-to-heart meeting", "交心通气会",
+          choices=CADENCES),
+    _spec("cadence_assembly_report", "cadence", "S14c",
+          "report to the members' representatives assembly", "向社区成员代表大会报告工作",
+          choices=CADENCES),
+    _spec("cadence_group_leaders", "cadence", "S14d", "residents' group leaders meeting",
+          "居民小组长会议", choices=CADENCES),
+    _spec("cadence_deliberation", "cadence", "S14e", "deliberation committee meeting",
+          "议事委员会会议", choices=CADENCES),
+    _spec("cadence_two_committees", "cadence", "S14f", "two-committees office meeting",
+          "两委会办公会", choices=CADENCES),
+    _spec("cadence_sentiment", "cadence", "S12", "sentiment analysis meeting", "民情分析会",
+          choices=CADENCES),
+    _spec("disclosure_finance_cadence", "cadence", "S20", "finance account published every",
+          "财务公开周期", choices=CADENCES),
+    _spec("disclosure_finance_yearly", "bool", "S20", "a full-year account after year end",
+          "年终公布全年账目"),
+    _spec("disclosure_finance_deadline_days", "int", "S20",
+          "days after a period ends by which its account must be posted", "期末后公开的期限(天)",
+          minimum=0, maximum=120),
+    _spec("disclosure_after_meeting_days", "int", "S21,S25",
+          "days after a meeting by which its resolutions must be posted", "会后公开决议的期限(天)",
+          minimum=0, maximum=60),
+    _spec("disclosure_personnel_days", "int", "S24",
+          "days after a staff change by which it must be posted", "人事变动公开期限(天)",
+          minimum=0, maximum=60),
+    _spec("welfare_objection_days", "int", "S23",
+          "days a welfare list is posted for objections before the benefit starts",
+          "救助名单公示期(天)", minimum=1, maximum=60),
+    _spec("disclosure_itemise_expense_over", "money", "S20",
+          "expenses above this amount (yuan) are itemised in the account", "单笔支出超过此金额(元)逐笔公开"),
+])
+
+PROFILES: dict[str, dict[str, str]] = {
+    "seed": {
+        "source": "东城社区民主管理制度 (RULES.md)",
+        "adult_age": "18",
+        "adult_birthday_counts": "yes",
+        "group_reps_min": "2",
+        "group_reps_max": "3",
+        "quorum": ">1/2",
+        "pass_threshold": ">=2/3",
+        "pass_base": "present",
+        "notice_days": "3",
+        "representative_term_years": "3",
+        "petition_threshold": ">=1/5",
+        "petition_base": "representatives",
+        "meeting_interval": "half-yearly",
+        "cadence_office": "monthly",
+        "cadence_heart_to_heart": "half-yearly",
+        "cadence_assembly_report": "half-yearly",
+        "cadence_group_leaders": "quarterly",
+        "cadence_deliberation": "quarterly",
+        "cadence_two_committees": "weekly",
+        "cadence_sentiment": "monthly",
+        "disclosure_finance_cadence": "quarterly",
+        "disclosure_finance_yearly": "yes",
+        "disclosure_finance_deadline_days": "15",
+        "disclosure_after_meeting_days": "7",
+        "disclosure_personnel_days": "7",
+        "welfare_objection_days": "7",
+        "disclosure_itemise_expense_over": "1000.00",
+    },
+}
+PROFILES["organic-law"] = {
+    **PROFILES["seed"],
+    "source": "城市居民委员会组织法 (2018 text, LAW.md)",
+    "pass_threshold": ">1/2",
+    "representative_term_years": "5",
+    "petition_base": "adults",
+    "meeting_interval": "none",
+    "cadence_office": "none",
+    "cadence_heart_to_heart": "none",
+    "cadence_assembly_report": "none",
+    "cadence_group_leaders": "none",
+    "cadence_deliberation": "none",
+    "cadence_two_committees": "none",
+    "cadence_sentiment": "none",
+}
+
+_TRUE = {"yes", "true", "1", "on", "是"}
+_FALSE = {"no", "false", "0", "off", "否"}
+
+
+def spec(key: str) -> RuleSpec:
+    try:
+        return SPECS[key]
+    except KeyError:
+        raise ValidationError(t("unknown rules key '{key}'; known keys: {keys}",
+                                key=key, keys=", ".join(SPECS))) from None
+
+
+def profile_names() -> tuple[str, ...]:
+    return tuple(PROFILES)
+
+
+def base_profile(name: str) -> dict[str, str]:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValidationError(t("unknown rules profile '{name}'; allowed: {allowed}",
+                                name=name, allowed=", ".join(PROFILES))) from None
+
+
+def parse_value(key: str, text: str) -> Any:
+    """Parse and validate a value typed by the clerk for ``key``; raise naming the key and what is allowed."""
+    s = spec(key)
+    raw = unicodedata.normalize("NFKC", str(text)).strip()
+
+    def bad(allowed: str) -> ValidationError:
+        return ValidationError(t("rules key '{key}': '{value}' is not allowed; {allowed}",
+                                 key=key, value=text, allowed=allowed))
+
+    if s.kind == "threshold":
+        try:
+            return parse_threshold(raw)
+        except ValidationError as exc:
+            raise ValidationError(t("rules key '{key}': {reason}", key=key, reason=exc.message)) from None
+    if s.kind == "int":
+        if not (raw.isascii() and raw.lstrip("-").isdigit()):
+            raise bad(t("a whole number from {lo} to {hi}", lo=s.minimum, hi=s.maximum))
+        value = int(raw)
+        if (s.minimum is not None and value < s.minimum) or (s.maximum is not None and value > s.maximum):
+            raise bad(t("a whole number from {lo} to {hi}", lo=s.minimum, hi=s.maximum))
+        return value
+    if s.kind == "bool":
+        if raw.lower() in _TRUE:
+            return True
+        if raw.lower() in _FALSE:
+            return False
+        raise bad(t("yes or no"))
+    if s.kind in ("choice", "cadence"):
+        if raw.lower() not in s.choices:
+            raise bad(t("one of {choices}", choices=", ".join(s.choices)))
+        return raw.lower()
+    if s.kind == "money":
+        try:
+            amount = Decimal(raw.replace(",", "").lstrip("¥"))
+        except InvalidOperation:
+            raise bad(t("an amount in yuan such as 1000 or 1000.00")) from None
+        if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+            raise bad(t("an amount in yuan such as 1000 or 1000.00"))
+        return amount.quantize(Decimal("0.01"))
+    if not raw:
+        raise bad(t("any non-empty text"))
+    return raw
+
+
+def format_value(key: str, value: Any) -> str:
+    """Canonical text of a parsed value (what is stored and snapshotted)."""
+    if SPECS[key].kind == "bool":
+        return "yes" if value else "no"
+    return str(value)
+
+
+class Rules:
+    """The values in force: ``rules.quorum`` is a Threshold, ``rules.notice_days`` an int, …"""
+
+    __slots__ = ("_values", "texts", "origin")
+
+    def __init__(self, texts: dict[str, str], origin: dict[str, dt.date | None] | None = None):
+        self.texts = dict(texts)
+        self._values = {key: parse_value(key, value) for key, value in self.texts.items()}
+        self.origin = origin or {}
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self._values[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rules) and self.texts == other.texts
+
+    def __repr__(self) -> str:
+        return f"Rules({self.texts!r})"
+
+    def snapshot(self) -> dict[str, str]:
+        """Plain text values, for a meeting to keep forever."""
+        return dict(self.texts)
+
+
+def rules_in_force(base: str, versions: Iterable[tuple[str, str, dt.date | None]],
+                   on: dt.date) -> Rules:
+    """Overlay recorded versions ``(key, value, effective_from)`` effective on ``on`` onto ``base``.
+
+    A version with no date is in force from the beginning (what ``init`` records); of several versions
+    of a key, the one with the latest effective date on or before ``on`` wins.
+    """
+    texts = dict(base_profile(base))
+    origin: dict[str, dt.date | None] = {key: None for key in texts}
+    chosen: dict[str, dt.date] = {}
+    earliest = dt.date.min
+    for key, value, effective in versions:
+        when = effective or earliest
+        if when > on or key not in SPECS:
+            continue
+        if key not in chosen or when >= chosen[key]:
+            chosen[key] = when
+            texts[key] = value
+            origin[key] = effective
+    return Rules(texts, origin)

@@ -1,0 +1,158 @@
+"""Validating one resident's record, field by field (for `member add`, `member update` and imports).
+
+Pure: takes what the clerk typed or the spreadsheet held, returns clean values or raises
+:class:`FieldError` naming the field. The ID number, when present, decides birth date and gender
+(GB 11643); a typed birth date or gender that disagrees with it is an error, not a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any, Mapping
+
+from juwei.errors import ValidationError
+from juwei.i18n import t
+from juwei.rules.dates import parse_date
+from juwei.rules.idnumber import parse_id
+
+GENDERS = {"m": "M", "male": "M", "男": "M", "f": "F", "female": "F", "女": "F"}
+_TRUE = {"yes", "y", "true", "1", "是", "党员", "中共党员", "√", "x"}
+_FALSE = {"no", "n", "false", "0", "否", "", "群众", "非党员"}
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{2,30}$")
+RIGHTS_NORMAL = {"", "正常", "有", "yes", "normal", "享有", "有政治权利"}
+MEMBER_FIELDS = ("name", "id_number", "birth_date", "gender", "phone", "party_member",
+                 "rights_deprived_from", "rights_deprived_until", "moved_in", "moved_out", "note")
+
+
+class FieldError(ValidationError):
+    """A bad value in one named field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(t("{field}: {message}", field=field, message=message))
+        self.field = field
+        self.reason = message
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip() if not isinstance(value, str) else value.strip()
+
+
+def clean_name(value: Any) -> str:
+    name = _text(value)
+    if not name:
+        raise FieldError("name", t("a name is required"))
+    if len(name) > 100 or any(ord(c) < 32 for c in name):
+        raise FieldError("name", t("a name is at most 100 characters, without control characters"))
+    return name
+
+
+def clean_gender(value: Any) -> str | None:
+    raw = _text(value).lower()
+    if not raw:
+        return None
+    if raw not in GENDERS:
+        raise FieldError("gender", t("'{value}' is not a gender; use M/F or 男/女", value=_text(value)[:20]))
+    return GENDERS[raw]
+
+
+def clean_bool(field: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raw = _text(value).lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise FieldError(field, t("'{value}' is not yes/no (是/否)", value=_text(value)[:20]))
+
+
+def clean_date(field: str, value: Any) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_date(value)
+    except ValidationError as exc:
+        raise FieldError(field, exc.message) from None
+
+
+def clean_phone(value: Any) -> str | None:
+    raw = _text(value)
+    if not raw:
+        return None
+    if not _PHONE.match(raw):
+        raise FieldError("phone", t("a phone number has digits, spaces, - and an optional leading +"))
+    return raw
+
+
+def clean_member(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """Validate the member fields present in ``values``; with ``partial`` only those given are checked.
+
+    Returns a dict of clean values. ``id_number`` fills ``birth_date`` and ``gender`` when they are
+    absent and must agree with them when present.
+    """
+    out: dict[str, Any] = {}
+    if "name" in values or not partial:
+        out["name"] = clean_name(values.get("name"))
+    if "gender" in values:
+        out["gender"] = clean_gender(values["gender"])
+    for key in ("birth_date", "moved_in", "moved_out", "rights_deprived_from", "rights_deprived_until"):
+        if key in values:
+            out[key] = clean_date(key, values[key])
+    if "phone" in values:
+        out["phone"] = clean_phone(values["phone"])
+    if "party_member" in values:
+        out["party_member"] = clean_bool("party_member", values["party_member"])
+    if "note" in values:
+        out["note"] = _text(values["note"]) or None
+    raw_id = values.get("id_number")
+    if "id_number" in values:
+        if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
+            out["id_number"] = None
+        else:
+            try:
+                info = parse_id(raw_id)
+            except ValidationError as exc:
+                raise FieldError("id_number", exc.message) from None
+            out["id_number"] = info.number
+            if out.get("birth_date") and out["birth_date"] != info.birth_date:
+                raise FieldError("birth_date", t("{given} does not match the birth date in the ID number ({derived})",
+                                                 given=out["birth_date"], derived=info.birth_date))
+            if out.get("gender") and out["gender"] != info.gender:
+                raise FieldError("gender", t("does not match the ID number, which is a {gender}'s",
+                                             gender=t("man") if info.gender == "M" else t("woman")))
+            out["birth_date"] = info.birth_date
+            out["gender"] = info.gender
+    frm, until = out.get("rights_deprived_from"), out.get("rights_deprived_until")
+    if frm and until and until < frm:
+        raise FieldError("rights_deprived_until", t("ends before the deprivation starts ({start})", start=frm))
+    if out.get("moved_in") and out.get("moved_out") and out["moved_out"] < out["moved_in"]:
+        raise FieldError("moved_out", t("is before moved_in ({day})", day=out["moved_in"]))
+    return out
+
+
+def political_rights(value: Any) -> tuple[bool, dt.date | None, dt.date | None]:
+    # Returns (deprived, from, until); an unknown start is ``date.min`` so the deprivation is in force.
+    """Read a spreadsheet's political_rights cell: blank/正常/有 → not deprived; 剥夺/deprived → deprived
+    (open-ended); ``剥夺 2024-01-01~2027-12-31`` or ``deprived 2024-01-01..2027-12-31`` → with dates."""
+    raw = _text(value)
+    if raw.lower() in RIGHTS_NORMAL:
+        return False, None, None
+    match = re.match(r"^(剥夺|被剥夺|deprived|no|无)\s*(.*)$", raw, re.IGNORECASE)
+    if not match:
+        raise FieldError("political_rights", t("'{value}' is not understood; use 正常 (normal), 剥夺 (deprived), "
+                                               "or 剥夺 2024-01-01~2027-12-31", value=raw[:40]))
+    rest = match.group(2).strip()
+    if not rest:
+        return True, dt.date.min, None  # deprived, dates unknown: from the beginning, open-ended
+    parts = re.split(r"\s*(?:~|～|至|到|\.\.|--)\s*", rest)
+    start = clean_date("political_rights", parts[0]) if parts[0] else dt.date.min
+    end = clean_date("political_rights", parts[1]) if len(parts) > 1 and parts[1] else None
+    if len(parts) > 2 or (start and end and end < start):
+        raise FieldError("political_rights", t("the deprivation period '{value}' is not a valid range", value=rest[:40]))
+    return True, start, end

@@ -1,0 +1,96 @@
+"""Creating a community and keeping its rules profile (versions with effective dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from juwei.errors import JuweiError, ValidationError
+from juwei.i18n import t
+from juwei.rules import profiles
+from juwei.services import audit
+from juwei.services.scope import Scope, clerk_name
+from juwei.storage.models import Community, RulesVersion
+
+LOCALES = ("zh_CN", "en")
+
+
+def create_community(session: Session, *, name: str, code: str | None, profile: str,
+                     locale: str = "zh_CN") -> Community:
+    """Add a community with its base rules profile; one transaction with its audit event."""
+    name = name.strip()
+    if not name:
+        raise ValidationError(t("--name must not be empty"))
+    profiles.base_profile(profile)  # validates the profile name
+    if locale not in LOCALES:
+        raise ValidationError(t("--locale '{locale}' is not supported; allowed: {allowed}",
+                                locale=locale, allowed=", ".join(LOCALES)))
+    code = (code or name).strip()
+    if not re.fullmatch(r"[\w\-]{1,64}", code):
+        raise ValidationError(t("--code '{code}' may hold only letters, digits, - and _ (at most 64)", code=code))
+    if session.exec(select(Community).where(Community.code == code)).first():
+        raise JuweiError(t("a community with code '{code}' already exists in this database", code=code))
+    community = Community(code=code, name=name, locale=locale, rules_profile=profile)
+    session.add(community)
+    session.flush()
+    scope = Scope(session=session, community=community, clerk=clerk_name())
+    for key, value in profiles.base_profile(profile).items():
+        session.add(RulesVersion(community_id=community.id, key=key, value=value, effective_from=None,
+                                 recorded_by=scope.clerk, note=f"profile {profile}"))
+    audit.record_row(scope, "community.init", "community", community)
+    return community
+
+
+def rules_on(scope: Scope, day: dt.date | None = None) -> profiles.Rules:
+    """The rules in force on ``day`` (default today)."""
+    rows = scope.session.exec(
+        select(RulesVersion.key, RulesVersion.value, RulesVersion.effective_from)
+        .where(RulesVersion.community_id == scope.community_id)
+        .order_by(RulesVersion.id)
+    ).all()
+    return profiles.rules_in_force(scope.community.rules_profile, rows, day or scope.today)
+
+
+@dataclass(frozen=True)
+class RuleLine:
+    key: str
+    value: str
+    rule: str
+    meaning: str
+    since: dt.date | None
+
+
+def rules_table(scope: Scope, day: dt.date | None = None, lang: str = "en") -> list[RuleLine]:
+    rules = rules_on(scope, day)
+    return [RuleLine(key, rules.texts[key], spec.rule, spec.zh if lang.startswith("zh") else spec.en,
+                     rules.origin.get(key))
+            for key, spec in profiles.SPECS.items()]
+
+
+def rules_history(scope: Scope) -> list[RulesVersion]:
+    return list(scope.session.exec(
+        select(RulesVersion).where(RulesVersion.community_id == scope.community_id)
+        .where(RulesVersion.effective_from.is_not(None))
+        .order_by(RulesVersion.effective_from, RulesVersion.id)).all())
+
+
+def set_rule(scope: Scope, key: str, value: str, effective_from: dt.date, note: str | None = None) -> RulesVersion:
+    """Record a new version of one rule from ``effective_from`` on; earlier meetings keep their snapshot."""
+    parsed = profiles.parse_value(key, value)
+    text = profiles.format_value(key, parsed)
+    current = rules_on(scope, effective_from)
+    if key in ("group_reps_min", "group_reps_max"):
+        low = parsed if key == "group_reps_min" else current.group_reps_min
+        high = parsed if key == "group_reps_max" else current.group_reps_max
+        if low > high:
+            raise ValidationError(t("group_reps_min ({low}) may not exceed group_reps_max ({high})",
+                                    low=low, high=high))
+    version = RulesVersion(community_id=scope.community_id, key=key, value=text,
+                           effective_from=effective_from, recorded_by=scope.clerk, note=note)
+    scope.session.add(version)
+    audit.record_row(scope, "rules.set", "rules_version", version,
+                     before={"key": key, "value": current.texts[key]})
+    return version

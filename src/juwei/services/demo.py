@@ -1,0 +1,151 @@
+"""A realistic sample community, generated deterministically (for `juwei demo`, tests and benchmarks).
+
+Names, households and groups look like a real 社区's roll; every ID number is valid (GB 11643) with
+birth date and gender agreeing. Some residents are minors, one is deprived of political rights, one
+has moved away, so that every rule about who belongs to a body has something to act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from juwei.rules.idnumber import make_id
+
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+            "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN_M = "伟强磊军洋勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林建国志文博振海峰东兴"
+GIVEN_F = "芳娜敏静丽艳娟霞秀玲桂英华慧巧美娇淑惠珠翠雅芝玉萍红月彩春菊兰凤洁梅琳素云莲真环雪荣爱妹"
+AREA_CODES = ("110101", "110105", "110102", "320102", "370102", "130102", "410105", "420106")
+STREETS = ("和平里东街", "安定门外大街", "地坛北里", "青年湖南街", "东河沿")
+GROUP_NAMES = ("第一居民小组", "第二居民小组", "第三居民小组", "第四居民小组", "第五居民小组", "第六居民小组")
+
+
+@dataclass
+class SampleMember:
+    name: str
+    id_number: str
+    birth_date: dt.date
+    gender: str
+    phone: str | None
+    party_member: bool = False
+    rights: str = ""  # the spreadsheet's 政治权利 cell
+
+
+@dataclass
+class SampleHousehold:
+    number: str
+    address: str
+    group: str
+    members: list[SampleMember] = field(default_factory=list)
+
+
+def _name(rng: random.Random, gender: str) -> str:
+    pool = GIVEN_M if gender == "M" else GIVEN_F
+    given = rng.choice(pool) + (rng.choice(pool) if rng.random() < 0.7 else "")
+    return rng.choice(SURNAMES) + given
+
+
+def _person(rng: random.Random, birth: dt.date, gender: str, used: set[str]) -> SampleMember:
+    while True:
+        seq = rng.randrange(0, 500) * 2 + (1 if gender == "M" else 0)
+        number = make_id(rng.choice(AREA_CODES), birth, seq)
+        if number not in used:
+            used.add(number)
+            break
+    phone = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}" if rng.random() < 0.8 else None
+    return SampleMember(_name(rng, gender), number, birth, gender, phone)
+
+
+def sample_households(today: dt.date, households: int = 120, seed: int = 2026) -> list[SampleHousehold]:
+    """About 2.6 residents per household: couples, children, the elderly."""
+    rng = random.Random(seed)
+    used: set[str] = set()
+    out = []
+    for i in range(households):
+        group = GROUP_NAMES[i * len(GROUP_NAMES) // households]
+        street = STREETS[i % len(STREETS)]
+        h = SampleHousehold(number=f"{i // 20 + 1:02d}{i % 20 + 1:03d}",
+                            address=f"{street}{i // 20 + 1}号楼{(i % 20) // 4 + 1}单元{(i % 4) + 1}0{(i % 3) + 1}室",
+                            group=group)
+        head_age = rng.randint(26, 85)
+        head_gender = rng.choice("MF")
+        h.members.append(_person(rng, _birth(rng, today, head_age), head_gender, used))
+        if rng.random() < 0.75:
+            h.members.append(_person(rng, _birth(rng, today, max(19, head_age + rng.randint(-4, 4))),
+                                     "F" if head_gender == "M" else "M", used))
+        if head_age < 60 and rng.random() < 0.7:
+            for _ in range(rng.randint(1, 2)):
+                h.members.append(_person(rng, _birth(rng, today, rng.randint(1, max(2, head_age - 22))),
+                                         rng.choice("MF"), used))
+        for m in h.members:
+            m.party_member = rng.random() < 0.12 and (today - m.birth_date).days > 18 * 366
+        out.append(h)
+    # Boundaries the rules care about: someone who turns 18 today, someone whose deprivation of
+    # political rights runs until next year.
+    out[0].members.append(_person(rng, today.replace(year=today.year - 18) if not (today.month == 2 and today.day == 29)
+                                  else today.replace(year=today.year - 18, day=28), "F", used))
+    out[1].members[0].rights = f"剥夺 {today.year - 2}-01-01~{today.year + 1}-12-31"
+    return out
+
+
+def _birth(rng: random.Random, today: dt.date, age: int) -> dt.date:
+    return today - dt.timedelta(days=age * 365 + rng.randint(10, 350))
+
+
+def sample_rows(today: dt.date, households: int = 120, seed: int = 2026) -> Iterator[dict[str, object]]:
+    """The sample as spreadsheet rows, with the import's column names."""
+    for h in sample_households(today, households, seed):
+        for m in h.members:
+            yield {"name": m.name, "id_number": m.id_number, "birth_date": m.birth_date.isoformat(),
+                   "gender": "男" if m.gender == "M" else "女", "household": h.number, "group": h.group,
+                   "address": h.address, "phone": m.phone or "", "political_rights": m.rights or "正常",
+                   "party_member": "是" if m.party_member else "否"}
+
+
+def load_sample(scope, households: int = 120, seed: int = 2026) -> dict[str, int]:
+    """Put the sample community on the roll through the roster services (audited like any entry):
+    groups, households with designated representatives, members, 2–3 elected representatives per group
+    whose terms began a year ago, and ex officio representatives (S2)."""
+    from juwei.rules.records import political_rights
+    from juwei.services import roster
+
+    today = scope.today
+    sample = sample_households(today, households, seed)
+    rng = random.Random(seed + 1)
+    roster.ensure_groups(scope, [h.group for h in sample])
+    adults_by_group: dict[str, list[int]] = {}
+    count = 0
+    for h in sample:
+        roster.add_household(scope, h.number, address=h.address, group=h.group)
+        first_adult = None
+        for m in h.members:
+            deprived, start, until = political_rights(m.rights)
+            member = roster.add_member(scope, {
+                "name": m.name, "id_number": m.id_number, "phone": m.phone, "party_member": m.party_member,
+                "rights_deprived_from": start if deprived else None,
+                "rights_deprived_until": until if deprived else None,
+            }, household=h.number)
+            count += 1
+            adult = (today - m.birth_date).days >= 18 * 366 and not deprived
+            if adult:
+                first_adult = first_adult or member.id
+                adults_by_group.setdefault(h.group, []).append(member.id)
+        if first_adult:
+            roster.set_household_representative(scope, h.number, str(first_adult))
+    term_start = today.replace(year=today.year - 1, month=1, day=1)
+    reps = 0
+    for group, ids in adults_by_group.items():
+        for member_id in rng.sample(ids, min(len(ids), rng.choice((2, 3)))):
+            roster.add_representative(scope, str(member_id), start=term_start, group=group)
+            reps += 1
+    chosen = rng.sample([i for ids in adults_by_group.values() for i in ids], 5)
+    for member_id, basis in zip(chosen, ("party_org", "party_org", "committee", "committee", "npc_deputy")):
+        try:
+            roster.add_representative(scope, str(member_id), start=term_start, ex_officio=basis)
+            reps += 1
+        except Exception:  # already an elected representative with this basis: skip
+            continue
+    return {"households": len(sample), "members": count, "representatives": reps}

@@ -1,0 +1,454 @@
+"""The community roster: residents' groups, households, members, representatives.
+
+Each function takes a :class:`Scope`, validates, writes, and appends its audit event; the caller's
+``open_scope(write=True)`` makes it one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from sqlalchemy import func, or_
+from sqlmodel import select
+
+from juwei.errors import JuweiError, NotFound, ValidationError
+from juwei.i18n import t
+from juwei.rules import people
+from juwei.rules.dates import add_years
+from juwei.rules.idnumber import parse_id
+from juwei.rules.records import FieldError, clean_member
+from juwei.services import audit
+from juwei.services.community import rules_on
+from juwei.services.scope import Scope
+from juwei.storage.models import Household, Member, Representative, ResidentsGroup
+from juwei.storage.models.base import utcnow
+
+EX_OFFICIO_BASES = ("party_org", "committee", "npc_deputy", "cppcc_member")  # S2
+
+
+# ---------------------------------------------------------------- groups (居民小组)
+
+def find_group(scope: Scope, ref: str) -> ResidentsGroup:
+    """A group by its name, or by its id."""
+    ref = str(ref).strip()
+    query = select(ResidentsGroup).where(ResidentsGroup.community_id == scope.community_id)
+    found = scope.session.exec(query.where(ResidentsGroup.name == ref)).first()
+    if found is None and ref.isdigit():
+        found = scope.session.exec(query.where(ResidentsGroup.id == int(ref))).first()
+    if found is None:
+        raise NotFound(t("no residents' group '{ref}'; see `juwei group list`", ref=ref))
+    return found
+
+
+def add_group(scope: Scope, name: str) -> ResidentsGroup:
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise ValidationError(t("a group name is required (at most 100 characters)"))
+    exists = scope.session.exec(select(ResidentsGroup.id).where(
+        ResidentsGroup.community_id == scope.community_id, ResidentsGroup.name == name)).first()
+    if exists:
+        raise JuweiError(t("a residents' group named '{name}' already exists", name=name))
+    group = ResidentsGroup(community_id=scope.community_id, name=name)
+    scope.session.add(group)
+    audit.record_row(scope, "group.add", "residents_group", group)
+    return group
+
+
+@dataclass
+class GroupSummary:
+    id: int
+    name: str
+    households: int
+    members: int
+    representatives: int
+
+
+def list_groups(scope: Scope, on: dt.date | None = None) -> list[GroupSummary]:
+    s, cid = scope.session, scope.community_id
+    day = on or scope.today
+    households = dict(s.exec(select(Household.group_id, func.count()).where(Household.community_id == cid)
+                             .group_by(Household.group_id)).all())
+    members = dict(s.exec(select(Household.group_id, func.count()).join(Member, Member.household_id == Household.id)
+                          .where(Member.community_id == cid, _resident_clause(day))
+                          .group_by(Household.group_id)).all())
+    reps: dict[int, int] = {}
+    for rep in serving_representatives(scope, day):
+        if rep.kind == "elected" and rep.group_id is not None:
+            reps[rep.group_id] = reps.get(rep.group_id, 0) + 1
+    groups = s.exec(select(ResidentsGroup).where(ResidentsGroup.community_id == cid).order_by(ResidentsGroup.id)).all()
+    return [GroupSummary(g.id, g.name, households.get(g.id, 0), members.get(g.id, 0), reps.get(g.id, 0))
+            for g in groups]
+
+
+# ---------------------------------------------------------------- households (户)
+
+def find_household(scope: Scope, ref: str) -> Household:
+    """A household by its number (户号)."""
+    ref = str(ref).strip()
+    found = scope.session.exec(select(Household).where(
+        Household.community_id == scope.community_id, Household.number == ref)).first()
+    if found is None:
+        raise NotFound(t("no household numbered '{ref}'; see `juwei household list`", ref=ref))
+    return found
+
+
+def add_household(scope: Scope, number: str, *, address: str | None = None,
+                  group: str | None = None) -> Household:
+    number = number.strip()
+    if not number or len(number) > 64:
+        raise ValidationError(t("a household number is required (at most 64 characters)"))
+    exists = scope.session.exec(select(Household.id).where(
+        Household.community_id == scope.community_id, Household.number == number)).first()
+    if exists:
+        raise JuweiError(t("household '{number}' already exists", number=number))
+    household = Household(community_id=scope.community_id, number=number,
+                          address=(address or "").strip() or None,
+                          group_id=find_group(scope, group).id if group else None)
+    scope.session.add(household)
+    audit.record_row(scope, "household.add", "household", household)
+    return household
+
+
+def set_household_representative(scope: Scope, household_ref: str, member_ref: str | None) -> Household:
+    """Designate the member who attends households' meetings for this household (户代表)."""
+    household = find_household(scope, household_ref)
+    before = audit.row_state(household)
+    if member_ref is None:
+        household.representative_id = None
+    else:
+        member = find_member(scope, member_ref)
+        if member.household_id != household.id:
+            raise JuweiError(t("member {member} does not belong to household {household}",
+                               member=member.id, household=household.number))
+        household.representative_id = member.id
+    scope.session.add(household)
+    audit.record_row(scope, "household.set_representative", "household", household, before=before)
+    return household
+
+
+@dataclass
+class HouseholdSummary:
+    id: int
+    number: str
+    address: str | None
+    group: str | None
+    representative: str | None
+    members: int
+
+
+def list_households(scope: Scope, group: str | None = None) -> list[HouseholdSummary]:
+    s, cid = scope.session, scope.community_id
+    query = (select(Household, ResidentsGroup.name)
+             .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
+             .where(Household.community_id == cid))
+    if group:
+        query = query.where(Household.group_id == find_group(scope, group).id)
+    rows = s.exec(query.order_by(ResidentsGroup.id, Household.number)).all()
+    counts = dict(s.exec(select(Member.household_id, func.count()).where(
+        Member.community_id == cid, _resident_clause(scope.today)).group_by(Member.household_id)).all())
+    rep_ids = [h.representative_id for h, _ in rows if h.representative_id]
+    names = dict(s.exec(select(Member.id, Member.name).where(Member.id.in_(rep_ids))).all()) if rep_ids else {}
+    return [HouseholdSummary(h.id, h.number, h.address, g, names.get(h.representative_id), counts.get(h.id, 0))
+            for h, g in rows]
+
+
+# ---------------------------------------------------------------- members (居民)
+
+def find_member(scope: Scope, ref: str | int) -> Member:
+    """A member by internal id or by ID number (身份证号)."""
+    text = str(ref).strip().upper()
+    query = select(Member).where(Member.community_id == scope.community_id)
+    if text.isdigit() and len(text) < 15:
+        found = scope.session.exec(query.where(Member.id == int(text))).first()
+    else:
+        found = scope.session.exec(query.where(Member.id_number == text)).first()
+    if found is None:
+        raise NotFound(t("no member '{ref}' in this community (give the member's id or ID number)",
+                         ref=text if len(text) < 15 else text[:6] + "…"))
+    return found
+
+
+def _check_unique_id(scope: Scope, id_number: str | None, exclude: int | None = None) -> None:
+    if not id_number:
+        return
+    query = select(Member.id).where(Member.community_id == scope.community_id, Member.id_number == id_number)
+    if exclude is not None:
+        query = query.where(Member.id != exclude)
+    other = scope.session.exec(query).first()
+    if other is not None:
+        raise FieldError("id_number", t("this ID number is already on the roll as member {id}", id=other))
+
+
+def add_member(scope: Scope, values: dict[str, Any], *, household: str | None = None) -> Member:
+    clean = clean_member(values)
+    _check_unique_id(scope, clean.get("id_number"))
+    member = Member(community_id=scope.community_id, **clean)
+    if household:
+        member.household_id = find_household(scope, household).id
+    scope.session.add(member)
+    audit.record_row(scope, "member.add", "member", member)
+    return member
+
+
+def update_member(scope: Scope, ref: str, values: dict[str, Any], *, household: str | None = None) -> Member:
+    """Change the given fields; an ID number on record still decides birth date and gender."""
+    member = find_member(scope, ref)
+    before = audit.row_state(member)
+    clean = clean_member(values, partial=True)
+    if "id_number" in clean:
+        _check_unique_id(scope, clean["id_number"], exclude=member.id)
+    elif member.id_number and ("birth_date" in clean or "gender" in clean):
+        recorded = parse_id(member.id_number)
+        if clean.get("birth_date") not in (None, recorded.birth_date):
+            raise FieldError("birth_date", t("does not match the birth date in the recorded ID number"))
+        if clean.get("gender") not in (None, recorded.gender):
+            raise FieldError("gender", t("does not match the recorded ID number"))
+    for key, value in clean.items():
+        setattr(member, key, value)
+    if household is not None:
+        member.household_id = find_household(scope, household).id if household else None
+    if member.moved_in and member.moved_out and member.moved_out < member.moved_in:
+        raise FieldError("moved_out", t("is before moved_in ({day})", day=member.moved_in))
+    member.updated_at = utcnow()
+    scope.session.add(member)
+    audit.record_row(scope, "member.update", "member", member, before=before)
+    return member
+
+
+def member_leaves(scope: Scope, ref: str, on: dt.date, reason: str | None = None) -> Member:
+    """Record that a member moved out (迁出) or died; the row stays for past meetings."""
+    member = find_member(scope, ref)
+    if member.moved_out is not None:
+        raise JuweiError(t("member {id} already left on {day}", id=member.id, day=member.moved_out))
+    if member.moved_in and on < member.moved_in:
+        raise ValidationError(t("--on {day} is before the member moved in ({moved_in})", day=on,
+                                moved_in=member.moved_in))
+    before = audit.row_state(member)
+    member.moved_out = on
+    if reason:
+        member.note = ((member.note + "\n") if member.note else "") + reason.strip()
+    scope.session.add(member)
+    audit.record_row(scope, "member.leave", "member", member, before=before)
+    for rep in serving_representatives(scope, on):
+        if rep.member_id == member.id:
+            end_representative(scope, rep.id, on, t("left the community"))
+    return member
+
+
+def _resident_clause(day: dt.date):
+    return or_(Member.moved_out.is_(None), Member.moved_out > day)
+
+
+@dataclass
+class MemberRow:
+    id: int
+    name: str
+    gender: str | None
+    birth_date: dt.date | None
+    id_number: str | None
+    phone: str | None
+    household: str | None
+    group: str | None
+    party_member: bool
+    rights_deprived: bool
+    moved_in: dt.date | None
+    moved_out: dt.date | None
+
+
+def list_members(scope: Scope, *, group: str | None = None, household: str | None = None,
+                 name: str | None = None, include_left: bool = False,
+                 on: dt.date | None = None, limit: int | None = None) -> list[MemberRow]:
+    day = on or scope.today
+    query = (select(Member, Household.number, ResidentsGroup.name)
+             .join(Household, Member.household_id == Household.id, isouter=True)
+             .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
+             .where(Member.community_id == scope.community_id))
+    if group:
+        query = query.where(Household.group_id == find_group(scope, group).id)
+    if household:
+        query = query.where(Member.household_id == find_household(scope, household).id)
+    if name:
+        query = query.where(Member.name.contains(name.strip()))
+    if not include_left:
+        query = query.where(_resident_clause(day))
+    query = query.order_by(ResidentsGroup.id, Household.number, Member.name, Member.id)
+    if limit:
+        query = query.limit(limit)
+    return [MemberRow(m.id, m.name, m.gender, m.birth_date, m.id_number, m.phone, hn, gn, m.party_member,
+                      people.rights_deprived_on(m.rights_deprived_from, m.rights_deprived_until, day),
+                      m.moved_in, m.moved_out)
+            for m, hn, gn in scope.session.exec(query).all()]
+
+
+def member_detail(scope: Scope, ref: str) -> tuple[Member, Household | None, ResidentsGroup | None,
+                                                   list[Representative]]:
+    member = find_member(scope, ref)
+    household = scope.session.get(Household, member.household_id) if member.household_id else None
+    group = scope.session.get(ResidentsGroup, household.group_id) if household and household.group_id else None
+    reps = list(scope.session.exec(select(Representative).where(Representative.member_id == member.id)
+                                   .order_by(Representative.term_start)).all())
+    return member, household, group, reps
+
+
+@dataclass
+class RosterSummary:
+    community: str
+    groups: int
+    households: int
+    members: int
+    adults: int
+    party_members: int
+    deprived: int
+    representatives_elected: int
+    representatives_ex_officio: int
+
+
+def roster_summary(scope: Scope, on: dt.date | None = None) -> RosterSummary:
+    day = on or scope.today
+    rules = rules_on(scope, day)
+    s, cid = scope.session, scope.community_id
+    rows = s.exec(select(Member.birth_date, Member.party_member, Member.rights_deprived_from,
+                         Member.rights_deprived_until, Member.moved_in)
+                  .where(Member.community_id == cid, _resident_clause(day))).all()
+    present = [r for r in rows if r[4] is None or r[4] <= day]
+    adults = sum(people.is_adult(r[0], day, rules.adult_age, rules.adult_birthday_counts) for r in present)
+    deprived = sum(people.rights_deprived_on(r[2], r[3], day) for r in present)
+    reps = serving_representatives(scope, day)
+    return RosterSummary(
+        community=scope.community.name,
+        groups=s.exec(select(func.count()).select_from(ResidentsGroup).where(ResidentsGroup.community_id == cid)).one(),
+        households=s.exec(select(func.count()).select_from(Household).where(Household.community_id == cid)).one(),
+        members=len(present), adults=adults, party_members=sum(bool(r[1]) for r in present), deprived=deprived,
+        representatives_elected=sum(r.kind == "elected" for r in reps),
+        representatives_ex_officio=sum(r.kind == "ex_officio" for r in reps),
+    )
+
+
+# ---------------------------------------------------------------- representatives (居民代表 / 当然代表)
+
+def serving_representatives(scope: Scope, day: dt.date) -> list[Representative]:
+    rows = scope.session.exec(select(Representative).where(
+        Representative.community_id == scope.community_id, Representative.term_start <= day)
+        .order_by(Representative.id)).all()
+    return [r for r in rows if people.serving_on(r.term_start, r.term_end, r.ended_on, day)]
+
+
+def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: str | None = None,
+                       ex_officio: str | None = None) -> tuple[Representative, list[str]]:
+    """S1/S2/S3: an elected group representative (term from the rules) or an ex officio one.
+
+    Returns the new row and warnings (a group with fewer or more serving representatives than S1 allows).
+    """
+    if (group is None) == (ex_officio is None):
+        raise ValidationError(t("give exactly one of --group GROUP (elected) or --ex-officio BASIS"))
+    member = find_member(scope, member_ref)
+    rules = rules_on(scope, start)
+    if member.moved_out is not None and member.moved_out <= start:
+        raise JuweiError(t("member {id} left the community on {day}", id=member.id, day=member.moved_out))
+    if people.rights_deprived_on(member.rights_deprived_from, member.rights_deprived_until, start):
+        raise JuweiError(t("member {id} is deprived of political rights on {day}", id=member.id, day=start))
+    if not people.is_adult(member.birth_date, start, rules.adult_age, rules.adult_birthday_counts):
+        raise JuweiError(t("member {id} is not an adult on {day} (or has no birth date recorded)",
+                           id=member.id, day=start))
+    serving = serving_representatives(scope, start)
+    warnings: list[str] = []
+    if ex_officio is not None:
+        if ex_officio not in EX_OFFICIO_BASES:
+            raise ValidationError(t("--ex-officio '{basis}' is not allowed; use one of {allowed}",
+                                    basis=ex_officio, allowed=", ".join(EX_OFFICIO_BASES)))
+        if any(r.member_id == member.id and r.kind == "ex_officio" and r.basis == ex_officio for r in serving):
+            raise JuweiError(t("member {id} already serves as an ex officio representative ({basis})",
+                               id=member.id, basis=ex_officio))
+        rep = Representative(community_id=scope.community_id, member_id=member.id, kind="ex_officio",
+                             basis=ex_officio, term_start=start, term_end=None)
+    else:
+        grp = find_group(scope, group)
+        if any(r.member_id == member.id and r.kind == "elected" for r in serving):
+            raise JuweiError(t("member {id} already serves as an elected representative", id=member.id))
+        # S3: the term runs for the profile's years; the end date is the last day served.
+        end = add_years(start, rules.representative_term_years) - dt.timedelta(days=1)
+        rep = Representative(community_id=scope.community_id, member_id=member.id, kind="elected",
+                             group_id=grp.id, term_start=start, term_end=end)
+        count = sum(r.kind == "elected" and r.group_id == grp.id for r in serving) + 1
+        if count > rules.group_reps_max:
+            warnings.append(t("group '{group}' now has {n} serving elected representatives; S1 allows {lo}–{hi}",
+                              group=grp.name, n=count, lo=rules.group_reps_min, hi=rules.group_reps_max))
+        elif count < rules.group_reps_min:
+            warnings.append(t("group '{group}' has {n} serving elected representative(s); S1 asks for {lo}–{hi}",
+                              group=grp.name, n=count, lo=rules.group_reps_min, hi=rules.group_reps_max))
+    scope.session.add(rep)
+    audit.record_row(scope, "rep.add", "representative", rep)
+    return rep, warnings
+
+
+def end_representative(scope: Scope, rep_id: int, on: dt.date, reason: str) -> tuple[Representative, list[str]]:
+    rep = scope.session.get(Representative, rep_id)
+    if rep is None or rep.community_id != scope.community_id:
+        raise NotFound(t("no representative {id}; see `juwei rep list`", id=rep_id))
+    if rep.ended_on is not None:
+        raise JuweiError(t("representative {id} already ended on {day}", id=rep_id, day=rep.ended_on))
+    if on < rep.term_start:
+        raise ValidationError(t("--on {day} is before the term started ({start})", day=on, start=rep.term_start))
+    if not reason.strip():
+        raise ValidationError(t("--reason must say why the term ends"))
+    before = audit.row_state(rep)
+    rep.ended_on = on
+    rep.end_reason = reason.strip()[:300]
+    scope.session.add(rep)
+    audit.record_row(scope, "rep.end", "representative", rep, before=before)
+    warnings: list[str] = []
+    if rep.kind == "elected" and rep.group_id is not None:
+        rules = rules_on(scope, on)
+        after = on + dt.timedelta(days=1)
+        count = sum(r.kind == "elected" and r.group_id == rep.group_id for r in serving_representatives(scope, after))
+        if count < rules.group_reps_min:
+            group = scope.session.get(ResidentsGroup, rep.group_id)
+            warnings.append(t("group '{group}' has {n} serving elected representative(s); S1 asks for {lo}–{hi}",
+                              group=group.name, n=count, lo=rules.group_reps_min, hi=rules.group_reps_max))
+    return rep, warnings
+
+
+@dataclass
+class RepRow:
+    id: int
+    member_id: int
+    name: str
+    kind: str
+    group: str | None
+    basis: str | None
+    term_start: dt.date
+    term_end: dt.date | None
+    ended_on: dt.date | None
+    end_reason: str | None
+
+
+def list_representatives(scope: Scope, *, on: dt.date | None = None, expiring_days: int | None = None,
+                         include_ended: bool = False) -> list[RepRow]:
+    day = on or scope.today
+    query = (select(Representative, Member.name, ResidentsGroup.name)
+             .join(Member, Representative.member_id == Member.id)
+             .join(ResidentsGroup, Representative.group_id == ResidentsGroup.id, isouter=True)
+             .where(Representative.community_id == scope.community_id)
+             .order_by(ResidentsGroup.id, Representative.kind, Member.name))
+    rows = []
+    for rep, name, group in scope.session.exec(query).all():
+        if not include_ended and not people.serving_on(rep.term_start, rep.term_end, rep.ended_on, day):
+            continue
+        if expiring_days is not None:
+            if rep.term_end is None or not (day <= rep.term_end <= day + dt.timedelta(days=expiring_days)):
+                continue
+        rows.append(RepRow(rep.id, rep.member_id, name, rep.kind, group, rep.basis, rep.term_start,
+                           rep.term_end, rep.ended_on, rep.end_reason))
+    return rows
+
+
+def ensure_groups(scope: Scope, names: Iterable[str]) -> dict[str, int]:
+    """Ids of the named groups, creating the missing ones (for imports and the demo)."""
+    existing = dict(scope.session.exec(select(ResidentsGroup.name, ResidentsGroup.id).where(
+        ResidentsGroup.community_id == scope.community_id)).all())
+    for name in dict.fromkeys(n for n in names if n):  # first-seen order: 第一, 第二, …
+        if name not in existing:
+            existing[name] = add_group(scope, name).id
+    return existing

@@ -1,0 +1,186 @@
+"""Opening juwei databases: SQLite by path (the embedded default) or any SQLAlchemy URL.
+
+This module is the only place that knows SQLite pragmas and transaction modes. Every command's writes
+run inside :meth:`Store.write`: one transaction, begun with ``BEGIN IMMEDIATE`` on SQLite so two clerks
+writing at once queue on the busy timeout instead of losing an update.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from juwei.errors import DatabaseError
+from juwei.i18n import t
+
+DEFAULT_DB = "juwei.db"
+BUSY_TIMEOUT_MS = int(os.environ.get("JUWEI_BUSY_TIMEOUT_MS", "10000"))
+
+# The Alembic revisions in order; the last is the schema this code writes. A test checks this list
+# against the migration scripts, so the check below needs no Alembic import at start-up.
+SCHEMA_REVISIONS = ("0001",)
+SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
+
+
+def database_url(db: str) -> str:
+    """A plain path means SQLite; anything with ``://`` is a SQLAlchemy URL."""
+    if "://" in db:
+        return db
+    return "sqlite:///" + str(Path(db).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    return Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else None
+
+
+def describe(db: str) -> str:
+    """The database as shown to a clerk: the path, or the URL without its password."""
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+
+    return make_url(db).render_as_string(hide_password=True)
+
+
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _sqlite_begin)
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    mode = "IMMEDIATE" if connection.get_execution_options().get("juwei_write") else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except Exception as exc:  # unknown driver, malformed URL
+        raise DatabaseError(t("cannot open database {db}: {reason}", db=describe(url), reason=exc)) from None
+
+
+def create_sqlite_file(path: Path) -> None:
+    """Create an empty database file readable by its owner only (0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def locked_message() -> str:
+    return t("the database is busy: another clerk is writing to it; try again in a moment")
+
+
+class Store:
+    """An open juwei database."""
+
+    def __init__(self, db: str):
+        self.db = db
+        self.url = database_url(db)
+        self.path = sqlite_path(self.url)
+        self.engine = make_engine(self.url)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction for a command's writes: committed at the end, rolled back on any error."""
+        with self._translate_errors(), self.engine.connect() as conn:
+            conn = conn.execution_options(juwei_write=True)
+            with conn.begin():
+                with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+                    yield session
+                    session.flush()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._translate_errors(), Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def _translate_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            message = str(exc.orig) if exc.orig is not None else str(exc)
+            if "locked" in message or "busy" in message:
+                raise DatabaseError(locked_message()) from None
+            raise DatabaseError(t("database error on {db}: {reason}", db=describe(self.db),
+                                  reason=message.splitlines()[0])) from None
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(db: str) -> Store:
+    """Open an existing juwei database at the current schema; refuse clearly otherwise."""
+    url = database_url(db)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise DatabaseError(t("no juwei database at {path}; run `juwei init` or pass --db", path=db))
+    store = Store(db)
+    try:
+        revision = store.schema_revision()
+    except OperationalError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
+        raise DatabaseError(t("cannot open database {db}: {reason}", db=describe(db), reason=reason)) from None
+    except Exception as exc:  # a file that is not SQLite, a server that refuses us
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise DatabaseError(t("cannot open database {db}: {reason}", db=describe(db), reason=reason)) from None
+    check_revision(db, revision)
+    return store
+
+
+def check_revision(db: str, revision: str | None) -> None:
+    if revision == SCHEMA_HEAD:
+        return
+    if revision is None:
+        raise DatabaseError(t("{db} is not a juwei database (it has no schema version)", db=describe(db)))
+    if revision in SCHEMA_REVISIONS:
+        raise DatabaseError(t("the database {db} has an older schema ({old}, current {new}); "
+                              "run `juwei db upgrade` first", db=describe(db), old=revision, new=SCHEMA_HEAD))
+    raise DatabaseError(t("the database {db} was written by a newer juwei (schema {old}); "
+                          "upgrade juwei to use it", db=describe(db), old=revision))
+
+
+def create_store(db: str) -> Store:
+    """Create a new database (file 0600) or initialise an empty server database at the head schema."""
+    from sqlmodel import SQLModel
+
+    import juwei.storage.models  # noqa: F401  (registers every table)
+
+    url = database_url(db)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        create_sqlite_file(path)
+    store = Store(db)
+    revision = store.schema_revision()
+    if revision is not None:
+        check_revision(db, revision)
+        return store  # an existing juwei database: init adds another community to it
+    with store.engine.begin() as conn:
+        SQLModel.metadata.create_all(conn)
+        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                          "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": SCHEMA_HEAD})
+    return store

@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "member": ("member", "Residents (居民): add, import, list, show, update, record leaving.", "Roster"),
     "rep": ("rep", "Representatives (居民代表, 当然代表): terms, list, end.", "Roster"),
     "roster": ("roster", "Roster summary: groups, households, adults, representatives.", "Roster"),
+    "audit": ("audit", "The audit trail: verify it, read its history, seal it for the board.", "Set-up"),
     "demo": ("demo", "Build a realistic sample community and walk through it as a clerk would.", "Set-up"),
 }
 

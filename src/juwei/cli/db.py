@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from juwei.cli._common import info, options
+from juwei.cli._common import JSON_OPTION, emit_json, info, options
 from juwei.i18n import t
 
-app = typer.Typer(help="Database upkeep: upgrade the schema.", no_args_is_help=True)
+app = typer.Typer(help="Database upkeep: upgrade the schema, back up, restore, check.", no_args_is_help=True)
 
 
 def _existing_store(ctx: typer.Context):
@@ -56,3 +58,56 @@ def version(ctx: typer.Context) -> None:
         info(t("schema {rev} (this juwei writes {head})", rev=store.schema_revision(), head=SCHEMA_HEAD))
     finally:
         store.dispose()
+
+
+@app.command()
+def backup(ctx: typer.Context,
+           file: Path = typer.Argument(..., metavar="FILE", help="The new backup file (must not exist)."),
+           as_json: bool = JSON_OPTION) -> None:
+    """Copy the database to FILE (owner-only), consistent even while another clerk writes; SQLite only."""
+    from juwei.services import integrity
+
+    result = integrity.backup(options(ctx).db, file)
+    if as_json:
+        emit_json(result)
+    else:
+        info(t("backed up to {path}: {events} audit events, head {hash}", path=result.path, events=result.events,
+               hash=result.head_hash))
+
+
+@app.command()
+def restore(ctx: typer.Context,
+            file: Path = typer.Argument(..., metavar="FILE", help="A backup made by `juwei db backup`."),
+            as_json: bool = JSON_OPTION) -> None:
+    """Replace the database with FILE after checking it is a sound juwei database whose audit trail verifies;
+    the replaced database is kept beside it (…replaced-<time>)."""
+    from juwei.services import integrity
+
+    result = integrity.restore(options(ctx).db, file)
+    if as_json:
+        emit_json(result)
+    else:
+        info(t("restored from {path}: {events} audit events, head {hash}", path=result.restored_from,
+               events=result.events, hash=result.head_hash))
+        if result.replaced_kept_at:
+            info(t("the replaced database is kept at {path}", path=result.replaced_kept_at))
+
+
+@app.command()
+def check(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """Run SQLite's integrity and foreign-key checks and audit verify; exit 1 if any finds a problem."""
+    from juwei.services import integrity
+
+    lines = integrity.check(options(ctx).db)
+    if as_json:
+        emit_json({"ok": all(line.ok for line in lines), "checks": lines})
+    else:
+        for line in lines:
+            info(f"{line.name}: {t('ok') if line.ok else t('FAILED')}")
+            for detail in line.details:
+                info(f"    {detail}")
+    failed = [line.name for line in lines if not line.ok]
+    if failed:
+        typer.echo(t("error: {message}", message=t("database check failed: {checks}", checks=", ".join(failed))),
+                   err=True)
+        raise typer.Exit(1)

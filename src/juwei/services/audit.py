@@ -1,44 +1,125 @@
-"""The audit trail: every write appends an event saying who did what, when, before and after."""
+"""The audit trail: every write appends an event saying who did what, when, before and after.
+
+The events form a hash chain. Event ``n`` stores ``seq = n``, the previous event's hash and the SHA-256
+of its own canonical content (:func:`event_digest`): community, time, clerk, action, entity, before,
+after, previous hash. Changing, removing or reordering any event breaks the chain from there on, and
+:func:`verify` also compares every current row of every table with the after-state of its latest event,
+so a row edited, deleted or inserted behind juwei's back is named too.
+
+Appending is safe with two clerks at once: every write transaction holds the database's write lock
+from its start (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock: see ``juwei.storage.engine``),
+the head is read under that lock, and ``seq`` is unique, so the chain can never fork.
+
+Services call :func:`record_row` after each write (or :func:`record_many` for bulk inserts). As a
+safety net, rows written through the ORM without an event are recorded when the transaction commits
+(:func:`_reconcile`), so every table, including ones added later, is covered.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import decimal
+import hashlib
 import json
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Iterable
 
-from sqlmodel import SQLModel
+from sqlalchemy import event as sa_event
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, SQLModel
 
-from juwei.services.scope import Scope
+from juwei.services.scope import Scope, clerk_name
+from juwei.storage import engine as storage_engine
 from juwei.storage.models import AuditEvent
 
+GENESIS = "0" * 64
+UNAUDITED_TABLES = frozenset({"alembic_version", "audit_event"})
+# Columns a bulk writer may leave out of an after-state: set by default when the row was written.
+TOLERATED_MISSING = frozenset({"created_at", "updated_at"})
+
+_HEAD = "juwei_audit_head"  # session.info keys: [seq, hash] of the chain head in this transaction
+_LAST = "juwei_audit_last"  # entity -> after JSON of its latest event in this transaction
+_TOUCHED = "juwei_audit_touched"  # ORM rows written in this transaction
+_CLERK = "juwei_audit_clerk"
+
+
+# ---------------------------------------------------------------- canonical values
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
+    """One value as the audit trail stores it; rows read back from the database normalise the same way."""
+    if isinstance(value, dt.datetime):
+        if value.utcoffset() is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
-        return str(value)
+        return format(value.normalize(), "f")  # 1.50 and 1.5 alike; never 1E+2
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
     return value
 
 
-def row_state(row: SQLModel | None, *, exclude: tuple[str, ...] = ("created_at", "updated_at")) -> dict | None:
-    """A row's columns as plain JSON-able values, for ``before``/``after``."""
+def _dumps(state: dict | None) -> str | None:
+    if state is None:
+        return None
+    return json.dumps(state, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def row_state(row: SQLModel | None, *, exclude: tuple[str, ...] = ()) -> dict | None:
+    """A row's columns as plain JSON-able values, for ``before``/``after`` (every column by default, so
+    :func:`verify` can compare the whole row)."""
     if row is None:
         return None
     return {key: _plain(value) for key, value in row.model_dump().items() if key not in exclude}
 
 
+def event_digest(seq: int, community_id: int | None, at: Any, clerk: str, action: str, entity: str,
+                 before: str | None, after: str | None, prev_hash: str) -> str:
+    """SHA-256 (hex) of an event's canonical content: a compact JSON array, UTF-8."""
+    content = json.dumps([seq, community_id, _plain(at), clerk, action, entity, before, after, prev_hash],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- appending
+
+def _head(session: Session) -> list:
+    """The chain head [seq, hash] as this transaction sees it (read once, under the write lock)."""
+    head = session.info.get(_HEAD)
+    if head is None:
+        found = session.execute(select(AuditEvent.seq, AuditEvent.hash).where(AuditEvent.seq.is_not(None))
+                                .order_by(AuditEvent.seq.desc()).limit(1)).first()
+        head = [found[0], found[1]] if found else [0, GENESIS]
+        session.info[_HEAD] = head
+    return head
+
+
+def _chain(session: Session, values: dict) -> dict:
+    """Give ``values`` (one event's columns) its place in the chain: seq, prev_hash, hash."""
+    head = _head(session)
+    seq = head[0] + 1
+    values["seq"] = seq
+    values["prev_hash"] = head[1]
+    values["hash"] = event_digest(seq, values["community_id"], values["at"], values["clerk"], values["action"],
+                                  values["entity"], values["before"], values["after"], head[1])
+    head[0], head[1] = seq, values["hash"]
+    session.info.setdefault(_LAST, {})[values["entity"]] = values["after"]
+    return values
+
+
 def record(scope: Scope, action: str, entity: str, *, before: dict | None = None,
            after: dict | None = None) -> AuditEvent:
     """Append one audit event in the current transaction."""
-    event = AuditEvent(
-        community_id=scope.community_id,
-        clerk=scope.clerk,
-        action=action,
-        entity=entity,
-        before=None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=str),
-        after=None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=str),
-    )
+    from juwei.storage.models.base import utcnow
+
+    scope.session.info[_CLERK] = scope.clerk
+    values = _chain(scope.session, {"community_id": scope.community_id, "at": utcnow(), "clerk": scope.clerk,
+                                    "action": action, "entity": entity, "before": _dumps(before),
+                                    "after": _dumps(after)})
+    event = AuditEvent(**values)
     scope.session.add(event)
     return event
 
@@ -51,18 +132,468 @@ def record_row(scope: Scope, action: str, table: str, row: SQLModel, *, before: 
 
 def record_many(scope: Scope, action: str, table: str, states: list[dict]) -> int:
     """Append one event per row for a bulk write (imports): ``states`` are the rows' after-states, each
-    with its ``id``. Inserted through SQLAlchemy Core in one executemany, for speed."""
+    with its ``id``. Hashed here and inserted through SQLAlchemy Core in one executemany, for speed."""
     if not states:
         return 0
     from sqlalchemy import insert
 
     from juwei.storage.models.base import utcnow
 
+    session = scope.session
+    session.info[_CLERK] = scope.clerk
     now = utcnow()
-    rows = [{"community_id": scope.community_id, "at": now, "clerk": scope.clerk, "action": action,
-             "entity": f"{table}:{state['id']}", "before": None,
-             "after": json.dumps({k: _plain(v) for k, v in state.items()}, ensure_ascii=False, sort_keys=True,
-                                 default=str)}
-            for state in states]
-    scope.session.execute(insert(AuditEvent), rows)
+    community_id, clerk = scope.community_id, scope.clerk
+    head = _head(session)
+    last = session.info.setdefault(_LAST, {})
+    seq, prev = head
+    rows = []
+    for state in states:
+        entity = f"{table}:{state['id']}"
+        after = json.dumps({k: _plain(v) for k, v in state.items()}, ensure_ascii=False, sort_keys=True,
+                           default=str)
+        seq += 1
+        digest = event_digest(seq, community_id, now, clerk, action, entity, None, after, prev)
+        rows.append({"community_id": community_id, "at": now, "clerk": clerk, "action": action,
+                     "entity": entity, "before": None, "after": after, "seq": seq, "prev_hash": prev,
+                     "hash": digest})
+        last[entity] = after
+        prev = digest
+    head[0], head[1] = seq, prev
+    session.execute(insert(AuditEvent), rows)
     return len(rows)
+
+
+# ---------------------------------------------------------------- the safety net
+
+def _entity(obj: Any) -> str | None:
+    table = getattr(obj, "__tablename__", None)
+    if not isinstance(table, str) or table in UNAUDITED_TABLES:
+        return None
+    identity = sa_inspect(obj).identity
+    if identity:
+        return f"{table}:{','.join(str(part) for part in identity)}"
+    return f"{table}:{getattr(obj, 'id', None)}"
+
+
+def _collect(session: OrmSession, _context, _instances) -> None:
+    """Before each flush: remember the rows this transaction writes through the ORM."""
+    touched = session.info.setdefault(_TOUCHED, {})
+    for obj in session.new:
+        if getattr(obj, "__tablename__", None) not in UNAUDITED_TABLES:
+            touched[id(obj)] = obj
+    for obj in session.dirty:
+        if getattr(obj, "__tablename__", None) not in UNAUDITED_TABLES and session.is_modified(obj):
+            touched[id(obj)] = obj
+    for obj in session.deleted:
+        if getattr(obj, "__tablename__", None) not in UNAUDITED_TABLES:
+            touched[id(obj)] = obj
+
+
+def _reconcile(session: Session) -> None:
+    """Just before commit: every row written through the ORM must end with an event holding its final
+    state. Rows a service forgot to record, or changed after recording, get an event here."""
+    touched = session.info.pop(_TOUCHED, None)
+    if not touched:
+        return
+    from sqlalchemy import insert
+
+    from juwei.storage.models.base import utcnow
+
+    last = session.info.setdefault(_LAST, {})
+    clerk = session.info.get(_CLERK) or clerk_name()
+    now = utcnow()
+    rows = []
+    for obj in touched.values():
+        entity = _entity(obj)
+        if entity is None:
+            continue
+        state = sa_inspect(obj)
+        recorded = last.get(entity, ...)
+        table = obj.__tablename__
+        community_id = getattr(obj, "community_id", None)
+        if table == "community":
+            community_id = getattr(obj, "id", None)
+        if state.was_deleted or state.deleted:
+            if recorded is None:
+                continue
+            action, after = f"{table}.delete", None
+            before = recorded if isinstance(recorded, str) else None
+        elif state.persistent:
+            current = row_state(obj)
+            if isinstance(recorded, str) and not differences(json.loads(recorded), current):
+                continue
+            action, after = f"{table}.write", _dumps(current)
+            before = recorded if isinstance(recorded, str) else None
+        else:
+            continue
+        rows.append(_chain(session, {"community_id": community_id, "at": now, "clerk": clerk, "action": action,
+                                     "entity": entity, "before": before, "after": after}))
+    if rows:
+        session.execute(insert(AuditEvent), rows)
+
+
+def _forget(session: OrmSession, _previous_transaction=None) -> None:
+    for key in (_HEAD, _LAST, _TOUCHED):
+        session.info.pop(key, None)
+
+
+if not sa_event.contains(OrmSession, "before_flush", _collect):
+    sa_event.listen(OrmSession, "before_flush", _collect)
+    sa_event.listen(OrmSession, "after_soft_rollback", _forget)
+if _reconcile not in storage_engine.PRE_COMMIT_HOOKS:
+    storage_engine.PRE_COMMIT_HOOKS.append(_reconcile)
+
+
+# ---------------------------------------------------------------- comparing states
+
+def differences(recorded: dict, current: dict) -> list[str]:
+    """Column names whose current value differs from the recorded after-state. A column absent from the
+    record is accepted when the row holds NULL there or it is a creation/update time."""
+    changed = []
+    for key, value in current.items():
+        if key in recorded:
+            if not _same(recorded[key], value):
+                changed.append(key)
+        elif value is not None and key not in TOLERATED_MISSING:
+            changed.append(key)
+    changed.extend(key for key in recorded if key not in current)
+    return changed
+
+
+def _same(recorded: Any, current: Any) -> bool:
+    if recorded == current:
+        return True
+    if isinstance(recorded, str) and isinstance(current, str):
+        try:  # two spellings of one instant or number
+            return dt.datetime.fromisoformat(recorded) == dt.datetime.fromisoformat(current)
+        except ValueError:
+            pass
+        try:
+            return decimal.Decimal(recorded) == decimal.Decimal(current)
+        except decimal.InvalidOperation:
+            return False
+    if isinstance(recorded, (int, float, str)) and isinstance(current, (int, float, str)) \
+            and not isinstance(recorded, bool) and not isinstance(current, bool):
+        try:
+            return decimal.Decimal(str(recorded)) == decimal.Decimal(str(current))
+        except decimal.InvalidOperation:
+            return False
+    return False
+
+
+# ---------------------------------------------------------------- verifying
+
+@dataclass
+class Problem:
+    kind: str  # event_edited | event_missing | event_out_of_order | event_unchained | row_changed | row_deleted | row_unrecorded
+    message: str
+    seq: int | None = None
+    entity: str | None = None
+    columns: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Verification:
+    ok: bool
+    events: int
+    head_seq: int
+    head_hash: str
+    tables: int
+    rows: int
+    problems: list[Problem]
+    problems_total: int
+
+    @property
+    def first(self) -> Problem | None:
+        return self.problems[0] if self.problems else None
+
+
+MAX_PROBLEMS = 50
+
+
+def _event_table():
+    return AuditEvent.__table__
+
+
+def verify(session: Session, sealed: tuple[int, str] | None = None) -> Verification:
+    """Walk the chain, then compare every current row with the after-state of its latest event. With
+    ``sealed`` (seq, hash) from a posted seal, also prove event ``seq`` still has that hash: a chain
+    rewritten from scratch (every hash recomputed) fails here."""
+    from juwei.i18n import t
+
+    problems: list[Problem] = []
+    total = 0
+
+    def problem(p: Problem) -> None:
+        nonlocal total
+        total += 1
+        if len(problems) < MAX_PROBLEMS:
+            problems.append(p)
+
+    events = _event_table()
+    cols = events.c
+    latest: dict[str, str | None] = {}
+    expected, prev = 1, GENESIS
+    count = 0
+    unchained = session.execute(select(cols.id, cols.entity).where(cols.seq.is_(None)).order_by(cols.id)).all()
+    for row in unchained:
+        problem(Problem("event_unchained", t("audit event id {id} ({entity}) is not in the chain: it was "
+                                             "inserted outside juwei", id=row.id, entity=row.entity),
+                        entity=row.entity))
+    query = (select(cols.seq, cols.community_id, cols.at, cols.clerk, cols.action, cols.entity, cols.before,
+                    cols.after, cols.prev_hash, cols.hash).where(cols.seq.is_not(None)).order_by(cols.seq))
+    for ev in session.execute(query):
+        count += 1
+        digest = event_digest(ev.seq, ev.community_id, ev.at, ev.clerk, ev.action, ev.entity, ev.before,
+                              ev.after, ev.prev_hash or "")
+        if ev.seq != expected:
+            if ev.seq > expected:
+                problem(Problem("event_missing", t("audit events {first}–{last} are missing (deleted) before "
+                                                   "event {seq}", first=expected, last=ev.seq - 1, seq=ev.seq),
+                                seq=expected))
+            else:
+                problem(Problem("event_out_of_order", t("audit event {seq} appears twice", seq=ev.seq),
+                                seq=ev.seq, entity=ev.entity))
+        if digest != ev.hash:
+            problem(Problem("event_edited", t("audit event {seq} ({action} {entity}) was changed after it was "
+                                              "written: its hash does not match its content",
+                                              seq=ev.seq, action=ev.action, entity=ev.entity),
+                            seq=ev.seq, entity=ev.entity))
+        elif ev.prev_hash != prev:
+            problem(Problem("event_out_of_order", t("audit event {seq} ({action} {entity}) does not follow the "
+                                                    "event before it: events were reordered, removed or "
+                                                    "replaced", seq=ev.seq, action=ev.action, entity=ev.entity),
+                            seq=ev.seq, entity=ev.entity))
+        if sealed is not None and ev.seq == sealed[0] and ev.hash != sealed[1]:
+            problem(Problem("seal_mismatch", t("audit event {seq} no longer has the hash the seal recorded: the "
+                                               "history up to the seal was rewritten", seq=ev.seq),
+                            seq=ev.seq, entity=ev.entity))
+        prev = ev.hash or ""
+        expected = ev.seq + 1
+        latest[ev.entity] = ev.after
+    head_seq = expected - 1
+    if sealed is not None and sealed[0] > head_seq:
+        problem(Problem("seal_mismatch", t("the seal covers event {seq} but the chain ends at {head}: sealed "
+                                           "events were removed", seq=sealed[0], head=head_seq), seq=sealed[0]))
+
+    tables, rows = _check_rows(session, latest, problem)
+    return Verification(ok=total == 0, events=count, head_seq=head_seq, head_hash=prev if count else GENESIS,
+                        tables=tables, rows=rows, problems=problems, problems_total=total)
+
+
+def audited_tables(session: Session):
+    """Every table in the database except Alembic's and the audit trail, typed as juwei's models declare
+    them where known (so dates, times, booleans and decimals read back as the services wrote them)."""
+    from sqlalchemy import MetaData
+
+    import juwei.storage.models  # noqa: F401  (registers every table)
+
+    conn = session.connection()
+    names = sorted(set(sa_inspect(conn).get_table_names()) - UNAUDITED_TABLES)
+    known = SQLModel.metadata.tables
+    reflected = MetaData()
+    result = []
+    for name in names:
+        table = known.get(name)
+        if table is None:
+            from sqlalchemy import Table
+
+            table = Table(name, reflected, autoload_with=conn)
+        else:
+            present = {c["name"] for c in sa_inspect(conn).get_columns(name)}
+            if not all(c.name in present for c in table.columns):
+                from sqlalchemy import Table
+
+                table = Table(name, reflected, autoload_with=conn)
+        result.append(table)
+    return result
+
+
+def _check_rows(session: Session, latest: dict[str, str | None], problem) -> tuple[int, int]:
+    from juwei.i18n import t
+
+    tables = audited_tables(session)
+    rows = 0
+    seen: set[str] = set()
+    for table in tables:
+        pk = list(table.primary_key.columns)
+        if not pk:
+            continue
+        for row in session.execute(select(table).order_by(*pk)):
+            rows += 1
+            mapping = row._mapping
+            entity = f"{table.name}:{','.join(str(mapping[c.name]) for c in pk)}"
+            seen.add(entity)
+            recorded = latest.get(entity, ...)
+            if recorded is ...:
+                problem(Problem("row_unrecorded", t("row {entity} has no audit event: it was inserted outside "
+                                                    "juwei", entity=entity), entity=entity))
+                continue
+            if recorded is None:
+                problem(Problem("row_unrecorded", t("row {entity} was recorded as deleted but exists again",
+                                                    entity=entity), entity=entity))
+                continue
+            current = {c.name: _plain(mapping[c.name]) for c in table.columns}
+            try:
+                after = json.loads(recorded)
+            except ValueError:
+                after = None
+            if not isinstance(after, dict):
+                continue  # an event about the entity that is not a row state
+            changed = differences(after, current)
+            if changed:
+                problem(Problem("row_changed", t("row {entity} no longer matches its latest audit event "
+                                                 "(changed: {columns})", entity=entity,
+                                                 columns=", ".join(changed)),
+                                entity=entity, columns=changed))
+    table_names = {table.name for table in tables}
+    for entity, after in latest.items():
+        name = entity.split(":", 1)[0]
+        if after is None or name not in table_names or entity in seen:
+            continue
+        try:
+            state = json.loads(after)
+        except ValueError:
+            continue
+        if isinstance(state, dict):
+            problem(Problem("row_deleted", t("row {entity} was deleted outside juwei (its latest audit event "
+                                             "says it exists)", entity=entity), entity=entity))
+    return len(tables), rows
+
+
+# ---------------------------------------------------------------- seals
+
+@dataclass
+class Seal:
+    """What can be posted on the board: the chain head with the date and counts. A later verify that
+    finds event ``head_seq`` with hash ``head_hash`` proves nothing before it changed."""
+    database_events: int
+    head_seq: int
+    head_hash: str
+    at: str
+    community: str | None
+    community_events: int | None
+    rows: dict[str, int]
+    entities: list[str]
+    entities_digest: str | None
+
+    def text(self) -> str:
+        from juwei.i18n import t
+
+        lines = [f"juwei-seal: {self.head_seq} {self.head_hash}",
+                 t("juwei audit seal"),
+                 t("sealed at: {at}", at=self.at),
+                 t("head event: {seq}", seq=self.head_seq),
+                 t("head hash: {hash}", hash=self.head_hash),
+                 t("events in this database: {n}", n=self.database_events)]
+        if self.community is not None:
+            lines.append(t("community: {name}; its events: {n}", name=self.community, n=self.community_events))
+        for table, n in sorted(self.rows.items()):
+            lines.append(t("rows in {table}: {n}", table=table, n=n))
+        if self.entities_digest:
+            lines.append(t("sealed records: {n}; their digest: {digest}", n=len(self.entities),
+                           digest=self.entities_digest))
+        return "\n".join(lines) + "\n"
+
+
+def read_seal(text: str) -> tuple[int, str] | None:
+    """The (seq, hash) on a seal's ``juwei-seal:`` line, or None."""
+    import re
+
+    found = re.search(r"juwei-seal:\s*(\d+)\s+([0-9a-f]{64})", text)
+    return (int(found.group(1)), found.group(2)) if found else None
+
+
+def seal(scope: Scope, entities: Iterable[str] = ()) -> Seal:
+    """Seal the chain as this transaction sees it (events recorded in it included). With ``entities``
+    (e.g. a meeting's tallies, ``["tally:3", "tally:4"]``) the seal also carries a digest over each one's
+    latest event hash, so the minutes can carry proof of exactly those records."""
+    from sqlalchemy import func
+
+    from juwei.storage.models.base import utcnow
+
+    session = scope.session
+    session.flush()
+    cols = _event_table().c
+    head = session.execute(select(cols.seq, cols.hash).where(cols.seq.is_not(None))
+                           .order_by(cols.seq.desc()).limit(1)).first()
+    head_seq, head_hash = (head[0], head[1]) if head else (0, GENESIS)
+    total = session.execute(select(func.count()).select_from(_event_table())).scalar_one()
+    community_events = session.execute(select(func.count()).select_from(_event_table())
+                                       .where(cols.community_id == scope.community_id)).scalar_one()
+    rows: dict[str, int] = {}
+    for table in audited_tables(session):
+        if "community_id" in table.c:
+            rows[table.name] = session.execute(select(func.count()).select_from(table)
+                                               .where(table.c.community_id == scope.community_id)).scalar_one()
+    wanted = sorted(set(entities))
+    digest = None
+    if wanted:
+        latest: dict[str, tuple[int, str]] = {}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            for seq, entity, hash_ in session.execute(select(cols.seq, cols.entity, cols.hash)
+                                                      .where(cols.entity.in_(part), cols.seq.is_not(None))):
+                if entity not in latest or seq > latest[entity][0]:
+                    latest[entity] = (seq, hash_)
+        lines = [f"{e} {latest[e][0]} {latest[e][1]}" if e in latest else f"{e} - -" for e in wanted]
+        digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    return Seal(database_events=total, head_seq=head_seq, head_hash=head_hash, at=utcnow().isoformat(),
+                community=scope.community.name, community_events=community_events, rows=rows,
+                entities=wanted, entities_digest=digest)
+
+
+# ---------------------------------------------------------------- reading the history
+
+@dataclass
+class LogEntry:
+    seq: int | None
+    at: str
+    clerk: str
+    action: str
+    entity: str
+    before: dict | None
+    after: dict | None
+    changes: list[tuple[str, Any, Any]]
+    hash: str | None
+
+
+def history(scope: Scope, *, entity: str | None = None, since: dt.date | None = None,
+            limit: int | None = None) -> list[LogEntry]:
+    """The community's events, oldest first (the last ``limit`` when given)."""
+    cols = _event_table().c
+    query = select(cols.seq, cols.at, cols.clerk, cols.action, cols.entity, cols.before, cols.after, cols.hash) \
+        .where(cols.community_id == scope.community_id)
+    if entity:
+        query = query.where(cols.entity == entity.strip())
+    if since:
+        query = query.where(cols.at >= dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC))
+    query = query.order_by(cols.seq.desc() if limit else cols.seq)
+    if limit:
+        query = query.limit(limit)
+    found = scope.session.execute(query).all()
+    if limit:
+        found.reverse()
+    entries = []
+    for ev in found:
+        before = _loads(ev.before)
+        after = _loads(ev.after)
+        entries.append(LogEntry(ev.seq, _plain(ev.at), ev.clerk, ev.action, ev.entity, before, after,
+                                _changes(before, after), ev.hash))
+    return entries
+
+
+def _loads(text: str | None) -> dict | None:
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"?": text}
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def _changes(before: dict | None, after: dict | None) -> list[tuple[str, Any, Any]]:
+    before, after = before or {}, after or {}
+    keys = sorted(set(before) | set(after))
+    return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]

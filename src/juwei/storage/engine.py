@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
@@ -23,9 +24,37 @@ from juwei.i18n import t
 DEFAULT_DB = "juwei.db"
 BUSY_TIMEOUT_MS = int(os.environ.get("JUWEI_BUSY_TIMEOUT_MS", "10000"))
 
+# One key for PostgreSQL's transaction-level advisory lock that every juwei write transaction takes:
+# writes to one database queue one after another, as SQLite's BEGIN IMMEDIATE makes them queue.
+WRITE_LOCK_KEY = 0x6A75776569  # "juwei"
+
+# Called with the session at the end of every write transaction, just before it commits (the audit
+# trail registers its check that every row written was recorded). Storage knows nothing of services.
+PRE_COMMIT_HOOKS: list[Callable[[Session], None]] = []
+
+
+def busy_timeout_ms() -> int:
+    """How long a writer waits for another clerk's transaction: ``JUWEI_BUSY_TIMEOUT_MS`` (default 10 s)."""
+    try:
+        return max(0, int(os.environ.get("JUWEI_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
+def _test_pause() -> None:
+    """Tests only: ``JUWEI_TEST_PAUSE_IN_TRANSACTION=SECONDS`` sleeps inside every write transaction,
+    after the command's work and before the commit, so a test can kill the process mid-transaction or
+    hold the write lock. The one place this variable is read."""
+    pause = os.environ.get("JUWEI_TEST_PAUSE_IN_TRANSACTION")
+    if pause:
+        marker = os.environ.get("JUWEI_TEST_PAUSE_MARKER")
+        if marker:  # tells the test the transaction is open
+            Path(marker).write_text("paused")
+        time.sleep(float(pause))
+
 # The Alembic revisions in order; the last is the schema this code writes. A test checks this list
 # against the migration scripts, so the check below needs no Alembic import at start-up.
-SCHEMA_REVISIONS = ("0001",)
+SCHEMA_REVISIONS = ("0001", "0004")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
@@ -52,7 +81,7 @@ def describe(db: str) -> str:
 def _sqlite_connect(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _sqlite_begin)
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
@@ -64,16 +93,25 @@ def _sqlite_begin(connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _server_begin(connection) -> None:
+    """PostgreSQL: a write transaction first waits (up to the busy timeout) for the database's write lock."""
+    if connection.get_execution_options().get("juwei_write") and connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {busy_timeout_ms()}")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
     except Exception as exc:  # unknown driver, malformed URL
         raise DatabaseError(t("cannot open database {db}: {reason}", db=describe(url), reason=exc)) from None
+    event.listen(engine, "begin", _server_begin)
+    return engine
 
 
 def create_sqlite_file(path: Path) -> None:
@@ -105,6 +143,10 @@ class Store:
                 with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
                     yield session
                     session.flush()
+                    for hook in PRE_COMMIT_HOOKS:
+                        hook(session)
+                    session.flush()
+                    _test_pause()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -117,7 +159,7 @@ class Store:
             yield
         except OperationalError as exc:
             message = str(exc.orig) if exc.orig is not None else str(exc)
-            if "locked" in message or "busy" in message:
+            if "locked" in message or "busy" in message or "lock timeout" in message:
                 raise DatabaseError(locked_message()) from None
             raise DatabaseError(t("database error on {db}: {reason}", db=describe(self.db),
                                   reason=message.splitlines()[0])) from None

@@ -104,10 +104,17 @@ class Representative(SQLModel, table=True):  # 居民代表 (elected by a group)
     created_at: dt.datetime = timestamp()
 
 
-class AuditEvent(SQLModel, table=True):  # every write appends one row
+class AuditEvent(SQLModel, table=True):  # every write appends one row, chained to the one before
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_entity", "community_id", "entity"),)
+    __table_args__ = (Index("ix_audit_event_entity", "community_id", "entity"),
+                      UniqueConstraint("seq", name="uq_audit_event_seq"))
     id: int | None = Field(default=None, primary_key=True)
+    # The hash chain (juwei.services.audit): position, the previous event's hash, this event's hash
+    # (SHA-256 hex over the canonical content below plus prev_hash). A unique seq means two writers can
+    # never both append event n.
+    seq: int | None = None
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str | None = Field(default=None, max_length=64)
     community_id: int | None = Field(default=None, foreign_key="community.id")
     at: dt.datetime = timestamp()
     clerk: str = Field(max_length=100)

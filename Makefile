@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: demo test venv dev bench clean
+.PHONY: demo test test-postgresql venv dev bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ demo: venv
 
 test: dev
 	$(PY) -m pytest -q
+
+# The same suite against PostgreSQL: JUWEI_TEST_DATABASE_URL=postgresql+psycopg://user@host:port/db
+# (each test creates and drops its own database there; .ci/run starts a throwaway server for this).
+test-postgresql: dev
+	@test -n "$(JUWEI_TEST_DATABASE_URL)" || { echo "set JUWEI_TEST_DATABASE_URL=postgresql+psycopg://…" >&2; exit 2; }
+	JUWEI_TEST_DATABASE_URL="$(JUWEI_TEST_DATABASE_URL)" $(PY) -m pytest -q
 
 bench: dev
 	$(PY) bench/run_all.py

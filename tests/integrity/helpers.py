@@ -33,3 +33,32 @@ def roster(cli) -> dict[str, int]:
                          "--household", "01001")["id"]
     cli.ok("member", "update", str(ids["li"]), "--phone", "13900001111")
     return ids
+
+
+def juwei_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"JUWEI_LANG": "en", "JUWEI_CLERK": "test-clerk", "PYTHONUNBUFFERED": "1"})
+    env.pop("JUWEI_TEST_PAUSE_IN_TRANSACTION", None)
+    env.update(extra)
+    return env
+
+
+def spawn(db: str, *args: str, **env: str):
+    """`juwei --db DB …` in its own process (a second clerk); returns the Popen."""
+    import subprocess
+    import sys
+
+    return subprocess.Popen([sys.executable, "-m", "juwei", "--db", db, *args], env=juwei_env(**env),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(path, timeout: float = 30.0) -> None:
+    """Until the file exists (a subprocess reached its pause inside the transaction)."""
+    import time
+    from pathlib import Path
+
+    deadline = time.monotonic() + timeout
+    while not Path(path).exists():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path} did not appear")
+        time.sleep(0.02)

@@ -117,3 +117,42 @@ def test_no_traceback_on_unexpected_errors(community, monkeypatch):
     monkeypatch.setattr(roster, "list_groups", boom)
     err = community.fails("group", "list")
     assert "unexpected error" in err and "disk on fire" in err
+
+
+def _set_revision(db, revision):
+    from sqlalchemy import create_engine, text
+
+    from juwei.storage.engine import database_url
+
+    engine = create_engine(database_url(db))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": revision})
+    engine.dispose()
+
+
+def test_an_older_schema_asks_for_an_upgrade(community, db, monkeypatch):
+    import juwei.storage.engine as engine
+
+    monkeypatch.setattr(engine, "SCHEMA_REVISIONS", ("0000",) + engine.SCHEMA_REVISIONS)
+    _set_revision(db, "0000")
+    err = community.fails("group", "list")
+    assert "older schema" in err and "juwei db upgrade" in err
+
+
+def test_a_newer_schema_is_refused(community, db):
+    _set_revision(db, "9999")
+    assert "newer juwei" in community.fails("group", "list")
+
+
+@pytest.mark.skipif(PG_URL is not None, reason="SQLite files")
+def test_files_that_are_not_juwei_databases(tmp_path):
+    import sqlite3
+
+    from tests.conftest import Cli
+
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE x (a)").connection.close()
+    assert "not a juwei database" in Cli(str(other)).fails("group", "list")
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("hello " * 1000)
+    assert "cannot open database" in Cli(str(text_file)).fails("group", "list")

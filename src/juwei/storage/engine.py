@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlmodel import Session
 
 from juwei.errors import DatabaseError
@@ -162,6 +162,10 @@ class Store:
             if "locked" in message or "busy" in message or "lock timeout" in message:
                 raise DatabaseError(locked_message()) from None
             raise DatabaseError(t("database error on {db}: {reason}", db=describe(self.db),
+                                  reason=message.splitlines()[0])) from None
+        except (DataError, IntegrityError) as exc:  # a value or a constraint the server refuses
+            message = str(exc.orig) if exc.orig is not None else str(exc)
+            raise DatabaseError(t("the database refused the change (nothing was written): {reason}",
                                   reason=message.splitlines()[0])) from None
 
     def schema_revision(self) -> str | None:

@@ -58,4 +58,6 @@ MESSAGES = {
     "{path} fails audit verify ({problem}); not restored": "{path} 未通过审计校验({problem});未恢复",
     "{path} already exists; try again in a second": "{path} 已存在;请稍后再试",
     "the restore failed: {reason}": "恢复失败:{reason}",
+    # storage
+    "the database refused the change (nothing was written): {reason}": "数据库拒绝了这次修改(未写入任何内容):{reason}",
 }

@@ -47,8 +47,13 @@ _CLERK = "juwei_audit_clerk"
 
 # ---------------------------------------------------------------- canonical values
 
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """One value as the audit trail stores it; rows read back from the database normalise the same way."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, dt.datetime):
         if value.utcoffset() is None:
             value = value.replace(tzinfo=dt.UTC)
@@ -142,6 +147,7 @@ def record_many(scope: Scope, action: str, table: str, states: list[dict]) -> in
     session = scope.session
     session.info[_CLERK] = scope.clerk
     now = utcnow()
+    at_text = _plain(now)  # hashed as text, once
     community_id, clerk = scope.community_id, scope.clerk
     head = _head(session)
     last = session.info.setdefault(_LAST, {})
@@ -152,14 +158,14 @@ def record_many(scope: Scope, action: str, table: str, states: list[dict]) -> in
         after = json.dumps({k: _plain(v) for k, v in state.items()}, ensure_ascii=False, sort_keys=True,
                            default=str)
         seq += 1
-        digest = event_digest(seq, community_id, now, clerk, action, entity, None, after, prev)
+        digest = event_digest(seq, community_id, at_text, clerk, action, entity, None, after, prev)
         rows.append({"community_id": community_id, "at": now, "clerk": clerk, "action": action,
                      "entity": entity, "before": None, "after": after, "seq": seq, "prev_hash": prev,
                      "hash": digest})
         last[entity] = after
         prev = digest
     head[0], head[1] = seq, prev
-    session.execute(insert(AuditEvent), rows)
+    session.execute(insert(AuditEvent.__table__), rows)  # Core: no ORM bulk bookkeeping
     return len(rows)
 
 

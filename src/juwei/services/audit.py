@@ -11,8 +11,9 @@ from its start (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock: see ``ju
 the head is read under that lock, and ``seq`` is unique, so the chain can never fork.
 
 Services call :func:`record_row` after each write (or :func:`record_many` for bulk inserts). As a
-safety net, rows written through the ORM without an event are recorded when the transaction commits
-(:func:`_reconcile`), so every table, including ones added later, is covered.
+safety net, every row a transaction wrote without an event (through the ORM, Core or a raw executemany)
+is recorded when the transaction commits (:func:`_reconcile`, with ``juwei.storage.capture``), so every
+table, including ones added later, is covered.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ TOLERATED_MISSING = frozenset({"created_at", "updated_at"})
 
 _HEAD = "juwei_audit_head"  # session.info keys: [seq, hash] of the chain head in this transaction
 _LAST = "juwei_audit_last"  # entity -> after JSON of its latest event in this transaction
-_TOUCHED = "juwei_audit_touched"  # ORM rows written in this transaction
 _CLERK = "juwei_audit_clerk"
 
 
@@ -171,80 +171,102 @@ def record_many(scope: Scope, action: str, table: str, states: list[dict]) -> in
 
 # ---------------------------------------------------------------- the safety net
 
-def _entity(obj: Any) -> str | None:
-    table = getattr(obj, "__tablename__", None)
-    if not isinstance(table, str) or table in UNAUDITED_TABLES:
-        return None
-    identity = sa_inspect(obj).identity
-    if identity:
-        return f"{table}:{','.join(str(part) for part in identity)}"
-    return f"{table}:{getattr(obj, 'id', None)}"
-
-
-def _collect(session: OrmSession, _context, _instances) -> None:
-    """Before each flush: remember the rows this transaction writes through the ORM."""
-    touched = session.info.setdefault(_TOUCHED, {})
-    for obj in session.new:
-        if getattr(obj, "__tablename__", None) not in UNAUDITED_TABLES:
-            touched[id(obj)] = obj
-    for obj in session.dirty:
-        if getattr(obj, "__tablename__", None) not in UNAUDITED_TABLES and session.is_modified(obj):
-            touched[id(obj)] = obj
-    for obj in session.deleted:
-        if getattr(obj, "__tablename__", None) not in UNAUDITED_TABLES:
-            touched[id(obj)] = obj
-
-
 def _reconcile(session: Session) -> None:
-    """Just before commit: every row written through the ORM must end with an event holding its final
-    state. Rows a service forgot to record, or changed after recording, get an event here."""
-    touched = session.info.pop(_TOUCHED, None)
-    if not touched:
-        return
+    """Just before commit: every row this transaction wrote (through the ORM, Core or a raw executemany;
+    see ``juwei.storage.capture``) must end with an event holding its final state. Rows a service did not
+    record, or changed after recording, get an event here: ``<table>.insert|update|delete``."""
     from sqlalchemy import insert
 
+    from juwei.storage import capture
     from juwei.storage.models.base import utcnow
+
+    writes = capture.taken(session.connection())
+    writes.pop("?", None)
+    if not writes:
+        return
+    import juwei.storage.models  # noqa: F401  (registers every table)
 
     last = session.info.setdefault(_LAST, {})
     clerk = session.info.get(_CLERK) or clerk_name()
     now = utcnow()
-    rows = []
-    for obj in touched.values():
-        entity = _entity(obj)
-        if entity is None:
-            continue
-        state = sa_inspect(obj)
-        recorded = last.get(entity, ...)
-        table = obj.__tablename__
-        community_id = getattr(obj, "community_id", None)
-        if table == "community":
-            community_id = getattr(obj, "id", None)
-        if state.was_deleted or state.deleted:
-            if recorded is None:
-                continue
-            action, after = f"{table}.delete", None
-            before = recorded if isinstance(recorded, str) else None
-        elif state.persistent:
-            current = row_state(obj)
-            if isinstance(recorded, str) and not differences(json.loads(recorded), current):
-                continue
-            action, after = f"{table}.write", _dumps(current)
-            before = recorded if isinstance(recorded, str) else None
+    events = []
+    for name in sorted(writes):
+        table = SQLModel.metadata.tables[name]
+        tw = writes[name]
+        states: dict[int, dict] = {}
+        new_ids: set[int] = set()
+        if tw.max_id_before is not None:
+            fresh = session.execute(select(table.c.id).where(table.c.id > tw.max_id_before)).scalars().all()
+            new_ids = set(fresh)
+            unrecorded = [i for i in fresh if i in tw.ids or not isinstance(last.get(f"{name}:{i}"), str)]
+            if len(unrecorded) > 500:
+                for row in session.execute(select(table).where(table.c.id > tw.max_id_before)).mappings():
+                    states[row["id"]] = {c.name: _plain(row[c.name]) for c in table.columns}
+                wanted = set(unrecorded)
+            else:
+                wanted = set(unrecorded)
         else:
-            continue
-        rows.append(_chain(session, {"community_id": community_id, "at": now, "clerk": clerk, "action": action,
-                                     "entity": entity, "before": before, "after": after}))
-    if rows:
-        session.execute(insert(AuditEvent), rows)
+            wanted = set()
+        wanted |= tw.ids
+        missing = sorted(i for i in wanted if i not in states)
+        for chunk in range(0, len(missing), 500):
+            part = missing[chunk:chunk + 500]
+            for row in session.execute(select(table).where(table.c.id.in_(part))).mappings():
+                states[row["id"]] = {c.name: _plain(row[c.name]) for c in table.columns}
+        gone = [f"{name}:{i}" for i in sorted(wanted) if i not in states and f"{name}:{i}" not in last]
+        previous = _latest_events(session, gone)
+        for row_id in sorted(wanted):
+            entity = f"{name}:{row_id}"
+            recorded = last.get(entity, ...)
+            state = states.get(row_id)
+            if state is None and recorded is ... and entity in previous:
+                recorded = previous[entity][1]  # its state before this transaction, from the trail
+            if state is None:
+                if recorded is None or (recorded is ... and row_id > (tw.max_id_before or row_id)):
+                    continue  # deletion already recorded, or inserted and deleted within this transaction
+                action, after = f"{name}.delete", None
+            else:
+                if isinstance(recorded, str):
+                    try:
+                        if not differences(json.loads(recorded), state):
+                            continue
+                    except ValueError:
+                        pass
+                action = f"{name}.insert" if row_id in new_ids and not isinstance(recorded, str) else f"{name}.update"
+                after = _dumps(state)
+            community_id = (state or {}).get("community_id")
+            if state is None and entity in previous:
+                community_id = previous[entity][0]
+            if name == "community":
+                community_id = row_id
+            events.append(_chain(session, {"community_id": community_id, "at": now, "clerk": clerk,
+                                           "action": action, "entity": entity,
+                                           "before": recorded if isinstance(recorded, str) else None,
+                                           "after": after}))
+    if events:
+        session.execute(insert(AuditEvent.__table__), events)
+
+
+def _latest_events(session: Session, entities: list[str]) -> dict[str, tuple[int | None, str | None]]:
+    """(community_id, after) of each entity's latest event, from the trail."""
+    cols = AuditEvent.__table__.c
+    found: dict[str, tuple[int, int | None, str | None]] = {}
+    for chunk in range(0, len(entities), 500):
+        part = entities[chunk:chunk + 500]
+        for seq, entity, community_id, after in session.execute(
+                select(cols.seq, cols.entity, cols.community_id, cols.after)
+                .where(cols.entity.in_(part), cols.seq.is_not(None))):
+            if entity not in found or seq > found[entity][0]:
+                found[entity] = (seq, community_id, after)
+    return {entity: (cid, after) for entity, (_seq, cid, after) in found.items()}
 
 
 def _forget(session: OrmSession, _previous_transaction=None) -> None:
-    for key in (_HEAD, _LAST, _TOUCHED):
+    for key in (_HEAD, _LAST):
         session.info.pop(key, None)
 
 
-if not sa_event.contains(OrmSession, "before_flush", _collect):
-    sa_event.listen(OrmSession, "before_flush", _collect)
+if not sa_event.contains(OrmSession, "after_soft_rollback", _forget):
     sa_event.listen(OrmSession, "after_soft_rollback", _forget)
 if _reconcile not in storage_engine.PRE_COMMIT_HOOKS:
     storage_engine.PRE_COMMIT_HOOKS.append(_reconcile)

@@ -73,6 +73,8 @@ def find_community(session: Session, code: str | None) -> Community:
 @contextlib.contextmanager
 def open_scope(store: Store, community: str | None, *, write: bool) -> Iterator[Scope]:
     """A Scope on ``store``: with ``write`` everything done in it is one transaction."""
+    import juwei.services.audit  # noqa: F401  (its commit-time check covers every write transaction)
+
     opener = store.write if write else store.read
     with opener() as session:
         yield Scope(session=session, community=find_community(session, community))

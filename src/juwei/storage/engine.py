@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from juwei.errors import DatabaseError
 from juwei.i18n import t
+from juwei.storage import capture  # noqa: F401  (follows which rows each write transaction touches)
 
 DEFAULT_DB = "juwei.db"
 BUSY_TIMEOUT_MS = int(os.environ.get("JUWEI_BUSY_TIMEOUT_MS", "10000"))

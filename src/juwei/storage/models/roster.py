@@ -107,6 +107,7 @@ class Representative(SQLModel, table=True):  # 居民代表 (elected by a group)
 class AuditEvent(SQLModel, table=True):  # every write appends one row, chained to the one before
     __tablename__ = "audit_event"
     __table_args__ = (Index("ix_audit_event_entity", "community_id", "entity"),
+                      Index("ix_audit_event_entity_seq", "entity", "seq"),
                       UniqueConstraint("seq", name="uq_audit_event_seq"))
     id: int | None = Field(default=None, primary_key=True)
     # The hash chain (juwei.services.audit): position, the previous event's hash, this event's hash

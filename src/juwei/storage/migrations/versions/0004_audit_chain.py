@@ -44,6 +44,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('prev_hash', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('hash', sa.String(length=64), nullable=True))
         batch_op.create_unique_constraint('uq_audit_event_seq', ['seq'])
+        batch_op.create_index('ix_audit_event_entity_seq', ['entity', 'seq'], unique=False)
 
     bind = op.get_bind()
     events = sa.table('audit_event', sa.column('id', sa.Integer), sa.column('community_id', sa.Integer),
@@ -70,6 +71,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
+        batch_op.drop_index('ix_audit_event_entity_seq')
         batch_op.drop_constraint('uq_audit_event_seq', type_='unique')
         batch_op.drop_column('hash')
         batch_op.drop_column('prev_hash')

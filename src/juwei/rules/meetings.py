@@ -324,3 +324,17 @@ def meeting_due(cadence: str, today: dt.date, held: Iterable[dt.date], since: dt
     if prev is not None and not held_now and (since is None or since <= prev[0]):
         overdue = not any(prev[0] <= d <= prev[1] for d in dates)
     return Due(cadence, start, end, last, held_now, None if held_now else end, overdue)
+
+
+def format_seats(seats: Iterable[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] → ``1-3 5 7-8``: the inverse of :func:`parse_seats`."""
+    out: list[str] = []
+    ordered = sorted(set(seats))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        out.append(str(ordered[i]) if i == j else f"{ordered[i]}-{ordered[j]}")
+        i = j + 1
+    return " ".join(out)

@@ -149,7 +149,8 @@ def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None
 
 # ---------------------------------------------------------------- convening (S6)
 
-def _check_notice(rules: Rules, noticed_on: dt.date, at: dt.datetime, urgent: str | None) -> None:
+def _check_notice(kind: str, rules: Rules, noticed_on: dt.date, at: dt.datetime, urgent: str | None) -> None:
+    """S6 binds the residents'/representatives' meeting; routine meetings (S14) are called as work needs."""
     if noticed_on > at.date():
         raise ValidationError(t("the notice date {noticed} is after the meeting date {day}",
                                 noticed=noticed_on, day=at.date()))
@@ -157,7 +158,7 @@ def _check_notice(rules: Rules, noticed_on: dt.date, at: dt.datetime, urgent: st
         if not urgent.strip():
             raise ValidationError(t("--urgent needs a reason; it is printed on the minutes"))
         return
-    if not mrules.notice_ok(noticed_on, at.date(), rules.notice_days):
+    if mrules.needs_quorum(kind) and not mrules.notice_ok(noticed_on, at.date(), rules.notice_days):
         raise JuweiError(t("notice too short (S6): noticed on {noticed}, the meeting on {day} needs {days} days' "
                            "notice; the earliest allowed meeting date is {earliest} (or give --urgent REASON)",
                            noticed=noticed_on, day=at.date(), days=rules.notice_days,
@@ -192,7 +193,7 @@ def convene(scope: Scope, *, kind: str, body: str | None, at: dt.datetime, place
         raise ValidationError(t("give at least one --topic: the notice must tell the topics (S6)"))
     noticed_on = noticed_on or scope.today
     rules = rules_on(scope, at.date())
-    _check_notice(rules, noticed_on, at, urgent)
+    _check_notice(kind, rules, noticed_on, at, urgent)
     reason, petition_id = _parse_reason(scope, reason)
     meeting = Meeting(community_id=scope.community_id, kind=kind, body=body, at=at, place=place[:300],
                       topics=json.dumps(topics, ensure_ascii=False), noticed_on=noticed_on, reason=reason,
@@ -215,7 +216,7 @@ def reschedule(scope: Scope, meeting_id: int, *, at: dt.datetime, noticed_on: dt
     before = audit.row_state(meeting)
     noticed_on = noticed_on or scope.today
     rules = rules_on(scope, at.date())
-    _check_notice(rules, noticed_on, at, urgent)
+    _check_notice(meeting.kind, rules, noticed_on, at, urgent)
     scope.session.execute(MeetingSeat.__table__.delete().where(MeetingSeat.meeting_id == meeting.id))
     meeting.at, meeting.noticed_on = at, noticed_on
     meeting.urgent_reason = urgent.strip() if urgent else None

@@ -154,6 +154,11 @@ def _counts(scope: Scope, motion: Motion) -> tuple[int, int, int]:
 def final_tally(scope: Scope, meeting: Meeting, motion: Motion) -> Tally:
     """The tally by the meeting's own rules snapshot (S7 quorum, S8 threshold and base)."""
     if motion.method is None or motion.present is None:
+        q = meeting_quorum(scope, meeting)
+        if meeting.status == "convened" and not q.quorate:
+            raise JuweiError(t("meeting {id} has no quorum (S7): {present} present of {size}, {required} needed; "
+                               "it cannot vote", id=meeting.id, present=q.present, size=q.body_size,
+                               required=q.required))
         raise JuweiError(t("no votes are recorded on motion {id} yet; use `juwei vote count` or `juwei vote cast`",
                            id=motion.id))
     if meeting.status == "closed" and motion.required is not None:

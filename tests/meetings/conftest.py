@@ -69,7 +69,8 @@ def convene(cli, *extra: str, kind: str = "representatives", at: str = MEETING_A
                     *extra)["id"]
 
 
-def audit_actions(db: str) -> list[str]:
+def audit_events(db: str) -> list[tuple[str, str, str | None]]:
+    """(action, entity, after) of every audit event, oldest first."""
     from sqlalchemy import create_engine, text
 
     from juwei.storage.engine import database_url
@@ -77,6 +78,10 @@ def audit_actions(db: str) -> list[str]:
     engine = create_engine(database_url(db))
     try:
         with engine.connect() as conn:
-            return [r[0] for r in conn.execute(text("SELECT action FROM audit_event ORDER BY id"))]
+            return [tuple(r) for r in conn.execute(text("SELECT action, entity, after FROM audit_event ORDER BY id"))]
     finally:
         engine.dispose()
+
+
+def audit_actions(db: str) -> list[str]:
+    return [e[0] for e in audit_events(db)]

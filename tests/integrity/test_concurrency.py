@@ -138,3 +138,65 @@ def test_sigkill_inside_a_large_bulk_write_leaves_the_database_as_before(communi
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert community.json("audit", "verify")["rows"] >= 5000
+
+
+from tests.integrity.conftest import SEATS
+
+
+def _both(db: str, mode: str, **env: str) -> list[dict]:
+    first = _worker(db, mode, SEATS, WORKER_ORDER="asc", WORKER_TAG="a", **env)
+    second = _worker(db, mode, SEATS, WORKER_ORDER="desc", WORKER_TAG="b", **env)
+    results = []
+    for proc in (first, second):
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        results.extend(json.loads(out))
+    assert all(r["exception"] is None and "Traceback" not in r["stderr"] for r in results)
+    assert all(r["code"] in (0, 1) for r in results)
+    return results
+
+
+def test_two_clerks_sign_in_and_take_votes_on_one_meeting(meeting):
+    """Both clerks sign in every seat and record every seat's vote, from opposite ends of the roll: each seat
+    is signed in once and votes once, the refusals say why, and the tally counts every seat exactly once."""
+    env = {"JUWEI_TODAY": "2026-06-15", "MEETING": str(meeting.meeting), "MOTION": str(meeting.motion)}
+    checkins = _both(meeting.db, "checkin", **env)
+    assert sum(r["code"] == 0 for r in checkins) == SEATS
+    assert all("already signed in" in r["stderr"] or "busy" in r["stderr"] for r in checkins if r["code"])
+    seats = [s for (s,) in raw(meeting.db, "SELECT seat FROM attendance WHERE meeting_id = :m", m=meeting.meeting)]
+    assert sorted(seats) == list(range(1, SEATS + 1))
+
+    first = _worker(meeting.db, "cast", SEATS, WORKER_ORDER="asc", CHOICE="for", **env)
+    second = _worker(meeting.db, "cast", SEATS, WORKER_ORDER="desc", CHOICE="against", **env)
+    casts = []
+    for proc in (first, second):
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        casts.extend(json.loads(out))
+    assert all(r["exception"] is None and "Traceback" not in r["stderr"] for r in casts)
+    assert sum(r["code"] == 0 for r in casts) == SEATS
+    assert all("already voted" in r["stderr"] or "busy" in r["stderr"] for r in casts if r["code"])
+    ballots = raw(meeting.db, "SELECT seat, choice FROM ballot WHERE motion_id = :m", m=meeting.motion)
+    assert sorted(s for s, _ in ballots) == list(range(1, SEATS + 1))
+
+    meeting.ok("meeting", "close", str(meeting.meeting), env={"JUWEI_TODAY": "2026-06-15"})
+    tally = raw(meeting.db, "SELECT votes_for, votes_against, present FROM motion WHERE id = :m", m=meeting.motion)[0]
+    choices = [c for _, c in ballots]
+    assert (tally[0], tally[1], tally[2]) == (choices.count("for"), choices.count("against"), SEATS)
+    meeting.ok("audit", "verify")
+    assert_history_is_linear(meeting.db)
+    # the minutes carry the seal of the tallies
+    notes = [t for (t,) in raw(meeting.db, "SELECT text FROM meeting_note WHERE meeting_id = :m", m=meeting.meeting)]
+    assert any("juwei-seal:" in n for n in notes)
+
+
+def test_sigkill_during_meeting_close_leaves_the_meeting_open(meeting, tmp_path):
+    env = {"JUWEI_TODAY": "2026-06-15"}
+    meeting.ok("meeting", "checkin", str(meeting.meeting), "--all", env=env)
+    meeting.ok("vote", "cast", str(meeting.motion), f"1-{SEATS}", "--choice", "for", env=env)
+    before = table_snapshot(meeting.db)
+    _kill_midway(meeting.db, ["meeting", "close", str(meeting.meeting)], tmp_path / "close", **env)
+    assert table_snapshot(meeting.db) == before
+    meeting.ok("audit", "verify")
+    meeting.ok("meeting", "close", str(meeting.meeting), env=env)  # and it closes normally afterwards
+    meeting.ok("audit", "verify")

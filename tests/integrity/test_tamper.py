@@ -249,3 +249,45 @@ def test_core_and_raw_bulk_writes_are_recorded_at_commit(community):
     gid = raw(community.db, "SELECT id FROM residents_group WHERE name = '批量3'")[0][0]
     raw(community.db, "UPDATE residents_group SET name = '篡改' WHERE id = :i", i=gid)
     assert _verify(community)["problems"][0]["entity"] == f"residents_group:{gid}"
+
+
+@pytest.fixture
+def voted(meeting):
+    env = {"JUWEI_TODAY": "2026-06-15"}
+    meeting.ok("meeting", "checkin", str(meeting.meeting), "--all", env=env)
+    meeting.ok("vote", "cast", str(meeting.motion), "1-10", "--choice", "for", env=env)
+    meeting.ok("vote", "cast", str(meeting.motion), "11-14", "--choice", "against", env=env)
+    meeting.ok("meeting", "close", str(meeting.meeting), env=env)
+    assert _verify(meeting)["ok"]
+    return meeting
+
+
+def test_a_vote_changed_with_the_sql_shell_is_named(voted):
+    ballot = raw(voted.db, "SELECT id FROM ballot WHERE seat = 12")[0][0]
+    raw(voted.db, "UPDATE ballot SET choice = 'for' WHERE id = :i", i=ballot)
+    first = _verify(voted)["problems"][0]
+    assert (first["kind"], first["entity"], first["columns"]) == ("row_changed", f"ballot:{ballot}", ["choice"])
+
+
+def test_a_changed_tally_is_named(voted):
+    raw(voted.db, "UPDATE motion SET votes_for = 14, votes_against = 0 WHERE id = :i", i=voted.motion)
+    first = _verify(voted)["problems"][0]
+    assert first["entity"] == f"motion:{voted.motion}"
+    assert sorted(first["columns"]) == ["votes_against", "votes_for"]
+
+
+def test_a_deleted_attendance_row_is_named(voted):
+    row = raw(voted.db, "SELECT id FROM attendance WHERE seat = 3")[0][0]
+    raw(voted.db, "DELETE FROM attendance WHERE id = :i", i=row)
+    first = _verify(voted)["problems"][0]
+    assert (first["kind"], first["entity"]) == ("row_deleted", f"attendance:{row}")
+
+
+def test_the_seal_on_the_minutes_matches_the_trail(voted, tmp_path):
+    note = [t for (t,) in raw(voted.db, "SELECT text FROM meeting_note WHERE meeting_id = :m", m=voted.meeting)
+            if "juwei-seal:" in t][0]
+    seal_file = tmp_path / "minutes-seal.txt"
+    seal_file.write_text(note, encoding="utf-8")
+    voted.ok("audit", "verify", "--seal", str(seal_file))
+    raw(voted.db, "UPDATE meeting_note SET text = 'nothing here' WHERE text LIKE '%juwei-seal:%'")
+    assert _verify(voted)["problems"][0]["entity"].startswith("meeting_note:")

@@ -36,6 +36,12 @@ def main() -> None:
             run("member", "update", os.environ["SHARED_MEMBER"], "--note", f"{tag} note {i}")
             run("group", "add", f"共同小组{i}")  # both clerks try the same names: one wins each
             run("member", "update", os.environ["SHARED_MEMBER"], "--phone", f"139{i:04d}{ord(tag[-1]) % 10:04d}")
+        elif mode in ("checkin", "cast"):  # every seat, in this clerk's order: one command per seat
+            seat = i + 1 if os.environ.get("WORKER_ORDER", "asc") == "asc" else count - i
+            if mode == "checkin":
+                run("meeting", "checkin", os.environ["MEETING"], str(seat))
+            else:
+                run("vote", "cast", os.environ["MOTION"], str(seat), "--choice", os.environ["CHOICE"])
         else:
             raise SystemExit(f"unknown mode {mode}")
     print(json.dumps(results, ensure_ascii=False))

@@ -102,7 +102,13 @@ def _head(session: Session) -> list:
     return head
 
 
-def _chain(session: Session, values: dict) -> dict:
+def is_row_state(entity: str, state: Any) -> bool:
+    """Does an event's before/after hold the state of the row its entity names (``member:12`` and a dict
+    with ``"id": 12``)? Events about an entity that carry other data (a sign-in's seats) do not."""
+    return isinstance(state, dict) and "id" in state and str(state["id"]) == entity.rpartition(":")[2]
+
+
+def _chain(session: Session, values: dict, row_state: bool = True) -> dict:
     """Give ``values`` (one event's columns) its place in the chain: seq, prev_hash, hash."""
     head = _head(session)
     seq = head[0] + 1
@@ -111,7 +117,8 @@ def _chain(session: Session, values: dict) -> dict:
     values["hash"] = event_digest(seq, values["community_id"], values["at"], values["clerk"], values["action"],
                                   values["entity"], values["before"], values["after"], head[1])
     head[0], head[1] = seq, values["hash"]
-    session.info.setdefault(_LAST, {})[values["entity"]] = values["after"]
+    if row_state:
+        session.info.setdefault(_LAST, {})[values["entity"]] = values["after"]
     return values
 
 
@@ -121,9 +128,10 @@ def record(scope: Scope, action: str, entity: str, *, before: dict | None = None
     from juwei.storage.models.base import utcnow
 
     scope.session.info[_CLERK] = scope.clerk
+    row_state = is_row_state(entity, after) if after is not None else is_row_state(entity, before)
     values = _chain(scope.session, {"community_id": scope.community_id, "at": utcnow(), "clerk": scope.clerk,
                                     "action": action, "entity": entity, "before": _dumps(before),
-                                    "after": _dumps(after)})
+                                    "after": _dumps(after)}, row_state)
     event = AuditEvent(**values)
     scope.session.add(event)
     return event
@@ -239,23 +247,31 @@ def _reconcile(session: Session) -> None:
                 community_id = previous[entity][0]
             if name == "community":
                 community_id = row_id
+            before = recorded if isinstance(recorded, str) else None
+            if after is None and before is None:
+                before = _dumps({"id": row_id})  # a deletion names the row it removed
             events.append(_chain(session, {"community_id": community_id, "at": now, "clerk": clerk,
-                                           "action": action, "entity": entity,
-                                           "before": recorded if isinstance(recorded, str) else None,
+                                           "action": action, "entity": entity, "before": before,
                                            "after": after}))
     if events:
         session.execute(insert(AuditEvent.__table__), events)
 
 
 def _latest_events(session: Session, entities: list[str]) -> dict[str, tuple[int | None, str | None]]:
-    """(community_id, after) of each entity's latest event, from the trail."""
+    """(community_id, after) of each entity's latest row-state event, from the trail."""
     cols = AuditEvent.__table__.c
     found: dict[str, tuple[int, int | None, str | None]] = {}
     for chunk in range(0, len(entities), 500):
         part = entities[chunk:chunk + 500]
-        for seq, entity, community_id, after in session.execute(
-                select(cols.seq, cols.entity, cols.community_id, cols.after)
+        for seq, entity, community_id, before, after in session.execute(
+                select(cols.seq, cols.entity, cols.community_id, cols.before, cols.after)
                 .where(cols.entity.in_(part), cols.seq.is_not(None))):
+            try:
+                state = json.loads(after if after is not None else before or "null")
+            except ValueError:
+                continue
+            if not is_row_state(entity, state):
+                continue
             if entity not in found or seq > found[entity][0]:
                 found[entity] = (seq, community_id, after)
     return {entity: (cid, after) for entity, (_seq, cid, after) in found.items()}
@@ -398,7 +414,19 @@ def verify(session: Session, sealed: tuple[int, str] | None = None) -> Verificat
                             seq=ev.seq, entity=ev.entity))
         prev = ev.hash or ""
         expected = ev.seq + 1
-        latest[ev.entity] = ev.after
+        if ev.after is not None:
+            if '"id": ' in ev.after:
+                try:
+                    if is_row_state(ev.entity, json.loads(ev.after)):
+                        latest[ev.entity] = ev.after
+                except ValueError:
+                    pass
+        elif ev.before is not None and '"id": ' in ev.before:
+            try:
+                if is_row_state(ev.entity, json.loads(ev.before)):
+                    latest[ev.entity] = None  # the row was deleted
+            except ValueError:
+                pass
     head_seq = expected - 1
     if sealed is not None and sealed[0] > head_seq:
         problem(Problem("seal_mismatch", t("the seal covers event {seq} but the chain ends at {head}: sealed "

@@ -38,3 +38,22 @@ def test_each_community_sees_only_its_own(cli, unchanged):
         assert "several communities" in cli.fails("member", "list")
     report = cli.json("audit", "verify")  # one chain for the whole database
     assert report["ok"]
+
+
+def test_meetings_stay_within_their_community(cli, unchanged):
+    ids = _two(cli)
+    env = {"JUWEI_TODAY": "2026-06-10"}
+    cli.ok("--community", "dc", "member", "update", str(ids["dc"]), "--note", "成年", env=env)
+    meeting = cli.json("--community", "dc", "meeting", "convene", "--kind", "residents", "--at", "2026-06-15 14:30",
+                       "--place", "会议室", "--topic", "议题", env=env)["id"]
+    motion = cli.json("--community", "dc", "motion", "add", str(meeting), "--title", "议案", env=env)["id"]
+    assert [m["id"] for m in cli.json("--community", "dc", "meeting", "list", env=env)] == [meeting]
+    assert cli.json("--community", "xc", "meeting", "list", env=env) == []
+    with unchanged():
+        cli.fails("--community", "xc", "meeting", "show", str(meeting), env=env)
+        cli.fails("--community", "xc", "meeting", "checkin", str(meeting), "1", env={"JUWEI_TODAY": "2026-06-15"})
+        cli.fails("--community", "xc", "vote", "count", str(motion), "--for", "1", "--against", "0",
+                  env={"JUWEI_TODAY": "2026-06-15"})
+        cli.fails("--community", "xc", "meeting", "close", str(meeting), env={"JUWEI_TODAY": "2026-06-15"})
+    xc_events = cli.json("--community", "xc", "audit", "log")
+    assert not any(e["entity"] in (f"meeting:{meeting}", f"motion:{motion}") for e in xc_events)

@@ -156,6 +156,32 @@ def test_double_sign_in_is_impossible_at_the_database(town):
         engine.dispose()
 
 
+def test_double_vote_is_impossible_at_the_database(town):
+    from sqlalchemy import create_engine, insert
+    from sqlalchemy.exc import IntegrityError
+
+    from juwei.storage.engine import database_url
+    from juwei.storage.models import Ballot
+
+    m = convene(town, kind="residents")
+    town.ok("meeting", "checkin", m, "1-3")
+    motion = town.json("motion", "add", m, "--title", "x")["id"]
+    town.ok("vote", "cast", motion, "1", "--choice", "for")
+    engine = create_engine(database_url(town.db))
+    try:
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(insert(Ballot).values(motion_id=motion, seat=1, choice="against"))
+    finally:
+        engine.dispose()
+
+
+def test_messages_in_chinese(town, unchanged):
+    with unchanged():
+        err = town.fails("--lang", "zh_CN", "meeting", "convene", "--kind", "residents", "--at", "2026-06-12 09:00",
+                         "--place", "x", "--topic", "y")
+    assert "通知时间不足(S6)" in err and "2026-06-13" in err
+
+
 # ---------------------------------------------------------------- motions and votes (S8)
 
 def quorate_meeting(cli, *seats):

@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from juwei.errors import JuweiError, NotFound, ValidationError
@@ -86,23 +86,30 @@ def _adult_clause(day: dt.date, rules: Rules):
     )
 
 
+def _roster_select(scope: Scope, day: dt.date, rules: Rules, *first):
+    """Adults of the community on ``day`` (S1a) with their household and group, for the roll."""
+    return (select(*first, Member.id, Member.name, Household.group_id, ResidentsGroup.name, Member.household_id,
+                   Household.number)
+            .select_from(Member)
+            .join(Household, Member.household_id == Household.id, isouter=True)
+            .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
+            .where(Member.community_id == scope.community_id, _adult_clause(day, rules)))
+
+
+# mrules.roll_order's keys in SQL (names compare by code point in SQLite, as in Python).
+_ROLL_ORDER = (Household.group_id.is_(None), Household.group_id, Household.number.is_(None), Household.number,
+               Member.name, Member.id)
+
+
 def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> list[tuple[int, Candidate]]:
     """The body on ``day`` as numbered seats. Reads the roster with plain Core selects on the connection
-    (no ORM objects, no per-row date parsing: an adults' body may be 100,000 people)."""
+    (no ORM objects, no per-row date parsing)."""
     if body is None:
         return []
     conn, cid = scope.session.connection(), scope.community_id
-    people = (select(Member.id, Member.name, Household.group_id, ResidentsGroup.name, Member.household_id,
-                     Household.number)
-              .select_from(Member)
-              .join(Household, Member.household_id == Household.id, isouter=True)
-              .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
-              .where(Member.community_id == cid, _adult_clause(day, rules)))
+    people = _roster_select(scope, day, rules)
     if body in ("adults", "households"):
-        # Sorted by the database on mrules.roll_order's keys, so the seats need no Python sort.
-        ordered = people.order_by(Household.group_id.is_(None), Household.group_id, Household.number.is_(None),
-                                  Household.number, Member.name, Member.id)
-        adults = [Candidate(*row) for row in conn.execute(ordered).all()]
+        adults = [Candidate(*row) for row in conn.execute(people.order_by(*_ROLL_ORDER)).all()]
         if body == "adults":
             return list(enumerate(adults, start=1))
         designated = dict(conn.execute(select(Household.id, Household.representative_id)
@@ -124,17 +131,35 @@ def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> li
         (found[member_id], kind, basis) for member_id, kind, basis, *_ in serving if member_id in found))
 
 
-def _insert_roll(scope: Scope, meeting_id: int, roll: list[tuple[int, Candidate]]) -> str:
-    """One Core executemany on the connection for the whole roll; returns its SHA-256 for the audit event."""
+def _copy_adults(scope: Scope, meeting_id: int, day: dt.date, rules: Rules) -> int:
+    """The adults' body (up to 100,000 people) copied by the database itself: one INSERT … SELECT numbering
+    the seats with ROW_NUMBER() in roll order. Returns the number of seats."""
+    numbered = _roster_select(scope, day, rules, literal(meeting_id), func.row_number().over(order_by=_ROLL_ORDER))
+    columns = ("meeting_id", "seat", "member_id", "name", "group_id", "group_name", "household_id",
+               "household_number")
+    # group_id is selected only to keep _roster_select's shape; the roll keeps the group's name.
+    source = select(*[c for c, name in zip(numbered.subquery().c, columns) if name != "group_id"])
+    result = scope.session.connection().execute(MeetingSeat.__table__.insert().from_select(
+        [c for c in columns if c != "group_id"], source))
+    return result.rowcount
+
+
+def _roll_digest(scope: Scope, meeting_id: int) -> str:
+    """SHA-256 over the roll as stored, seat by seat: what the audit event keeps."""
+    rows = scope.session.connection().execute(
+        select(MeetingSeat.seat, MeetingSeat.member_id, MeetingSeat.name, MeetingSeat.household_number)
+        .where(MeetingSeat.meeting_id == meeting_id).order_by(MeetingSeat.seat)).all()
+    text = "".join(f"{seat}\t{member_id}\t{name}\t{household}\n" for seat, member_id, name, household in rows)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _insert_roll(scope: Scope, meeting_id: int, roll: list[tuple[int, Candidate]]) -> None:
+    """One DBAPI executemany for a roll built in Python (households, groups, representatives)."""
     rows = [(meeting_id, seat, c.member_id, c.name, c.group_name, c.household_id, c.household_number, c.rep_kind,
              c.rep_basis) for seat, c in roll]
     if rows:
         _executemany(scope, MeetingSeat.__table__, ("meeting_id", "seat", "member_id", "name", "group_name",
                                                     "household_id", "household_number", "rep_kind", "rep_basis"), rows)
-    digest = hashlib.sha256()
-    for row in rows:
-        digest.update(f"{row[1]}\t{row[2]}\t{row[3]}\t{row[6]}\n".encode())
-    return digest.hexdigest()
 
 
 def _executemany(scope: Scope, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -154,17 +179,23 @@ def _executemany(scope: Scope, table, columns: tuple[str, ...], rows: list[tuple
 
 def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None:
     """Copy the body and the rules onto the meeting; one audit event for the roll (its size and digest)."""
-    roll = build_roll(scope, meeting.body, meeting.at.date(), rules)
-    if not roll and mrules.needs_quorum(meeting.kind):
-        raise JuweiError(t("the {body} body is empty on {day}: nobody could attend; check the roster",
-                           body=meeting.body, day=meeting.at.date()))
+    day = meeting.at.date()
     meeting.rules = json.dumps(rules.snapshot(), ensure_ascii=False, sort_keys=True)
-    meeting.body_size = len(roll)
     scope.session.add(meeting)
     scope.session.flush()
-    digest = _insert_roll(scope, meeting.id, roll)
+    if meeting.body == "adults":
+        size = _copy_adults(scope, meeting.id, day, rules)
+    else:
+        roll = build_roll(scope, meeting.body, day, rules)
+        _insert_roll(scope, meeting.id, roll)
+        size = len(roll)
+    if not size and mrules.needs_quorum(meeting.kind):  # the command's transaction is rolled back
+        raise JuweiError(t("the {body} body is empty on {day}: nobody could attend; check the roster",
+                           body=meeting.body, day=day))
+    meeting.body_size = size
+    scope.session.add(meeting)
     audit.record(scope, action, f"meeting:{meeting.id}",
-                 after={"seats": len(roll), "sha256": digest, "on": meeting.at.date().isoformat()})
+                 after={"seats": size, "sha256": _roll_digest(scope, meeting.id), "on": day.isoformat()})
 
 
 # ---------------------------------------------------------------- convening (S6)

@@ -24,11 +24,9 @@ from juwei.rules.profiles import Rules
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
-from juwei.storage.models import (Attendance, Household, Member, Representative, ResidentsGroup)
+from juwei.storage.models import Attendance, Household, Member, Representative, ResidentsGroup
 from juwei.storage.models.base import utcnow
-from juwei.storage.models.meetings import Meeting, MeetingNote, MeetingSeat, Motion, Petition
-
-OPEN = "convened"
+from juwei.storage.models.meetings import Meeting, MeetingNote, MeetingSeat, Motion
 
 
 # ---------------------------------------------------------------- looking things up
@@ -260,8 +258,8 @@ def reschedule(scope: Scope, meeting_id: int, *, at: dt.datetime, noticed_on: dt
     defined on the meeting date, the roll and rules are snapshotted again for the new date."""
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_open(meeting)
-    if present_count(scope, meeting.id) or scope.session.execute(
-            select(func.count()).select_from(Attendance).where(Attendance.meeting_id == meeting.id)).scalar_one():
+    if scope.session.execute(select(func.count()).select_from(Attendance)
+                             .where(Attendance.meeting_id == meeting.id)).scalar_one():
         raise JuweiError(t("meeting {id} has already started (people signed in); it cannot be moved",
                            id=meeting.id))
     before = audit.row_state(meeting)
@@ -529,12 +527,13 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     warnings: list[str] = []
     motions = scope.session.execute(select(Motion).where(Motion.meeting_id == meeting.id)
                                     .order_by(Motion.number)).scalars().all()
+    rules = meeting_rules(meeting)
     for motion in motions:
         if motion.method is None:
             warnings.append(t("motion {number} ({title}) was not voted on", number=motion.number, title=motion.title))
             continue
         motion_before = audit.row_state(motion)
-        result = final_tally(scope, meeting, motion)
+        result = final_tally(scope, meeting, motion, rules)
         motion.votes_for, motion.votes_against, motion.votes_abstain = result.votes_for, result.against, result.abstain
         motion.present, motion.required, motion.passed, motion.rule = (result.present, result.required,
                                                                        result.passed, result.rule)

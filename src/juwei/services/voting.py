@@ -18,8 +18,9 @@ from juwei.errors import JuweiError, NotFound, ValidationError
 from juwei.i18n import t
 from juwei.rules import meetings as mrules
 from juwei.rules.meetings import Tally
+from juwei.rules.profiles import Rules
 from juwei.services import audit
-from juwei.services.meetings import find_meeting, meeting_quorum, meeting_rules, quorum_rule, require_open
+from juwei.services.meetings import find_meeting, meeting_quorum, meeting_rules, require_open
 from juwei.services.scope import Scope
 from juwei.storage.models import Attendance
 from juwei.storage.models.base import utcnow
@@ -151,8 +152,9 @@ def _counts(scope: Scope, motion: Motion) -> tuple[int, int, int]:
     return got.get("for", 0), got.get("against", 0), got.get("abstain", 0)
 
 
-def final_tally(scope: Scope, meeting: Meeting, motion: Motion) -> Tally:
-    """The tally by the meeting's own rules snapshot (S7 quorum, S8 threshold and base)."""
+def final_tally(scope: Scope, meeting: Meeting, motion: Motion, rules: Rules | None = None) -> Tally:
+    """The tally by the meeting's own rules snapshot (S7 quorum, S8 threshold and base); ``rules`` is that
+    snapshot when the caller has parsed it already (closing a meeting with many motions)."""
     if motion.method is None or motion.present is None:
         q = meeting_quorum(scope, meeting)
         if meeting.status == "convened" and not q.quorate:
@@ -165,13 +167,13 @@ def final_tally(scope: Scope, meeting: Meeting, motion: Motion) -> Tally:
         return Tally(motion.present, motion.votes_for or 0, motion.votes_against or 0, motion.votes_abstain or 0,
                      motion.present - (motion.votes_for or 0) - (motion.votes_against or 0)
                      - (motion.votes_abstain or 0), motion.required, bool(motion.passed), motion.rule or "")
-    rule = quorum_rule(meeting)
+    rules = rules or meeting_rules(meeting)
+    rule = rules.quorum if mrules.needs_quorum(meeting.kind) else None
     if rule is not None and not mrules.quorum(meeting.body_size, motion.present, rule).quorate:
         q = mrules.quorum(meeting.body_size, motion.present, rule)
         raise JuweiError(t("meeting {id} had no quorum when motion {motion} was voted (S7): {present} present of "
                            "{size}, {required} needed", id=meeting.id, motion=motion.id, present=q.present,
                            size=q.body_size, required=q.required))
-    rules = meeting_rules(meeting)
     votes_for, against, abstain = _counts(scope, motion)
     return mrules.tally(motion.present, votes_for, against, abstain, rules.pass_threshold, rules.pass_base)
 

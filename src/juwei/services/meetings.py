@@ -129,26 +129,25 @@ def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> li
         (found[member_id], kind, basis) for member_id, kind, basis, *_ in serving if member_id in found))
 
 
-def _copy_adults(scope: Scope, meeting_id: int, day: dt.date, rules: Rules) -> int:
+def _copy_adults(scope: Scope, meeting_id: int, day: dt.date, rules: Rules) -> None:
     """The adults' body (up to 100,000 people) copied by the database itself: one INSERT … SELECT numbering
-    the seats with ROW_NUMBER() in roll order. Returns the number of seats."""
+    the seats with ROW_NUMBER() in roll order."""
     numbered = _roster_select(scope, day, rules, literal(meeting_id), func.row_number().over(order_by=_ROLL_ORDER))
     columns = ("meeting_id", "seat", "member_id", "name", "group_id", "group_name", "household_id",
                "household_number")
     # group_id is selected only to keep _roster_select's shape; the roll keeps the group's name.
     source = select(*[c for c, name in zip(numbered.subquery().c, columns) if name != "group_id"])
-    result = scope.session.connection().execute(MeetingSeat.__table__.insert().from_select(
+    scope.session.connection().execute(MeetingSeat.__table__.insert().from_select(
         [c for c in columns if c != "group_id"], source))
-    return result.rowcount
 
 
-def _roll_digest(scope: Scope, meeting_id: int) -> str:
-    """SHA-256 over the roll as stored, seat by seat: what the audit event keeps."""
+def _roll_digest(scope: Scope, meeting_id: int) -> tuple[int, str]:
+    """The number of seats and a SHA-256 over the roll as stored, seat by seat: what the audit event keeps."""
     rows = scope.session.connection().execute(
         select(MeetingSeat.seat, MeetingSeat.member_id, MeetingSeat.name, MeetingSeat.household_number)
         .where(MeetingSeat.meeting_id == meeting_id).order_by(MeetingSeat.seat)).all()
     text = "".join(f"{seat}\t{member_id}\t{name}\t{household}\n" for seat, member_id, name, household in rows)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return len(rows), hashlib.sha256(text.encode()).hexdigest()
 
 
 def _insert_roll(scope: Scope, meeting_id: int, roll: list[tuple[int, Candidate]]) -> None:
@@ -182,18 +181,17 @@ def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None
     scope.session.add(meeting)
     scope.session.flush()
     if meeting.body == "adults":
-        size = _copy_adults(scope, meeting.id, day, rules)
+        _copy_adults(scope, meeting.id, day, rules)
     else:
-        roll = build_roll(scope, meeting.body, day, rules)
-        _insert_roll(scope, meeting.id, roll)
-        size = len(roll)
+        _insert_roll(scope, meeting.id, build_roll(scope, meeting.body, day, rules))
+    size, digest = _roll_digest(scope, meeting.id)
     if not size and mrules.needs_quorum(meeting.kind):  # the command's transaction is rolled back
         raise JuweiError(t("the {body} body is empty on {day}: nobody could attend; check the roster",
                            body=meeting.body, day=day))
     meeting.body_size = size
     scope.session.add(meeting)
     audit.record(scope, action, f"meeting:{meeting.id}",
-                 after={"seats": size, "sha256": _roll_digest(scope, meeting.id), "on": day.isoformat()})
+                 after={"seats": size, "sha256": digest, "on": day.isoformat()})
 
 
 # ---------------------------------------------------------------- convening (S6)

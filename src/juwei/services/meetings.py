@@ -512,7 +512,7 @@ def quorum_of(scope: Scope, meeting_id: int) -> Quorum:
 def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
           recorder: str | None = None) -> tuple[Meeting, list[str]]:
     """Close the meeting: each motion's final tally is computed and stored; afterwards votes are refused."""
-    from juwei.services.voting import final_tally
+    from juwei.services.voting import ballot_counts, final_tally
 
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_open(meeting)
@@ -525,13 +525,13 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     warnings: list[str] = []
     motions = scope.session.execute(select(Motion).where(Motion.meeting_id == meeting.id)
                                     .order_by(Motion.number)).scalars().all()
-    rules = meeting_rules(meeting)
+    rules, counts = meeting_rules(meeting), ballot_counts(scope, meeting.id)
     for motion in motions:
         if motion.method is None:
             warnings.append(t("motion {number} ({title}) was not voted on", number=motion.number, title=motion.title))
             continue
         motion_before = audit.row_state(motion)
-        result = final_tally(scope, meeting, motion, rules)
+        result = final_tally(scope, meeting, motion, rules, counts.get(motion.id, (0, 0, 0)))
         motion.votes_for, motion.votes_against, motion.votes_abstain = result.votes_for, result.against, result.abstain
         motion.present, motion.required, motion.passed, motion.rule = (result.present, result.required,
                                                                        result.passed, result.rule)

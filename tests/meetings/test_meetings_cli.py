@@ -381,3 +381,37 @@ def test_help_lists_meeting_commands(cli):
     out = cli.ok("--help")
     for name in ("meeting", "motion", "vote", "petition"):
         assert name in out
+
+
+def test_two_processes_signing_in_the_same_seat(town):
+    """Two clerks' processes sign in seat 1 at the same moment: one succeeds, the other is told the seat is
+    signed in already, and the database holds one attendance row."""
+    import os
+    import subprocess
+    import sys
+
+    from sqlalchemy import create_engine, text
+
+    from juwei.storage.engine import database_url
+
+    m = convene(town, kind="residents")
+    motion_meeting = quorate_meeting(town, "1-3")
+    motion = town.json("motion", "add", motion_meeting, "--title", "x")["id"]
+    env = {**os.environ, "JUWEI_DB": town.db, "JUWEI_LANG": "en"}
+
+    def race(*args):
+        procs = [subprocess.Popen([sys.executable, "-m", "juwei", *map(str, args)], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        return sorted((p.wait(timeout=120), p.stderr.read()) for p in procs)
+
+    (ok, _), (refused, err) = race("meeting", "checkin", m, "1")
+    assert (ok, refused) == (0, 1) and "already signed in" in err
+    (ok, _), (refused, err) = race("vote", "cast", motion, "2", "--choice", "for")
+    assert (ok, refused) == (0, 1) and "already voted" in err
+    engine = create_engine(database_url(town.db))
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM attendance WHERE meeting_id = :m"), {"m": m}).scalar() == 1
+            assert conn.execute(text("SELECT count(*) FROM ballot WHERE motion_id = :m"), {"m": motion}).scalar() == 1
+    finally:
+        engine.dispose()

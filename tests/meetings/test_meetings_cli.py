@@ -415,3 +415,38 @@ def test_two_processes_signing_in_the_same_seat(town):
             assert conn.execute(text("SELECT count(*) FROM ballot WHERE motion_id = :m"), {"m": motion}).scalar() == 1
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("args,message", [
+    (("meeting", "show", "9"), "no meeting 9"),
+    (("meeting", "quorum", "9"), "no meeting 9"),
+    (("meeting", "checkin", "9", "1"), "no meeting 9"),
+    (("motion", "add", "9", "--title", "x"), "no meeting 9"),
+    (("motion", "list", "9"), "no meeting 9"),
+    (("vote", "count", "9", "--for", "1", "--against", "0"), "no motion 9"),
+    (("vote", "cast", "9", "1", "--choice", "for"), "no motion 9"),
+    (("vote", "tally", "9"), "no motion 9"),
+    (("petition", "show", "9"), "no petition 9"),
+    (("petition", "sign", "9", "1"), "no petition 9"),
+    (("petition", "open", "--topic", " "), "--topic must say"),
+    (("meeting", "convene", "--kind", "residents", "--at", MEETING_AT, "--place", "x", "--topic", "y",
+      "--reason", "whim"), "--reason 'whim' is not allowed"),
+    (("meeting", "convene", "--kind", "residents", "--at", MEETING_AT, "--place", "x", "--topic", "y",
+      "--reason", "petition:9"), "no petition 9"),
+])
+def test_refusals_leave_the_database_unchanged(town, unchanged, args, message):
+    with unchanged():
+        assert message in town.fails(*args)
+
+
+def test_more_refusals_on_a_meeting(town, unchanged):
+    m = quorate_meeting(town)
+    motion = town.json("motion", "add", m, "--title", "x")["id"]
+    with unchanged():
+        assert "--add needs the text" in town.fails("meeting", "minutes", m, "--add", " ")
+        assert "--for must be 0 or more" in town.fails("vote", "count", motion, "--for", "-1", "--against", "0")
+        assert "--title is required" in town.fails("motion", "add", m, "--title", " ")
+    town.ok("meeting", "close", m)
+    with unchanged():
+        assert "is closed" in town.fails("meeting", "reschedule", m, "--at", "2026-06-20 10:00")
+        assert "is closed" in town.fails("meeting", "checkout", m, "1")

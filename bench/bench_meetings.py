@@ -144,8 +144,8 @@ def main() -> None:
                                      .order_by(Attendance.seat).limit(args.ballots)).scalars().all()
         rng = random.Random(8)
         sc.session.execute(insert(Ballot), [
-            {"motion_id": mid, "seat": seat, "member_id": None, "choice": rng.choice(("for", "for", "against", "abstain")),
-             "cast_at": now} for mid in ids[1:] for seat in in_room])
+            {"motion_id": mid, "seat": seat, "member_id": None, "cast_at": now,
+             "choice": rng.choice(("for", "for", "against", "abstain"))} for mid in ids[1:] for seat in in_room])
 
     tallies = []
     with open_scope(store, None, write=False) as sc:

@@ -317,7 +317,8 @@ def roll(scope: Scope, meeting_id: int) -> list[SeatRow]:
                     r[8], r[9]) for r in rows]
 
 
-def _seats_named(scope: Scope, meeting: Meeting, seats: list[str] | None, member: str | None) -> list[tuple[int, int | None]]:
+def _seats_named(scope: Scope, meeting: Meeting, seats: list[str] | None,
+                 member: str | None) -> list[tuple[int, int | None]]:
     """(seat, member who signs in) for ``SEATS…`` or ``--member``."""
     if member is not None:
         from juwei.services.roster import find_member
@@ -341,10 +342,10 @@ def _seats_named(scope: Scope, meeting: Meeting, seats: list[str] | None, member
                                id=person.id, name=person.name, meeting=meeting.id))
         return [(seat, person.id)]
     numbers = mrules.parse_seats(seats or [], meeting.body_size)
-    members = dict(scope.session.execute(select(MeetingSeat.seat, MeetingSeat.member_id).where(
-        MeetingSeat.meeting_id == meeting.id, MeetingSeat.seat.in_(numbers))).all()) if len(numbers) < 5000 else \
-        dict(scope.session.execute(select(MeetingSeat.seat, MeetingSeat.member_id).where(
-            MeetingSeat.meeting_id == meeting.id)).all())
+    query = select(MeetingSeat.seat, MeetingSeat.member_id).where(MeetingSeat.meeting_id == meeting.id)
+    if len(numbers) <= 500:  # beyond that, reading the whole roll beats a long IN list
+        query = query.where(MeetingSeat.seat.in_(numbers))
+    members = dict(scope.session.execute(query).all())
     return [(seat, members.get(seat)) for seat in numbers]
 
 
@@ -450,7 +451,8 @@ def list_meetings(scope: Scope, *, status: str | None = None) -> list[MeetingRow
     if status:
         query = query.where(Meeting.status == status)
     meetings = s.execute(query).scalars().all()
-    present = dict(s.execute(select(Attendance.meeting_id, func.count()).join(Meeting, Meeting.id == Attendance.meeting_id)
+    present = dict(s.execute(select(Attendance.meeting_id, func.count())
+                             .join(Meeting, Meeting.id == Attendance.meeting_id)
                              .where(Meeting.community_id == scope.community_id, Attendance.checked_out_at.is_(None))
                              .group_by(Attendance.meeting_id)).all())
     motions = dict(s.execute(select(Motion.meeting_id, func.count()).where(Motion.community_id == scope.community_id)

@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -93,6 +94,14 @@ def main() -> None:
     parser.add_argument("--ballots", type=int, default=1_000, help="roll-call ballots per motion")
     args = parser.parse_args()
 
+    tmp = Path(tempfile.mkdtemp(prefix="juwei-bench-"))
+    try:
+        run(tmp, args)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(tmp: Path, args) -> None:
     from sqlalchemy import insert, select
 
     from juwei.services import meetings, voting
@@ -101,7 +110,6 @@ def main() -> None:
     from juwei.storage.models import Attendance, Ballot, Motion
     from juwei.storage.models.base import utcnow
 
-    tmp = Path(tempfile.mkdtemp(prefix="juwei-bench-"))
     db = str(tmp / "bench.db")
     took, _ = timed(build_roster, db, args.residents)
     print(f"roster: {args.residents} residents generated in {took:.2f} s")

@@ -3,6 +3,7 @@ never a traceback, never an 'unexpected error', never a partial write."""
 
 from __future__ import annotations
 
+import os
 import string
 
 import pytest
@@ -14,7 +15,7 @@ from tests.conftest import table_snapshot
 from tests.integrity.helpers import PG
 
 # Fewer examples on PostgreSQL: each one opens fresh server connections (same strategies, same checks).
-SETTINGS = settings(max_examples=10 if PG else 25, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=8 if PG else 20, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 FULLWIDTH = str.maketrans(string.digits + "/-.", "０１２３４５６７８９／－．")
 
@@ -59,6 +60,10 @@ class Probe:
             assert result.stderr.startswith("error:"), (args, result.stderr)
             assert table_snapshot(self.cli.db) == before, args
         self.outcomes[result.exit_code] += 1
+        tally = os.environ.get("JUWEI_HOSTILE_TALLY")  # figures for docs/reliability.md
+        if tally:
+            with open(tally, "a", encoding="utf-8") as fh:
+                fh.write(f"{result.exit_code}\n")
         return result.exit_code
 
 

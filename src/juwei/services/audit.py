@@ -406,7 +406,7 @@ def verify(session: Session, sealed: tuple[int, str] | None = None) -> Verificat
 
     events = _event_table()
     cols = events.c
-    latest: dict[str, str | None] = {}
+    latest: dict[str, dict | None] = {}  # entity -> its latest row state (None: deleted)
     expected, prev = 1, GENESIS
     count = 0
     unchained = session.execute(select(cols.id, cols.entity).where(cols.seq.is_(None)).order_by(cols.id)).all()
@@ -447,10 +447,11 @@ def verify(session: Session, sealed: tuple[int, str] | None = None) -> Verificat
         if ev.after is not None:
             if '"id": ' in ev.after:
                 try:
-                    if is_row_state(ev.entity, json.loads(ev.after)):
-                        latest[ev.entity] = ev.after
+                    state = json.loads(ev.after)
                 except ValueError:
-                    pass
+                    state = None
+                if is_row_state(ev.entity, state):
+                    latest[ev.entity] = state
         elif ev.before is not None and '"id": ' in ev.before:
             try:
                 if is_row_state(ev.entity, json.loads(ev.before)):
@@ -495,7 +496,7 @@ def audited_tables(session: Session):
     return result
 
 
-def _check_rows(session: Session, latest: dict[str, str | None], problem) -> tuple[int, int]:
+def _check_rows(session: Session, latest: dict[str, dict | None], problem) -> tuple[int, int]:
     from juwei.i18n import t
 
     tables = audited_tables(session)
@@ -520,13 +521,7 @@ def _check_rows(session: Session, latest: dict[str, str | None], problem) -> tup
                                                     entity=entity), entity=entity))
                 continue
             current = {c.name: _plain(mapping[c.name]) for c in table.columns}
-            try:
-                after = json.loads(recorded)
-            except ValueError:
-                after = None
-            if not isinstance(after, dict):
-                continue  # an event about the entity that is not a row state
-            changed = differences(after, current)
+            changed = differences(recorded, current)
             if changed:
                 problem(Problem("row_changed", t("row {entity} no longer matches its latest audit event "
                                                  "(changed: {columns})", entity=entity,
@@ -537,11 +532,7 @@ def _check_rows(session: Session, latest: dict[str, str | None], problem) -> tup
         name = entity.split(":", 1)[0]
         if after is None or name not in table_names or entity in seen:
             continue
-        try:
-            state = json.loads(after)
-        except ValueError:
-            continue
-        if isinstance(state, dict):
+        if isinstance(after, dict):
             problem(Problem("row_deleted", t("row {entity} was deleted outside juwei (its latest audit event "
                                              "says it exists)", entity=entity), entity=entity))
     return len(tables), rows

@@ -291,3 +291,41 @@ def test_the_seal_on_the_minutes_matches_the_trail(voted, tmp_path):
     voted.ok("audit", "verify", "--seal", str(seal_file))
     raw(voted.db, "UPDATE meeting_note SET text = 'nothing here' WHERE text LIKE '%juwei-seal:%'")
     assert _verify(voted)["problems"][0]["entity"].startswith("meeting_note:")
+
+
+def test_large_bulk_writes_are_covered_by_one_set_event(community):
+    """Hundreds of rows written in bulk with no events of their own get one set event holding each row's
+    fingerprint: cheap to write, and still precise — one changed or deleted row is named."""
+    from sqlalchemy import insert
+
+    from juwei.services.audit import SET_THRESHOLD
+    from juwei.services.scope import open_scope
+    from juwei.storage.engine import open_store
+    from juwei.storage.models import ResidentsGroup
+    from juwei.storage.models.base import utcnow
+
+    store = open_store(community.db)
+    try:
+        with open_scope(store, None, write=True) as sc:
+            sc.session.execute(insert(ResidentsGroup.__table__), [
+                {"community_id": sc.community_id, "name": f"批量{i}", "created_at": utcnow()}
+                for i in range(SET_THRESHOLD * 3)])
+        with open_scope(store, None, write=True) as sc:  # later, legitimate changes to covered rows
+            first = sc.session.get(ResidentsGroup, 1)
+            first.name = "改名"
+            sc.session.delete(sc.session.get(ResidentsGroup, 2))
+    finally:
+        store.dispose()
+    entries = community.json("audit", "log")
+    bulk = [e for e in entries if e["entity"].startswith("residents_group:") and ".." in e["entity"]]
+    assert len(bulk) == 1 and len(bulk[0]["after"]["rows"]) == SET_THRESHOLD * 3
+    assert _verify(community)["ok"]
+    gid = raw(community.db, "SELECT id FROM residents_group WHERE name = '批量77'")[0][0]
+    raw(community.db, "UPDATE residents_group SET name = '篡改' WHERE id = :i", i=gid)
+    first = _verify(community)["problems"][0]
+    assert (first["kind"], first["entity"]) == ("row_changed", f"residents_group:{gid}")
+    raw(community.db, "UPDATE residents_group SET name = '批量77' WHERE id = :i", i=gid)
+    assert _verify(community)["ok"]
+    raw(community.db, "DELETE FROM residents_group WHERE name = '批量100'")
+    first = _verify(community)["problems"][0]
+    assert first["kind"] == "row_deleted"

@@ -31,6 +31,11 @@ def _date_or_error(text: str, y: str, m: str, d: str) -> dt.date:
 
 def parse_date(value: object) -> dt.date:
     """Parse one date; raise ValidationError saying which forms are accepted."""
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:  # ISO, the common case: C speed
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # e.g. full-width digits or an impossible day: the general path explains
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

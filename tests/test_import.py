@@ -289,3 +289,33 @@ def test_a_realistic_roster_round_trips(community, tmp_path):
         with sqlite3.connect(db) as conn:
             assert conn.execute("SELECT count(DISTINCT id_number), count(*) FROM member").fetchone() == (400, 400)
             assert conn.execute("SELECT count(*) FROM audit_event WHERE action='member.import'").fetchone() == (400,)
+
+
+def test_chunked_writes_roll_back_when_a_late_row_is_bad(community, tmp_path, unchanged, monkeypatch):
+    from juwei.services import importer
+
+    monkeypatch.setattr(importer._Writer, "CHUNK", 2)
+    rows = _sample(9)
+    rows[8][3] = "?"  # the last row is bad, after four chunks were written in the transaction
+    path = write_csv(tmp_path / "late.csv", rows)
+    with unchanged():
+        err = community.fails("member", "import", path)
+    assert "row 10, column gender:" in err
+    rows[8][3] = ""
+    write_csv(path, rows)
+    assert community.json("member", "import", path)["added"] == 9
+
+
+def test_chunked_household_completed_by_a_later_row(community, tmp_path, monkeypatch):
+    from juwei.services import importer
+
+    monkeypatch.setattr(importer._Writer, "CHUNK", 1)
+    rows = [list(r) for r in ROWS]
+    rows[0][5] = rows[0][6] = ""  # the household's group and address come with the next row
+    path = write_csv(tmp_path / "late.csv", rows)
+    report = community.json("member", "import", path)
+    assert (report["added"], report["households_added"], report["households_updated"]) == (3, 2, 0)
+    households = {h["number"]: h for h in community.json("household", "list")}
+    assert households["01001"]["group"] == "第一居民小组" and households["01001"]["address"] == "和平里1号楼101"
+    again = community.json("member", "import", path, "--dry-run")
+    assert (again["unchanged"], again["households_updated"]) == (3, 0)

@@ -186,17 +186,15 @@ def import_(
     """Import residents from a spreadsheet: all rows or none. Columns: name, id_number, birth_date,
     gender, household, group, address, phone, political_rights, party_member (or 姓名, 身份证号, 出生日期,
     性别, 户号, 居民小组, 住址, 电话, 政治权利, 党员). Re-importing updates members by ID number."""
-    from juwei.services.importer import ImportRefused, load_file, write_members
+    from juwei.services.importer import ImportRefused, import_members
 
-    with _progress_bar(file) as progress:
-        try:
-            sheet, valid = load_file(file, progress)
-        except ImportRefused as exc:
-            if as_json:
-                emit_json({"error": exc.message, "problems": exc.rows})
-            raise
-        with scope(ctx, write=not dry_run) as sc:
-            report = write_members(sc, sheet, valid, dry_run=dry_run, progress=progress)
+    try:
+        with _progress_bar(file) as progress, scope(ctx, write=not dry_run) as sc:
+            report = import_members(sc, file, dry_run=dry_run, progress=progress)
+    except ImportRefused as exc:
+        if as_json:
+            emit_json({"error": exc.message, "problems": exc.rows})
+        raise
     if as_json:
         emit_json(report)
         return
@@ -228,7 +226,7 @@ def _progress_bar(file: str):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    labels = {"validate": t("checking rows"), "write": t("writing")}
+    labels = {"validate": t("importing rows")}
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=True) as bar:
         tasks: dict[str, Any] = {}

@@ -60,8 +60,8 @@ def record_many(scope: Scope, action: str, table: str, states: list[dict],
     from juwei.storage.models.base import utcnow
 
     encode = _ENCODER.encode
-    now = utcnow()
-    rows = [{"community_id": scope.community_id, "at": now, "clerk": scope.clerk, "action": action,
+    now, community_id, clerk = utcnow(), scope.community_id, scope.clerk
+    rows = [{"community_id": community_id, "at": now, "clerk": clerk, "action": action,
              "entity": f"{table}:{state['id']}", "before": None, "after": encode(state)}
             for state in states]
     for row, old in zip(rows, before or ()):

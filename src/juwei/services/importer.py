@@ -10,15 +10,16 @@ them again. Groups and households are created as needed. Every write is audited.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
-import datetime as dt
 import functools
+import gc
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
@@ -48,7 +49,7 @@ MEMBER_COLUMNS = ("name", "id_number", "birth_date", "gender", "household_id", "
                   "rights_deprived_from", "rights_deprived_until")
 
 _ID_LIKE = re.compile(r"[0-9０-９]{6}[0-9０-９]{8,}[0-9０-９Xx]?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 Progress = Callable[[str, int, "int | None"], None]  # (phase, done, total or None)
 
 
@@ -101,7 +102,7 @@ class Sheet:
     format: str  # csv | xlsx
     encoding: str | None  # csv only: utf-8, utf-8-sig, gb18030
     sheet: str | None  # xlsx only: the worksheet read
-    rows: Iterator[tuple[int, tuple]]  # (row number, cells) after the header row
+    rows: Iterator[tuple[int, Sequence[Any]]]  # (row number, cells) after the header row
     header_row: int
     headers: list[str]
     total: int | None  # rows expected, for the progress bar
@@ -220,8 +221,7 @@ def _guard(path: Path, rows: Any) -> Iterator[tuple[int, tuple]]:
     """Number the rows from 1 (as the spreadsheet does) and turn a reader's failure midway (a damaged
     file) into a clear refusal."""
     try:
-        for number, cells in enumerate(rows, start=1):
-            yield number, tuple(cells)
+        yield from enumerate(rows, start=1)
     except ValidationError:
         raise
     except Exception as exc:
@@ -293,55 +293,68 @@ class HouseholdSpec:
 
 @dataclass
 class Validated:
-    entries: list[Entry]
-    households: dict[str, HouseholdSpec]
-    groups: list[str]
-    columns: frozenset[str]
+    """What validation found: the valid rows (when no sink took them), households and groups named."""
+    entries: list[Entry] = field(default_factory=list)
+    households: dict[str, HouseholdSpec] = field(default_factory=dict)
+    groups: dict[str, None] = field(default_factory=dict)  # in first-seen order
+    columns: frozenset[str] = frozenset()
+    rows: int = 0
 
 
 _rights = functools.lru_cache(maxsize=512)(political_rights)  # the column is nearly always 正常
 
 
-def validate(sheet: Sheet, progress: Progress | None = None) -> Validated:
-    """Validate every row; raise :class:`ImportRefused` listing every problem, or return the rows."""
+def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[Entry], None] | None = None,
+             state: Validated | None = None) -> Validated:
+    """Validate every row; raise :class:`ImportRefused` listing every problem.
+
+    Valid rows go to ``sink`` as they are read, while no problem has been found (the writer streams them
+    into the open transaction), else into ``state.entries``. ``state`` fills as the rows are read.
+    """
+    state = state if state is not None else Validated()
     index, written, unnamed = map_columns(sheet)
+    state.columns = frozenset(index)
     member_idx = [(k, index[k]) for k in MEMBER_KEYS if k in index]
     label_idx = [(k, index[k]) for k in ("household", "group", "address") if k in index]
     rights_i = index.get("political_rights")
     width = len(sheet.headers)
     problems: list[RowProblem] = []
-    entries: list[Entry] = []
-    households: dict[str, HouseholdSpec] = {}
-    groups: dict[str, None] = {}
-    first_row_of: dict[Any, int] = {}
+    take = sink if sink is not None else state.entries.append
+    households = state.households
+    groups = state.groups
+    first_row_of: dict[Any, int] = {}  # ID number (or name, household, birth) → first row
 
     def column(field_name: str) -> str:
         return written.get(field_name, field_name)
 
+    all_text = sheet.format == "csv"  # csv.reader yields only strings: the fast checks below suffice
+    formula_message = t("holds a spreadsheet formula; import values, not formulas")
     done = 0
     for number, cells in sheet.rows:
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress("validate", done, sheet.total)
-        if len(cells) < width:
-            cells = cells + (None,) * (width - len(cells))
-        row_problems: list[RowProblem] = []
-        blank = True
-        for i, cell in enumerate(cells):
-            if cell is None or cell == "":
+        n = len(cells)
+        if all_text:
+            joined = "".join(cells)
+            if not joined or joined.isspace():
+                continue  # a blank row
+        else:
+            joined = "".join(c for c in cells if type(c) is str)
+            if (not joined or joined.isspace()) and all(c is None or type(c) is str for c in cells):
                 continue
-            if type(cell) is str:
-                if not cell.strip():
-                    continue
-                if cell.lstrip()[:1] == "=":
-                    row_problems.append(RowProblem(number, _column_at(sheet, written, index, i),
-                                                   t("holds a spreadsheet formula; import values, not formulas")))
-            blank = False
-            if i >= width or i in unnamed:
-                row_problems.append(RowProblem(number, str(i + 1),
-                                               t("has a value but no header; name the column or clear it")))
-        if blank:
-            continue
+        row_problems: list[RowProblem] = []
+        if "=" in joined:
+            for i, cell in enumerate(cells):
+                if type(cell) is str and cell.lstrip()[:1] == "=":
+                    row_problems.append(RowProblem(number, _column_at(sheet, written, index, i), formula_message))
+        if n > width or unnamed:
+            for i in (*unnamed, *range(width, n)):
+                if i < n and not _blank(cells[i]):
+                    row_problems.append(RowProblem(number, str(i + 1),
+                                                   t("has a value but no header; name the column or clear it")))
+        if n < width:
+            cells = (*cells, *(None,) * (width - n))
         if row_problems:  # formulas: the cells' text means nothing; do not validate it further
             problems.extend(row_problems)
             continue
@@ -370,12 +383,12 @@ def validate(sheet: Sheet, progress: Progress | None = None) -> Validated:
                                                           ("group" if group else "address")),
                                            t("a group or address belongs to a household: give the household number "
                                              "(户号) too")))
-        key = (("id", member["id_number"]) if member.get("id_number")
+        key = (member["id_number"] if member.get("id_number")
                else ("name", member.get("name"), household, member.get("birth_date")))
         if "id_number" in member or "name" in member:
             earlier = first_row_of.get(key)
             if earlier is not None:
-                what = t("the same ID number as row {row}", row=earlier) if key[0] == "id" else \
+                what = t("the same ID number as row {row}", row=earlier) if type(key) is str else \
                     t("the same name, household and birth date as row {row}, and no ID number", row=earlier)
                 row_problems.append(RowProblem(number, column("id_number"), what))
             else:
@@ -405,14 +418,15 @@ def validate(sheet: Sheet, progress: Progress | None = None) -> Validated:
         if row_problems:
             problems.extend(row_problems)
         elif not problems:  # once anything is wrong, only problems are collected
-            entries.append(Entry(number, member, household))
+            take(Entry(number, member, household))
+        state.rows += 1
     if problems:
         rows = len({p.row for p in problems})
         raise ImportRefused(t("{file}: {rows} row(s) have problems; nothing was imported",
                               file=sheet.path.name, rows=rows), problems)
     if progress is not None:
         progress("validate", done, done)
-    return Validated(entries, households, list(groups), frozenset(index))
+    return state
 
 
 def _base(field_name: str) -> str:
@@ -444,131 +458,218 @@ class ImportReport:
     dry_run: bool
 
 
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while hundreds of thousands of rows are alive: it would
+    traverse them all again and again and find nothing (the rows hold no reference cycles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_file(path: str | Path, progress: Progress | None = None) -> tuple[Sheet, Validated]:
-    """Read and validate the whole file (no database needed): refuses with every bad row listed."""
+    """Read and validate the whole file without a database (tests, previews): every valid row is kept
+    in ``entries``; refuses with every bad row listed."""
     sheet = read_sheet(Path(path))
     try:
-        return sheet, validate(sheet, progress)
+        with _no_cycle_collection():
+            return sheet, validate(sheet, progress)
     finally:
         sheet.close()
 
 
 def import_members(scope: Any, path: str | Path, *, dry_run: bool = False,
                    progress: Progress | None = None) -> ImportReport:
-    """Validate the whole file, then add or update its members in the scope's one transaction."""
-    sheet, valid = load_file(path, progress)
-    return write_members(scope, sheet, valid, dry_run=dry_run, progress=progress)
+    """Import the file in the scope's one transaction: rows are validated as they stream in and written
+    in chunks while every row so far is valid; the first bad row stops the writing, the rest are only
+    checked, and the refusal (listing every bad row) rolls the whole transaction back. Memory stays
+    flat as the file grows. With ``dry_run`` nothing is written; the counts say what would be."""
+    sheet = read_sheet(Path(path))
+    try:
+        with _no_cycle_collection():
+            state = Validated()
+            writer = _Writer(scope, sheet, state, dry_run=dry_run)
+            validate(sheet, progress, sink=writer.add, state=state)
+            writer.flush()
+    finally:
+        sheet.close()
+    return writer.report()
 
 
-def write_members(scope: Any, sheet: Sheet, valid: Validated, *, dry_run: bool,
-                  progress: Progress | None = None) -> ImportReport:
-    from sqlalchemy import select
+class _Writer:
+    """Writes valid rows in chunks: groups and households as needed, then members (bulk), then one
+    audit event per written row (``audit.record_many``)."""
 
-    from juwei.services import audit
-    from juwei.services.roster import ensure_groups
-    from juwei.storage import bulk
-    from juwei.storage.models import Household, Member, ResidentsGroup
-    from juwei.storage.models.base import utcnow
+    CHUNK = 5000
+    LOOKUP = 500  # ID numbers per `IN (…)` query
 
-    session, cid = scope.session, scope.community_id
-    now = utcnow()
-    # Groups: created through the roster service (a handful; each audited).
-    existing_groups = dict(session.execute(select(ResidentsGroup.name, ResidentsGroup.id).where(
-        ResidentsGroup.community_id == cid)).all())
-    new_groups = [g for g in valid.groups if g not in existing_groups]
-    group_ids = ({**existing_groups, **{g: -1 for g in new_groups}} if dry_run
-                 else ensure_groups(scope, valid.groups))
+    def __init__(self, scope: Any, sheet: Sheet, state: Validated, *, dry_run: bool):
+        from sqlalchemy import select
 
-    # Households: new ones in bulk; a changed group or address is updated (the file is the roster).
-    known = {number: (hid, gid, address) for hid, number, gid, address in session.execute(
-        select(Household.id, Household.number, Household.group_id, Household.address)
-        .where(Household.community_id == cid)).all()}
-    house_new: list[dict[str, Any]] = []
-    house_changed: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    for spec in valid.households.values():
-        gid = group_ids.get(spec.group) if spec.group else None
-        if spec.number not in known:
-            house_new.append({"community_id": cid, "number": spec.number, "address": spec.address,
-                              "group_id": gid, "representative_id": None, "created_at": now})
-            continue
-        hid, old_gid, old_address = known[spec.number]
-        if (spec.group and gid != old_gid) or (spec.address and spec.address != old_address):
-            before = {"id": hid, "number": spec.number, "group_id": old_gid, "address": old_address}
-            after = {"id": hid, "number": spec.number, "group_id": gid if spec.group else old_gid,
-                     "address": spec.address or old_address}
-            house_changed.append((before, after))
-    if not dry_run:
-        ids = bulk.insert_rows(session, Household, house_new)
-        for new_id, row in zip(ids, house_new):
-            known[row["number"]] = (new_id, row["group_id"], row["address"])
-        audit.record_many(scope, "household.add", "household",
-                          [{k: v for k, v in row.items() if k != "created_at"} for row in house_new])
-        bulk.update_rows(session, Household, [{"id": a["id"], "group_id": a["group_id"], "address": a["address"]}
-                                              for _, a in house_changed])
-        audit.record_many(scope, "household.update", "household", [a for _, a in house_changed],
-                          before=[b for b, _ in house_changed])
+        from juwei.storage.models import Household, ResidentsGroup
+        from juwei.storage.models.base import utcnow
 
-    # Members: matched by ID number, else by name, household and birth date.
-    columns = [c for c in MEMBER_COLUMNS
-               if c in valid.columns or c == "name"
-               or (c in ("birth_date", "gender") and "id_number" in valid.columns)
-               or (c == "household_id" and "household" in valid.columns)
-               or (c.startswith("rights_deprived") and "political_rights" in valid.columns)]
-    member_table = Member.__table__
-    by_id: dict[str, tuple] = {}
-    by_name: dict[tuple, tuple] = {}
-    wanted = [member_table.c[c] for c in ("id", *MEMBER_COLUMNS)]
-    for row in session.execute(select(*wanted).where(member_table.c.community_id == cid)):
-        record = row._mapping
-        if record["id_number"]:
-            by_id[record["id_number"]] = record
-        else:
-            by_name[(record["name"], record["household_id"], record["birth_date"])] = record
-    to_add: list[dict[str, Any]] = []
-    to_update: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    unchanged = 0
-    for n, entry in enumerate(valid.entries, start=1):
-        if progress is not None and n % PROGRESS_EVERY == 0:
-            progress("write", n, len(valid.entries))
-        values = entry.member
-        household_id = known[entry.household][0] if entry.household and entry.household in known else None
-        values["household_id"] = household_id
-        number = values.get("id_number")
-        found = by_id.get(number) if number else by_name.get((values.get("name"), household_id,
-                                                              values.get("birth_date")))
-        if found is None:
-            row = {c: values.get(c) for c in MEMBER_COLUMNS}
-            row["party_member"] = bool(row["party_member"])
-            to_add.append(row)
-            continue
-        changes = {c: values.get(c) for c in columns if c in values and values.get(c) != found[c]}
-        if "party_member" in changes and bool(changes["party_member"]) == bool(found["party_member"]):
-            del changes["party_member"]
-        if not changes:
-            unchanged += 1
-            continue
-        before = {c: _plain(found[c]) for c in ("id", *MEMBER_COLUMNS)}
-        after = {**{c: found[c] for c in ("id", *MEMBER_COLUMNS)}, **changes}
-        to_update.append((before, after))
-    if not dry_run:
+        self.scope, self.sheet, self.state, self.dry_run = scope, sheet, state, dry_run
+        self.session, self.cid = scope.session, scope.community_id
+        self.now = utcnow()
+        self.buffer: list[Entry] = []
+        self.groups: dict[str, int] = dict(self.session.execute(select(ResidentsGroup.name, ResidentsGroup.id)
+                                                                .where(ResidentsGroup.community_id == self.cid)).all())
+        # 户号 → (id, group id, address) for the community's households (thousands, not members).
+        self.households: dict[str, tuple[int | None, int | None, str | None]] = {
+            number: (hid, gid, address) for hid, number, gid, address in self.session.execute(
+                select(Household.id, Household.number, Household.group_id, Household.address)
+                .where(Household.community_id == self.cid)).all()}
+        self.created_households: set[str] = set()
+        self.counts = dict(added=0, updated=0, unchanged=0, groups_added=0, households_added=0,
+                           households_updated=0)
+
+    def add(self, entry: Entry) -> None:
+        self.buffer.append(entry)
+        if len(self.buffer) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        chunk, self.buffer = self.buffer, []
+        self._groups()
+        self._households(chunk)
+        self._members(chunk)
+
+    def _groups(self) -> None:
+        new = [g for g in self.state.groups if g not in self.groups]
+        if not new:
+            return
+        self.counts["groups_added"] += len(new)
+        if self.dry_run:
+            self.groups.update({g: -1 for g in new})  # a placeholder id: counts only
+            return
+        from juwei.services.roster import add_group
+
+        for name in new:  # a handful per roster; each through the roster service, audited
+            self.groups[name] = add_group(self.scope, name).id
+
+    def _households(self, chunk: list[Entry]) -> None:
+        from juwei.services import audit
+        from juwei.storage import bulk
+        from juwei.storage.models import Household
+
+        new: list[dict[str, Any]] = []
+        changed: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for number in dict.fromkeys(e.household for e in chunk if e.household):
+            spec = self.state.households[number]
+            gid = self.groups.get(spec.group) if spec.group else None
+            known = self.households.get(number)
+            if known is None:
+                new.append({"community_id": self.cid, "number": number, "address": spec.address,
+                            "group_id": gid, "representative_id": None, "created_at": self.now})
+                continue
+            hid, old_gid, old_address = known
+            if (spec.group and gid != old_gid) or (spec.address and spec.address != old_address):
+                # The file is the roster: a household that moved group or address is updated. (One created
+                # earlier in this import whose group only a later row names is completed the same way.)
+                before = {"id": hid, "number": number, "group_id": old_gid, "address": old_address}
+                after = {"id": hid, "number": number, "group_id": gid if spec.group else old_gid,
+                         "address": spec.address or old_address}
+                changed.append((before, after))
+                self.households[number] = (hid, after["group_id"], after["address"])
+                if number not in self.created_households:
+                    self.counts["households_updated"] += 1
+        self.counts["households_added"] += len(new)
+        if self.dry_run:
+            for row in new:
+                self.households[row["number"]] = (None, row["group_id"], row["address"])
+            return
+        ids = bulk.insert_rows(self.session, Household, new)
+        for new_id, row in zip(ids, new):
+            self.households[row["number"]] = (new_id, row["group_id"], row["address"])
+            self.created_households.add(row["number"])
+        audit.record_many(self.scope, "household.add", "household",
+                          [{k: v for k, v in row.items() if k != "created_at"} for row in new])
+        changed_rows = [a for _, a in changed if a["id"] is not None]
+        bulk.update_rows(self.session, Household, [{"id": a["id"], "group_id": a["group_id"],
+                                                    "address": a["address"]} for a in changed_rows])
+        audit.record_many(self.scope, "household.update", "household", changed_rows,
+                          before=[b for b, a in changed if a["id"] is not None])
+
+    def _existing(self, chunk: list[Entry]) -> tuple[dict[str, Any], dict[tuple, Any]]:
+        """The chunk's members already on the roll: by ID number, and (without one) by name, household
+        and birth date."""
+        from sqlalchemy import select
+
+        from juwei.storage.models import Member
+
+        table = Member.__table__
+        wanted = [table.c[c] for c in ("id", *MEMBER_COLUMNS)]
+        by_id: dict[str, Any] = {}
+        by_name: dict[tuple, Any] = {}
+        numbers = [e.member["id_number"] for e in chunk if e.member.get("id_number")]
+        for i in range(0, len(numbers), self.LOOKUP):
+            for row in self.session.execute(select(*wanted).where(
+                    table.c.community_id == self.cid, table.c.id_number.in_(numbers[i:i + self.LOOKUP]))):
+                by_id[row.id_number] = row._mapping
+        names = list({e.member.get("name") for e in chunk if not e.member.get("id_number")})
+        for i in range(0, len(names), self.LOOKUP):
+            for row in self.session.execute(select(*wanted).where(
+                    table.c.community_id == self.cid, table.c.id_number.is_(None),
+                    table.c.name.in_(names[i:i + self.LOOKUP]))):
+                by_name[(row.name, row.household_id, row.birth_date)] = row._mapping
+        return by_id, by_name
+
+    def _members(self, chunk: list[Entry]) -> None:
+        from juwei.services import audit
+        from juwei.storage import bulk
+        from juwei.storage.models import Member
+
+        fields = self.state.columns
+        columns = [c for c in MEMBER_COLUMNS
+                   if c in fields or c == "name"
+                   or (c in ("birth_date", "gender") and "id_number" in fields)
+                   or (c == "household_id" and "household" in fields)
+                   or (c.startswith("rights_deprived") and "political_rights" in fields)]
+        by_id, by_name = self._existing(chunk)
+        to_add: list[dict[str, Any]] = []
+        to_update: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for entry in chunk:
+            values = entry.member
+            values["household_id"] = self.households[entry.household][0] if entry.household else None
+            number = values.get("id_number")
+            found = by_id.get(number) if number else by_name.get((values.get("name"), values["household_id"],
+                                                                  values.get("birth_date")))
+            if found is None:
+                row = {c: values.get(c) for c in MEMBER_COLUMNS}
+                row["party_member"] = bool(row["party_member"])
+                to_add.append(row)
+                continue
+            changes = {c: values[c] for c in columns if c in values and values[c] != found[c]}
+            if "party_member" in changes and bool(changes["party_member"]) == bool(found["party_member"]):
+                del changes["party_member"]
+            if not changes:
+                self.counts["unchanged"] += 1
+                continue
+            before = {c: found[c] for c in ("id", *MEMBER_COLUMNS)}
+            to_update.append((before, {**before, **changes}))
+        self.counts["added"] += len(to_add)
+        self.counts["updated"] += len(to_update)
+        if self.dry_run:
+            return
         for row in to_add:
-            row.update(community_id=cid, created_at=now, updated_at=now)
-        bulk.insert_rows(session, Member, to_add)
-        audit.record_many(scope, "member.import", "member",
+            row.update(community_id=self.cid, created_at=self.now, updated_at=self.now)
+        bulk.insert_rows(self.session, Member, to_add)
+        audit.record_many(self.scope, "member.import", "member",
                           [{k: v for k, v in row.items() if k not in ("created_at", "updated_at")}
                            for row in to_add])
-        bulk.update_rows(session, Member, [{**{c: a[c] for c in columns}, "id": a["id"], "updated_at": now}
-                                           for _, a in to_update])
-        audit.record_many(scope, "member.import_update", "member", [a for _, a in to_update],
+        bulk.update_rows(self.session, Member, [{**{c: a[c] for c in columns}, "id": a["id"],
+                                                 "updated_at": self.now} for _, a in to_update])
+        audit.record_many(self.scope, "member.import_update", "member", [a for _, a in to_update],
                           before=[b for b, _ in to_update])
-    if progress is not None:
-        progress("write", len(valid.entries), len(valid.entries))
-    return ImportReport(
-        file=sheet.path.name, format=sheet.format, encoding=sheet.encoding, sheet=sheet.sheet,
-        rows=len(valid.entries), added=len(to_add), updated=len(to_update), unchanged=unchanged,
-        groups_added=len(new_groups), households_added=len(house_new), households_updated=len(house_changed),
-        dry_run=dry_run)
 
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+    def report(self) -> ImportReport:
+        sheet = self.sheet
+        return ImportReport(file=sheet.path.name, format=sheet.format, encoding=sheet.encoding,
+                            sheet=sheet.sheet, rows=self.state.rows, dry_run=self.dry_run, **self.counts)

@@ -24,29 +24,26 @@ def _table(model_or_table: Any) -> Table:
 
 def _driver_params(table: Table, columns: Sequence[str], rows: Sequence[dict[str, Any]], dialect: Any) -> list:
     """Rows as positional tuples, with each column's bind processor applied (what Core would send).
-    Processed values are memoised per column: imports repeat the same timestamp and many dates."""
+
+    Works column by column so the loops run in C: each processed column's distinct values are processed
+    once (imports repeat one timestamp and many dates) and mapped back.
+    """
     getter = itemgetter(*columns)
-    processors = []
+    if len(columns) == 1:
+        values = [[getter(row) for row in rows]]
+    else:
+        values = [list(column) for column in zip(*map(getter, rows))]
     for i, name in enumerate(columns):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
-            processors.append((i, process, {}))
-    if len(columns) == 1:
-        rows_values = [[getter(row)] for row in rows]
-    elif not processors:
-        return [getter(row) for row in rows]
-    else:
-        rows_values = [list(getter(row)) for row in rows]
-    for values in rows_values:
-        for i, process, memo in processors:
-            value = values[i]
-            try:
-                values[i] = memo[value]
-            except KeyError:
-                values[i] = memo[value] = process(value)
-            except TypeError:  # unhashable: process it every time
-                values[i] = process(value)
-    return [tuple(values) for values in rows_values]
+        if process is None:
+            continue
+        try:
+            memo = {value: process(value) for value in set(values[i])}
+        except TypeError:  # unhashable values: process each
+            values[i] = [process(value) for value in values[i]]
+        else:
+            values[i] = list(map(memo.__getitem__, values[i]))
+    return list(zip(*values))
 
 
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]], *,

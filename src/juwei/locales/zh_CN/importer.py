@@ -40,7 +40,6 @@ MESSAGES = {
     "dry run, nothing written: would have {counts} ({source}); {made}":
         "试运行，未写入任何数据：将会{counts}（{source}）；{made}",
     "{counts} ({source}); {made}": "{counts}（{source}）；{made}",
-    "checking rows": "正在检查",
-    "writing": "正在写入",
+    "importing rows": "正在导入",
     "at most {limit} characters, without control characters": "最多 {limit} 个字符，不能含控制字符",
 }

@@ -22,6 +22,7 @@ _TRUE = {"yes", "y", "true", "1", "是", "党员", "中共党员", "√", "x"}
 _FALSE = {"no", "n", "false", "0", "否", "", "群众", "非党员"}
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{2,30}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_DATE_FIELDS = ("birth_date", "moved_in", "moved_out", "rights_deprived_from", "rights_deprived_until")
 RIGHTS_NORMAL = {"", "正常", "有", "yes", "normal", "享有", "有政治权利"}
 MEMBER_FIELDS = ("name", "id_number", "birth_date", "gender", "phone", "party_member",
                  "rights_deprived_from", "rights_deprived_until", "moved_in", "moved_out", "note")
@@ -109,23 +110,33 @@ def clean_member(values: Mapping[str, Any], *, partial: bool = False,
             raise error
         problems.append(error)
 
-    def check(key: str, clean: Any, *args: Any) -> None:
+    # Written out field by field (no helper per field): imports call this for every row.
+    if "name" in values or not partial:
         try:
-            out[key] = clean(*args)
+            out["name"] = clean_name(values.get("name"))
         except FieldError as exc:
             fail(exc)
-
-    if "name" in values or not partial:
-        check("name", clean_name, values.get("name"))
     if "gender" in values:
-        check("gender", clean_gender, values["gender"])
-    for key in ("birth_date", "moved_in", "moved_out", "rights_deprived_from", "rights_deprived_until"):
+        try:
+            out["gender"] = clean_gender(values["gender"])
+        except FieldError as exc:
+            fail(exc)
+    for key in _DATE_FIELDS:
         if key in values:
-            check(key, clean_date, key, values[key])
+            try:
+                out[key] = clean_date(key, values[key])
+            except FieldError as exc:
+                fail(exc)
     if "phone" in values:
-        check("phone", clean_phone, values["phone"])
+        try:
+            out["phone"] = clean_phone(values["phone"])
+        except FieldError as exc:
+            fail(exc)
     if "party_member" in values:
-        check("party_member", clean_bool, "party_member", values["party_member"])
+        try:
+            out["party_member"] = clean_bool("party_member", values["party_member"])
+        except FieldError as exc:
+            fail(exc)
     if "note" in values:
         out["note"] = _text(values["note"]) or None
     raw_id = values.get("id_number")

@@ -323,6 +323,7 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
     households = state.households
     groups = state.groups
     first_row_of: dict[Any, int] = {}  # ID number (or name, household, birth) → first row
+    label_memo: dict[str, dict[Any, str | None]] = {key: {} for key, _ in label_idx}
 
     def column(field_name: str) -> str:
         return written.get(field_name, field_name)
@@ -362,8 +363,12 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
         member = clean_member({k: cells[i] for k, i in member_idx}, problems=errors)
         labels: dict[str, str | None] = {}
         for key, i in label_idx:
+            cell, memo = cells[i], label_memo[key]
+            if cell in memo:  # households, groups and addresses repeat from row to row
+                labels[key] = memo[cell]
+                continue
             try:
-                labels[key] = clean_label(key, cells[i], LIMITS[key])
+                labels[key] = memo[cell] = clean_label(key, cell, LIMITS[key])
             except FieldError as exc:
                 errors.append(exc)
         if rights_i is not None:

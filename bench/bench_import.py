@@ -202,7 +202,7 @@ def main() -> None:
     parser.add_argument("--xlsx-rows", default="10000,100000")
     parser.add_argument("--keep", help="work in this directory and keep the files")
     args = parser.parse_args()
-    work = Path(args.keep or tempfile.mkdtemp(prefix="juwei-bench-"))
+    work = Path(args.keep or tempfile.mkdtemp(prefix="bench_import_"))
     work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("JUWEI_CLERK", "bench")
     os.environ.setdefault("JUWEI_LANG", "en")

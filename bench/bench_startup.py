@@ -66,7 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     exe = Path(sys.executable).parent / "juwei"
     juwei = [str(exe)] if exe.exists() else [sys.executable, "-m", "juwei"]
-    work = Path(tempfile.mkdtemp(prefix="juwei-startup-"))
+    work = Path(tempfile.mkdtemp(prefix="bench_startup_"))
     env = {**os.environ, "JUWEI_LANG": "en", "JUWEI_CLERK": "bench", "COLUMNS": "100"}
     env.pop("JUWEI_DB", None)
     try:

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlmodel import Session
 
-BULK_CACHE_KIB = 64 * 1024
+BULK_CACHE_KIB = 16 * 1024
 
 
 def _table(model_or_table: Any) -> Table:
@@ -51,7 +51,7 @@ def _driver_params(table: Table, columns: Sequence[str], rows: Sequence[dict[str
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]], *,
                 return_ids: bool = True) -> list[int]:
     """Insert ``rows`` (all with the same keys, without ``id``); returns the new ids in order (or [] when
-    ``return_ids`` is false)."""
+    ``return_ids`` is false) and sets each row's ``id``."""
     if not rows:
         return []
     table = _table(model)
@@ -61,7 +61,10 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]], *,
     if dialect.name != "sqlite":
         if return_ids:
             result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-            return [row_id for (row_id,) in result]
+            ids = [row_id for (row_id,) in result]
+            for new_id, row in zip(ids, rows):
+                row["id"] = new_id
+            return ids
         conn.execute(insert(table), rows)
         return []
     # A roster's indexes outgrow SQLite's default 2 MB page cache; a larger cache (allocated only as

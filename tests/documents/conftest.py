@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from documents_sample import STAGES, build_sample, close_sample, vote_sample
+import shutil
+
+from documents_sample import STAGES, Clerk, build_sample, close_sample, vote_sample
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +31,21 @@ def sample_documents(tmp_path_factory) -> dict[tuple[str, str, str], str]:
     close_sample(clerk, meeting)
     render_stage("closed")
     return out
+
+
+@pytest.fixture(scope="session")
+def _convened_db(tmp_path_factory) -> tuple[str, int]:
+    db = str(tmp_path_factory.mktemp("convened") / "juwei.db")
+    _, meeting = build_sample(db)
+    return db, meeting
+
+
+@pytest.fixture
+def convened(_convened_db, tmp_path, db) -> tuple[Clerk, int]:
+    """The sample meeting just convened (roster, roll, two motions, no votes), in this test's own copy of
+    the database at ``db`` (so the root ``unchanged`` fixture can watch it). SQLite only."""
+    source, meeting = _convened_db
+    if "://" in db:
+        pytest.skip("the document tests copy a SQLite file")
+    shutil.copyfile(source, db)
+    return Clerk(db), meeting

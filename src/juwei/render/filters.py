@@ -88,30 +88,34 @@ def en_time(value) -> str:
 
 
 def cn_number(value: int) -> str:
-    """An integer in Chinese words: 3 → 三, 12 → 十二, 45 → 四十五, 105 → 一百零五, 300 → 三百."""
+    """An integer in Chinese words: 3 → 三, 12 → 十二, 45 → 四十五, 105 → 一百零五, 10010 → 一万零一十."""
     n = int(value)
     if n < 0:
         return "负" + cn_number(-n)
-    if n < 10:
-        return _CN_DIGITS[n]
     if n >= 10000:
         high, low = divmod(n, 10000)
-        rest = "" if low == 0 else ("零" if low < 1000 else "") + cn_number(low)
-        return cn_number(high) + "万" + rest
+        if low == 0:
+            return cn_number(high) + "万"
+        return cn_number(high) + "万" + ("零" if low < 1000 else "") + _below_10000(low)
+    text = _below_10000(n)
+    return text[1:] if text.startswith("一十") else text  # 十二, not 一十二, when it leads
+
+
+def _below_10000(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n]
     digits = [int(d) for d in str(n)]
     out: list[str] = []
     zero_pending = False
     for position, digit in enumerate(digits):
-        unit = _CN_UNITS[len(digits) - 1 - position]
         if digit == 0:
             zero_pending = True
             continue
         if zero_pending and out:
             out.append("零")
         zero_pending = False
-        out.append(_CN_DIGITS[digit] + unit)
-    text = "".join(out)
-    return text[1:] if text.startswith("一十") else text  # 十二, not 一十二
+        out.append(_CN_DIGITS[digit] + _CN_UNITS[len(digits) - 1 - position])
+    return "".join(out)
 
 
 def en_number(value: int) -> str:

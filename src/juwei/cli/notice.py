@@ -14,9 +14,9 @@ from juwei.cli._common import JSON_OPTION, emit_json, scope, warn
 from juwei.i18n import t
 
 try:  # typer ≥ 0.29 carries its own copy of click
-    from typer import _click as click
+    from typer._click.exceptions import UsageError
 except ImportError:  # pragma: no cover - older typer depends on click
-    import click
+    from click.exceptions import UsageError
 
 app = typer.Typer(help="Documents for the notice board and the meeting table: notices, sign-in sheets, ballots, "
                        "results, resolutions, minutes, summaries.", no_args_is_help=True)
@@ -80,13 +80,13 @@ def render(
     from juwei.services import documents as service
 
     if every == (doc is not None):
-        raise click.UsageError(t("give either --doc DOC or --all"), ctx)
+        raise UsageError(t("give either --doc DOC or --all"), ctx)
     if every and out is not None:
-        raise click.UsageError(t("--all writes several files: use --out-dir DIR, not --out"), ctx)
+        raise UsageError(t("--all writes several files: use --out-dir DIR, not --out"), ctx)
     if every and out_dir is None:
-        raise click.UsageError(t("--all needs --out-dir DIR"), ctx)
+        raise UsageError(t("--all needs --out-dir DIR"), ctx)
     if not every and out_dir is not None:
-        raise click.UsageError(t("--out-dir goes with --all; for one document use --out FILE"), ctx)
+        raise UsageError(t("--out-dir goes with --all; for one document use --out FILE"), ctx)
     if fmt is not None:
         service.check_choice(fmt, documents.FORMATS, "--format")
     if lang is not None:

@@ -43,12 +43,12 @@ KIND_LABELS = {
 }
 BODY_WORDS = {  # S1, S2: who is convened, in words
     "adults": ("本社区年满{age}周岁且未被剥夺政治权利的全体居民",
-               "all residents aged {age} or over who have not been deprived of political rights"),
-    "households": ("每户派出的一名代表", "one representative of each household"),
+               "All residents aged {age} or over who have not been deprived of political rights"),
+    "households": ("每户派出的一名代表", "One representative of each household"),
     "groups": ("各居民小组推选的居民代表及当然代表",
-               "the representatives elected by each residents' group, and the ex officio representatives"),
-    "representatives": ("全体居民代表（含当然代表）", "all serving representatives, ex officio ones included"),
-    None: ("有关参会人员", "those concerned"),
+               "The representatives elected by each residents' group, and the ex officio representatives"),
+    "representatives": ("全体居民代表（含当然代表）", "All serving representatives, ex officio ones included"),
+    None: ("有关参会人员", "Those concerned"),
 }
 ADDRESSEES = {
     "adults": ("各位居民", "all residents"),

@@ -1,6 +1,8 @@
 """Chinese messages of `juwei notice` (documents)."""
 
 MESSAGES = {
+    "Documents: notices, sign-in sheets, ballots, results, resolutions, minutes, summaries.":
+        "文书：会议通知、签到表、表决票、表决结果公告、决议、会议记录、会议纪要。",
     "meeting {id} was cancelled ({reason}); it has no documents": "会议 {id} 已取消（{reason}），没有可打印的文书",
     "meeting {id} has no roll (it was convened without --body), so there is no sign-in sheet":
         "会议 {id} 没有出席名单（召集时未指定 --body），因此没有签到表",

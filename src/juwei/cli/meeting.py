@@ -8,7 +8,7 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table,
                                warn, yes_no)
-from juwei.i18n import t
+from juwei.i18n import language, t
 
 app = typer.Typer(help="Meetings (居民会议, 居民代表会议, routine meetings): convene, sign in, quorum, close.",
                   no_args_is_help=True)
@@ -109,10 +109,9 @@ def print_motions(motions) -> None:
     if not motions:
         return
     table(t("Motions ({n})", n=len(motions)),
-          [t("id"), t("no."), t("title"), t("kind"), t("vote"), t("present"), t("for"), t("against"),
-           t("abstain"), t("needed"), t("result")],
-          [(m.id, m.number, m.title, t(m.kind), m.method and t(m.method), m.tally and m.tally["present"],
-            m.tally and m.tally["for"], m.tally and m.tally["against"], m.tally and m.tally["abstain"],
+          [t("id"), t("title"), t("vote"), t("present"), t("for/against/abstain"), t("needed"), t("result")],
+          [(m.id, f"{m.number}. {m.title}", m.method and t(m.method), m.tally and m.tally["present"],
+            m.tally and f'{m.tally["for"]}/{m.tally["against"]}/{m.tally["abstain"]}',
             m.tally and m.tally["required"], _result(m)) for m in motions])
 
 
@@ -192,10 +191,10 @@ def quorum(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_O
                size=q.body_size))
     elif q.quorate:
         info(t("quorate: {present} present of {size}; {required} needed ({rule})", present=q.present,
-               size=q.body_size, required=q.required, rule=rule.words("en")))
+               size=q.body_size, required=q.required, rule=rule.words(language())))
     else:
         info(t("not quorate: {present} present of {size}; {required} needed ({rule}) — {short} more must sign in",
-               present=q.present, size=q.body_size, required=q.required, rule=rule.words("en"), short=q.short))
+               present=q.present, size=q.body_size, required=q.required, rule=rule.words(language()), short=q.short))
 
 
 @app.command()

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
@@ -68,9 +68,9 @@ def needs_quorum(kind: str) -> bool:
 
 # ---------------------------------------------------------------- the roll
 
-@dataclass(frozen=True)
-class Candidate:
-    """One person (or household) who may sit on a meeting's roll, as the roster describes them."""
+class Candidate(NamedTuple):
+    """One person (or household) who may sit on a meeting's roll, as the roster describes them.
+    A tuple, so that an adults' body of 100,000 is cheap to build."""
 
     member_id: int | None
     name: str
@@ -83,7 +83,8 @@ class Candidate:
 
 
 def roll_order(c: Candidate) -> tuple:
-    """Seats run by group (in the order groups were created), household number, name (issue 4)."""
+    """Seats run by group (in the order groups were created), household number, name (issue 4). The
+    services sort large bodies in SQL by the same keys (code-point order of names, as SQLite compares)."""
     return (c.group_id is None, c.group_id or 0, c.household_number is None, c.household_number or "",
             c.name, c.member_id or 0)
 
@@ -124,9 +125,9 @@ def representative_seats(reps: Iterable[tuple[Candidate, str, str | None]]) -> l
         if old is not None:
             kinds = sorted({*(old.rep_kind or "").split("+"), kind} - {""})
             bases = ",".join(b for b in dict.fromkeys((*(old.rep_basis or "").split(","), basis or "")) if b)
-            seats[key] = Candidate(**{**old.__dict__, "rep_kind": "+".join(kinds), "rep_basis": bases or None})
+            seats[key] = old._replace(rep_kind="+".join(kinds), rep_basis=bases or None)
         else:
-            seats[key] = Candidate(**{**person.__dict__, "rep_kind": kind, "rep_basis": basis})
+            seats[key] = person._replace(rep_kind=kind, rep_basis=basis)
     return list(seats.values())
 
 
@@ -324,3 +325,33 @@ def meeting_due(cadence: str, today: dt.date, held: Iterable[dt.date], since: dt
     if prev is not None and not held_now and (since is None or since <= prev[0]):
         overdue = not any(prev[0] <= d <= prev[1] for d in dates)
     return Due(cadence, start, end, last, held_now, None if held_now else end, overdue)
+
+
+def format_seats(seats: Iterable[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] → ``1-3 5 7-8``: the inverse of :func:`parse_seats`."""
+    out: list[str] = []
+    ordered = sorted(set(seats))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        out.append(str(ordered[i]) if i == j else f"{ordered[i]}-{ordered[j]}")
+        i = j + 1
+    return " ".join(out)
+
+
+def latest_adult_birth(day: dt.date, adult_age: int, birthday_counts: bool) -> dt.date:
+    """The latest birth date of someone who is an adult on ``day`` (S1): ``birth <= this`` is exactly
+    :func:`juwei.rules.people.is_adult`, so a database can filter a large roster by one comparison.
+    (Being an adult only gets likelier the earlier one was born; 29 February needs the search below.)"""
+    try:
+        naive = day.replace(year=day.year - adult_age)
+    except ValueError:  # day is 29 February
+        naive = day.replace(year=day.year - adult_age, day=28)
+    best = naive - dt.timedelta(days=3)
+    for offset in range(-2, 4):
+        candidate = naive + dt.timedelta(days=offset)
+        if people.is_adult(candidate, day, adult_age, birthday_counts):
+            best = candidate
+    return best

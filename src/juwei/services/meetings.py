@@ -73,63 +73,83 @@ def meeting_quorum(scope: Scope, meeting: Meeting) -> Quorum:
 
 # ---------------------------------------------------------------- the roll (S1, S2)
 
+def _adult_clause(day: dt.date, rules: Rules):
+    """S1(a) in SQL, the same test as :func:`juwei.rules.meetings.adult_on`: resident on ``day``, adult on
+    ``day``, political rights not deprived on ``day`` (from … until, both inclusive)."""
+    cutoff = mrules.latest_adult_birth(day, rules.adult_age, rules.adult_birthday_counts)
+    return and_(
+        Member.birth_date.is_not(None), Member.birth_date <= cutoff,
+        or_(Member.moved_in.is_(None), Member.moved_in <= day),
+        or_(Member.moved_out.is_(None), Member.moved_out > day),
+        or_(Member.rights_deprived_from.is_(None), Member.rights_deprived_from > day,
+            and_(Member.rights_deprived_until.is_not(None), Member.rights_deprived_until < day)),
+    )
+
+
 def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> list[tuple[int, Candidate]]:
-    """The body on ``day`` as numbered seats. Reads the roster with plain Core selects (no ORM objects:
-    an adults' body may be 100,000 people)."""
+    """The body on ``day`` as numbered seats. Reads the roster with plain Core selects on the connection
+    (no ORM objects, no per-row date parsing: an adults' body may be 100,000 people)."""
     if body is None:
         return []
-    s, cid = scope.session, scope.community_id
-    person_columns = (Member.id, Member.name, Household.group_id, ResidentsGroup.name, Member.household_id,
-                      Household.number)
-    joined = (select(*person_columns, Member.birth_date, Member.moved_in, Member.moved_out,
-                     Member.rights_deprived_from, Member.rights_deprived_until)
+    conn, cid = scope.session.connection(), scope.community_id
+    people = (select(Member.id, Member.name, Household.group_id, ResidentsGroup.name, Member.household_id,
+                     Household.number)
               .select_from(Member)
               .join(Household, Member.household_id == Household.id, isouter=True)
               .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
-              .where(Member.community_id == cid))
+              .where(Member.community_id == cid, _adult_clause(day, rules)))
     if body in ("adults", "households"):
-        rows = s.execute(joined.where(or_(Member.moved_out.is_(None), Member.moved_out > day))).all()
-        age, counts = rules.adult_age, rules.adult_birthday_counts
-        adults = [Candidate(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows
-                  if mrules.adult_on(r[6], r[7], r[8], r[9], r[10], day, age, counts)]
+        # Sorted by the database on mrules.roll_order's keys, so the seats need no Python sort.
+        ordered = people.order_by(Household.group_id.is_(None), Household.group_id, Household.number.is_(None),
+                                  Household.number, Member.name, Member.id)
+        adults = [Candidate(*row) for row in conn.execute(ordered).all()]
         if body == "adults":
-            return mrules.number_roll(adults)
-        designated = dict(s.execute(select(Household.id, Household.representative_id)
-                                    .where(Household.community_id == cid)).all())
-        adults.sort(key=mrules.roll_order)
+            return list(enumerate(adults, start=1))
+        designated = dict(conn.execute(select(Household.id, Household.representative_id)
+                                       .where(Household.community_id == cid)).all())
         return mrules.number_roll(mrules.household_seats(adults, designated))
-    reps = s.execute(select(Representative.member_id, Representative.kind, Representative.basis,
-                            Representative.group_id, Representative.term_start, Representative.term_end,
-                            Representative.ended_on)
-                     .where(Representative.community_id == cid, Representative.term_start <= day)
-                     .order_by(Representative.id)).all()
     from juwei.rules.people import serving_on
 
+    reps = conn.execute(select(Representative.member_id, Representative.kind, Representative.basis,
+                               Representative.group_id, Representative.term_start, Representative.term_end,
+                               Representative.ended_on)
+                        .where(Representative.community_id == cid, Representative.term_start <= day)
+                        .order_by(Representative.id)).all()
     serving = [r for r in reps if serving_on(r[4], r[5], r[6], day)
                and (body == "representatives" or r[1] == "ex_officio" or r[3] is not None)]
     ids = {r[0] for r in serving}
-    people = {r[0]: r for r in s.execute(joined.where(Member.id.in_(ids))).all()} if ids else {}
-    seats = []
-    for member_id, kind, basis, *_ in serving:
-        r = people[member_id]
-        # A representative who has left or lost political rights on the day does not sit (S1).
-        if not mrules.adult_on(r[6], r[7], r[8], r[9], r[10], day, rules.adult_age, rules.adult_birthday_counts):
-            continue
-        seats.append((Candidate(r[0], r[1], r[2], r[3], r[4], r[5]), kind, basis))
-    return mrules.number_roll(mrules.representative_seats(seats))
+    # A representative who has left or lost political rights on the day does not sit (S1).
+    found = {row[0]: Candidate(*row) for row in conn.execute(people.where(Member.id.in_(ids)))} if ids else {}
+    return mrules.number_roll(mrules.representative_seats(
+        (found[member_id], kind, basis) for member_id, kind, basis, *_ in serving if member_id in found))
 
 
 def _insert_roll(scope: Scope, meeting_id: int, roll: list[tuple[int, Candidate]]) -> str:
-    """One Core executemany for the whole roll; returns its SHA-256 for the audit event."""
-    rows = [{"meeting_id": meeting_id, "seat": seat, "member_id": c.member_id, "name": c.name,
-             "group_name": c.group_name, "household_id": c.household_id, "household_number": c.household_number,
-             "rep_kind": c.rep_kind, "rep_basis": c.rep_basis} for seat, c in roll]
+    """One Core executemany on the connection for the whole roll; returns its SHA-256 for the audit event."""
+    rows = [(meeting_id, seat, c.member_id, c.name, c.group_name, c.household_id, c.household_number, c.rep_kind,
+             c.rep_basis) for seat, c in roll]
     if rows:
-        scope.session.execute(insert(MeetingSeat), rows)
+        _executemany(scope, MeetingSeat.__table__, ("meeting_id", "seat", "member_id", "name", "group_name",
+                                                    "household_id", "household_number", "rep_kind", "rep_basis"), rows)
     digest = hashlib.sha256()
     for row in rows:
-        digest.update(f"{row['seat']}\t{row['member_id']}\t{row['name']}\t{row['household_number']}\n".encode())
+        digest.update(f"{row[1]}\t{row[2]}\t{row[3]}\t{row[6]}\n".encode())
     return digest.hexdigest()
+
+
+def _executemany(scope: Scope, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """A plain DBAPI executemany of positional rows (plain ints and strings only): SQLAlchemy's per-row
+    parameter processing costs more than the insert itself for a 100,000-seat roll."""
+    conn = scope.session.connection()
+    style = conn.dialect.paramstyle
+    if style not in ("qmark", "format", "pyformat"):  # pragma: no cover - other drivers
+        conn.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
+        return
+    mark = "?" if style == "qmark" else "%s"
+    preparer = conn.dialect.identifier_preparer
+    sql = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
+           f"VALUES ({', '.join([mark] * len(columns))})")
+    conn.exec_driver_sql(sql, rows)
 
 
 def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None:
@@ -149,7 +169,8 @@ def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None
 
 # ---------------------------------------------------------------- convening (S6)
 
-def _check_notice(rules: Rules, noticed_on: dt.date, at: dt.datetime, urgent: str | None) -> None:
+def _check_notice(kind: str, rules: Rules, noticed_on: dt.date, at: dt.datetime, urgent: str | None) -> None:
+    """S6 binds the residents'/representatives' meeting; routine meetings (S14) are called as work needs."""
     if noticed_on > at.date():
         raise ValidationError(t("the notice date {noticed} is after the meeting date {day}",
                                 noticed=noticed_on, day=at.date()))
@@ -157,7 +178,7 @@ def _check_notice(rules: Rules, noticed_on: dt.date, at: dt.datetime, urgent: st
         if not urgent.strip():
             raise ValidationError(t("--urgent needs a reason; it is printed on the minutes"))
         return
-    if not mrules.notice_ok(noticed_on, at.date(), rules.notice_days):
+    if mrules.needs_quorum(kind) and not mrules.notice_ok(noticed_on, at.date(), rules.notice_days):
         raise JuweiError(t("notice too short (S6): noticed on {noticed}, the meeting on {day} needs {days} days' "
                            "notice; the earliest allowed meeting date is {earliest} (or give --urgent REASON)",
                            noticed=noticed_on, day=at.date(), days=rules.notice_days,
@@ -192,7 +213,7 @@ def convene(scope: Scope, *, kind: str, body: str | None, at: dt.datetime, place
         raise ValidationError(t("give at least one --topic: the notice must tell the topics (S6)"))
     noticed_on = noticed_on or scope.today
     rules = rules_on(scope, at.date())
-    _check_notice(rules, noticed_on, at, urgent)
+    _check_notice(kind, rules, noticed_on, at, urgent)
     reason, petition_id = _parse_reason(scope, reason)
     meeting = Meeting(community_id=scope.community_id, kind=kind, body=body, at=at, place=place[:300],
                       topics=json.dumps(topics, ensure_ascii=False), noticed_on=noticed_on, reason=reason,
@@ -215,7 +236,7 @@ def reschedule(scope: Scope, meeting_id: int, *, at: dt.datetime, noticed_on: dt
     before = audit.row_state(meeting)
     noticed_on = noticed_on or scope.today
     rules = rules_on(scope, at.date())
-    _check_notice(rules, noticed_on, at, urgent)
+    _check_notice(meeting.kind, rules, noticed_on, at, urgent)
     scope.session.execute(MeetingSeat.__table__.delete().where(MeetingSeat.meeting_id == meeting.id))
     meeting.at, meeting.noticed_on = at, noticed_on
     meeting.urgent_reason = urgent.strip() if urgent else None
@@ -345,16 +366,17 @@ def checkin(scope: Scope, meeting_id: int, seats: list[str] | None = None, *, me
         audit.record_row(scope, "meeting.checkin", "attendance", row, before=before)
     if new:
         try:
-            scope.session.execute(insert(Attendance), [
+            scope.session.connection().execute(Attendance.__table__.insert(), [
                 {"meeting_id": meeting.id, "seat": seat, "member_id": m, "checked_in_at": now} for seat, m in new])
         except IntegrityError:
             raise JuweiError(t("some of these seats were signed in by someone else at the same moment; "
                                "run `juwei meeting roll {id}` and try again", id=meeting.id)) from None
-        ids = dict(scope.session.execute(select(Attendance.seat, Attendance.id).where(
-            Attendance.meeting_id == meeting.id)).all())
-        audit.record_many(scope, "meeting.checkin", "attendance", [
-            {"id": ids[seat], "meeting_id": meeting.id, "seat": seat, "member_id": m, "checked_in_at": now,
-             "checked_out_at": None} for seat, m in new])
+        # One event for the whole sign-in: the seats (as ranges), and who signed in when named by --member
+        # (a household's adult); with the roll, that determines every attendance row written.
+        audit.record(scope, "meeting.checkin", f"meeting:{meeting.id}",
+                     after={"meeting_id": meeting.id, "seats": mrules.format_seats(s for s, _ in new),
+                            "count": len(new), "checked_in_at": now.isoformat(),
+                            "signed_in_by": {str(seat): m for seat, m in new} if member is not None else None})
     return [seat for seat, _ in pairs]
 
 

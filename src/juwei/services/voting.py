@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from juwei.errors import JuweiError, NotFound, ValidationError
@@ -130,16 +130,16 @@ def cast_votes(scope: Scope, motion_id: int, seats: list[str], choice: str) -> l
                            "opened", n=len(voted) + len(numbers), present=motion.present, motion=motion.id))
     now = utcnow()
     try:
-        scope.session.execute(insert(Ballot), [
+        scope.session.connection().execute(Ballot.__table__.insert(), [
             {"motion_id": motion.id, "seat": seat, "member_id": in_room[seat], "choice": choice, "cast_at": now}
             for seat in numbers])
     except IntegrityError:
         raise JuweiError(t("some of these seats were recorded as voting by someone else at the same moment; "
                            "run `juwei vote tally {motion}` and try again", motion=motion.id)) from None
-    ids = dict(scope.session.execute(select(Ballot.seat, Ballot.id).where(Ballot.motion_id == motion.id)).all())
-    audit.record_many(scope, "vote.cast", "ballot", [
-        {"id": ids[seat], "motion_id": motion.id, "seat": seat, "member_id": in_room[seat], "choice": choice,
-         "cast_at": now} for seat in numbers])
+    # One event per roll-call command: the seats (as ranges) and their choice determine every ballot row.
+    audit.record(scope, "vote.cast", f"motion:{motion.id}",
+                 after={"motion_id": motion.id, "seats": mrules.format_seats(numbers), "count": len(numbers),
+                        "choice": choice, "cast_at": now.isoformat()})
     return numbers
 
 
@@ -154,6 +154,11 @@ def _counts(scope: Scope, motion: Motion) -> tuple[int, int, int]:
 def final_tally(scope: Scope, meeting: Meeting, motion: Motion) -> Tally:
     """The tally by the meeting's own rules snapshot (S7 quorum, S8 threshold and base)."""
     if motion.method is None or motion.present is None:
+        q = meeting_quorum(scope, meeting)
+        if meeting.status == "convened" and not q.quorate:
+            raise JuweiError(t("meeting {id} has no quorum (S7): {present} present of {size}, {required} needed; "
+                               "it cannot vote", id=meeting.id, present=q.present, size=q.body_size,
+                               required=q.required))
         raise JuweiError(t("no votes are recorded on motion {id} yet; use `juwei vote count` or `juwei vote cast`",
                            id=motion.id))
     if meeting.status == "closed" and motion.required is not None:

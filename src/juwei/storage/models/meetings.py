@@ -44,16 +44,19 @@ class Meeting(SQLModel, table=True):  # 会议
 
 class MeetingSeat(SQLModel, table=True):  # the roll: seat 1…N, copied at convening
     __tablename__ = "meeting_seat"
-    __table_args__ = (UniqueConstraint("meeting_id", "seat"),
-                      Index("ix_meeting_seat_member", "meeting_id", "member_id"),
-                      Index("ix_meeting_seat_household", "meeting_id", "household_id"))
+    # Only the (meeting, seat) index: a lookup by member scans one meeting's seats, and each extra index
+    # would slow the 100,000-row snapshot.
+    __table_args__ = (UniqueConstraint("meeting_id", "seat"),)
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id")
     seat: int
-    member_id: int | None = Field(default=None, foreign_key="member.id")  # None: a household seat with no 户代表
+    # member_id and household_id copy the roster's ids without a foreign key: the roll is a record kept
+    # as it was (roster rows are never hard-deleted anyway), and two key checks per seat would double the
+    # cost of a 100,000-seat snapshot.
+    member_id: int | None = None  # None: a household seat with no 户代表
     name: str = Field(max_length=100)
     group_name: str | None = Field(default=None, max_length=100)
-    household_id: int | None = Field(default=None, foreign_key="household.id")
+    household_id: int | None = None
     household_number: str | None = Field(default=None, max_length=64)
     rep_kind: str | None = Field(default=None, max_length=32)  # elected | ex_officio | elected+ex_officio
     rep_basis: str | None = Field(default=None, max_length=100)

@@ -128,16 +128,10 @@ def upgrade() -> None:
     sa.Column('household_number', sa.String(length=64), nullable=True),
     sa.Column('rep_kind', sa.String(length=32), nullable=True),
     sa.Column('rep_basis', sa.String(length=100), nullable=True),
-    sa.ForeignKeyConstraint(['household_id'], ['household.id'], name=op.f('fk_meeting_seat_household_id_household')),
     sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], name=op.f('fk_meeting_seat_meeting_id_meeting')),
-    sa.ForeignKeyConstraint(['member_id'], ['member.id'], name=op.f('fk_meeting_seat_member_id_member')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting_seat')),
     sa.UniqueConstraint('meeting_id', 'seat', name=op.f('uq_meeting_seat_meeting_id_seat'))
     )
-    with op.batch_alter_table('meeting_seat', schema=None) as batch_op:
-        batch_op.create_index('ix_meeting_seat_household', ['meeting_id', 'household_id'], unique=False)
-        batch_op.create_index('ix_meeting_seat_member', ['meeting_id', 'member_id'], unique=False)
-
     op.create_table('petition_signature',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('petition_id', sa.Integer(), nullable=False),
@@ -153,10 +147,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('petition_signature')
-    with op.batch_alter_table('meeting_seat', schema=None) as batch_op:
-        batch_op.drop_index('ix_meeting_seat_member')
-        batch_op.drop_index('ix_meeting_seat_household')
-
     op.drop_table('meeting_seat')
     op.drop_table('ballot')
     op.drop_table('attendance')

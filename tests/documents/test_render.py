@@ -133,3 +133,22 @@ def test_packaged_templates_are_found_and_complete():
         for lang in LANGUAGES:
             for fmt in FORMATS:
                 assert (root / template_name(doc, lang, fmt)).is_file(), (doc, lang, fmt)
+
+
+def test_templates_come_from_the_package_when_installed(tmp_path, monkeypatch):
+    """In a wheel the templates are juwei/templates (force-included); editable installs use the repository's."""
+    import importlib.resources
+
+    from juwei.render import environment
+
+    package = tmp_path / "juwei"
+    (package / "templates").mkdir(parents=True)
+    monkeypatch.setattr(importlib.resources, "files", lambda name: package)
+    environment.packaged_templates.cache_clear()
+    try:
+        assert environment.packaged_templates() == package / "templates"
+    finally:
+        monkeypatch.undo()
+        environment.packaged_templates.cache_clear()
+    assert environment.packaged_templates().name == "templates"
+    assert (environment.packaged_templates() / "zh_CN" / "notice.html.j2").is_file()

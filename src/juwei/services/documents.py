@@ -166,11 +166,14 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
     community = scope.community
     committee = committee_name(community.name, lang)
 
-    roll = [{"seat": s.seat, "name": s.name or ("（户代表）" if zh else "(household representative)"),
-             "group": s.group or "", "household": s.household or ""} for s in record.attendance]
+    def name(seat) -> str:  # a household's seat has no name until its 户代表 is designated (S1 b)
+        return seat.name or ("（户代表）" if zh else "(household representative)")
+
+    roll = [{"seat": s.seat, "name": name(s), "group": s.group or "", "household": s.household or ""}
+            for s in record.attendance]
     signed_in = [s for s in record.attendance if s.checked_in_at is not None]
     in_room = [s for s in record.attendance if s.present]
-    absent = [{"seat": s.seat, "name": s.name} for s in record.attendance if s.checked_in_at is None]
+    absent = [{"seat": s.seat, "name": name(s)} for s in record.attendance if s.checked_in_at is None]
 
     quorum = None
     if mrules.needs_quorum(view.kind):
@@ -181,7 +184,7 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
                 "paragraphs": _paragraphs(m.text), "tally": m.tally} for m in view.motions]
     # Ballots go to those in the room; before anyone has signed in, to everyone on the roll.
     holders = in_room if in_room else record.attendance
-    ballots = [{"seat": s.seat, "name": "" if secret else s.name} for s in holders]
+    ballots = [{"seat": s.seat, "name": "" if secret else name(s)} for s in holders]
 
     pass_words = _words(PASS_BASE_WORDS, rules.pass_base, lang).format(words=rules.pass_threshold.words(lang))
     body_words = _words(BODY_WORDS, view.body, lang).format(age=rules.adult_age)

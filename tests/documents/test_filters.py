@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from juwei.render import filters
+from juwei.rules.privacy import scrub_text
 
 
 def test_chinese_dates_and_weekdays():
@@ -100,3 +102,9 @@ def test_scrub_masks_id_numbers_and_phones_but_keeps_chinese_punctuation():
     assert filters.scrub("电话１３８１２３４５６７８") == "电话138****5678"  # full-width digits too
     assert filters.scrub("（试行），第一条") == "（试行），第一条"
     assert filters.scrub("2026年11月24日") == "2026年11月24日"
+
+
+@given(st.text(alphabet="0123456789０１２３ Xx-张电话号", max_size=40))
+def test_scrub_agrees_with_the_privacy_rules(text):
+    # scrub_text folds the whole text (NFKC); scrub changes only what it masks
+    assert unicodedata.normalize("NFKC", filters.scrub(text)) == scrub_text(text)

@@ -170,6 +170,9 @@ def md_inline(value) -> Markup:
 # Full-width digits fold to ASCII one character for one, so a match's span in the folded text is its
 # span in the original, and the rest of the text (Chinese punctuation included) is left as written.
 _FOLD_DIGITS = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
+# Eleven digits in a row (single spaces or dashes allowed): nothing shorter can be a phone or ID number, so
+# text without such a run is printed as it is without further work.
+_LONG_NUMBER = re.compile(r"[0-9０-９](?:[ \-]?[0-9０-９]){10}")
 
 
 def scrub(value) -> str:
@@ -181,6 +184,8 @@ def scrub(value) -> str:
     from juwei.rules.privacy import _ID_IN_TEXT, _PHONE_IN_TEXT
 
     text = "" if value is None else str(value)
+    if not _LONG_NUMBER.search(text):
+        return text
     folded = text.translate(_FOLD_DIGITS)
     if not (_ID_IN_TEXT.search(folded) or _PHONE_IN_TEXT.search(folded)):
         return text
@@ -192,7 +197,7 @@ def html_finalize(value):
     """The HTML environment's last step before autoescape: no ID number or phone reaches the page."""
     if value is None:
         return ""
-    if isinstance(value, Markup):
+    if isinstance(value, (Markup, int)):  # counts and seat numbers
         return value
     return scrub(value)
 

@@ -42,10 +42,11 @@ def _convened_db(tmp_path_factory) -> tuple[str, int]:
 
 @pytest.fixture
 def convened(_convened_db, tmp_path, db) -> tuple[Clerk, int]:
-    """The sample meeting just convened (roster, roll, two motions, no votes), in this test's own copy of
-    the database at ``db`` (so the root ``unchanged`` fixture can watch it). SQLite only."""
-    source, meeting = _convened_db
+    """The sample meeting just convened (roster, roll, two motions, no votes) in this test's database ``db``
+    (so the root ``unchanged`` fixture can watch it): a copy of one built once for SQLite, built afresh on
+    PostgreSQL (JUWEI_TEST_DATABASE_URL)."""
     if "://" in db:
-        pytest.skip("the document tests copy a SQLite file")
+        return build_sample(db)
+    source, meeting = _convened_db
     shutil.copyfile(source, db)
     return Clerk(db), meeting

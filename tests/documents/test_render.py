@@ -152,3 +152,13 @@ def test_templates_come_from_the_package_when_installed(tmp_path, monkeypatch):
         environment.packaged_templates.cache_clear()
     assert environment.packaged_templates().name == "templates"
     assert (environment.packaged_templates() / "zh_CN" / "notice.html.j2").is_file()
+
+
+def test_a_community_keeps_its_own_letterhead(tmp_path, convened):
+    clerk, meeting = convened
+    root = _templates(tmp_path, {"zh_CN/_letterhead.html.j2": (
+        '<div class="letterhead" style="color: #1a4fa0">{{ community.committee }}<br>'
+        '<small>和平里街道</small></div>\n<hr class="red">\n')})
+    page = clerk.ok("notice", "render", meeting, "--doc", "notice", "--format", "html", "--templates", root)
+    assert '<div class="letterhead" style="color: #1a4fa0">东城社区居民委员会<br><small>和平里街道</small></div>' in page
+    assert "关于召开东城社区居民代表会议的通知" in page  # the rest of the packaged notice is unchanged

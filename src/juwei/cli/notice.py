@@ -107,20 +107,8 @@ def render(
         return
 
     formats = (fmt,) if fmt else documents.FORMATS
-    contexts: list[tuple[str, dict]] = []
-    skipped: list[dict[str, str]] = []
     with scope(ctx) as sc:
-        from juwei.services.meetings import minutes as gather
-
-        record = gather(sc, meeting_id)
-        language = service.check_choice(lang or sc.community.locale, documents.LANGUAGES, "--lang")
-        for name in documents.DOCUMENTS:
-            why = service.refusal(name, record)
-            if why:
-                skipped.append({"doc": name, "reason": why})
-            else:
-                contexts.append((name, service.build(sc, record, name, language, contact=contact,
-                                                     secret=secret)))
+        language, contexts, skipped = service.every_context(sc, meeting_id, lang, contact=contact, secret=secret)
     rendered = [(name, kind, documents.document(name, language, kind, data, templates))
                 for name, data in contexts for kind in formats]  # every template renders before any file
     written = []
@@ -129,9 +117,9 @@ def render(
         write_file(path, text)
         written.append({"doc": name, "lang": language, "format": kind, "path": str(path)})
     if as_json:
-        emit_json({"written": written, "skipped": skipped})
+        emit_json({"written": written, "skipped": [{"doc": name, "reason": why} for name, why in skipped]})
         return
     for row in written:
         typer.echo(row["path"])
-    for row in skipped:
-        warn(t("{doc} not written: {reason}", doc=row["doc"], reason=row["reason"]))
+    for name, why in skipped:
+        warn(t("{doc} not written: {reason}", doc=name, reason=why))

@@ -128,12 +128,22 @@ def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
-def available(scope: Scope, meeting_id: int) -> list[tuple[str, str | None]]:
-    """Every document with None (can be made) or the reason it cannot, in DOCUMENTS order."""
+def every_context(scope: Scope, meeting_id: int, lang: str | None = None, *, contact: str | None = None,
+                  secret: bool = False) -> tuple[str, list[tuple[str, dict[str, Any]]], list[tuple[str, str]]]:
+    """For `notice render --all`: (language, [(doc, context)] for every document the meeting's state
+    allows, [(doc, reason)] for the others), in DOCUMENTS order."""
     from juwei.services.meetings import minutes as gather
 
+    lang = check_choice(lang or scope.community.locale, LANGUAGES, "--lang")
     record = gather(scope, meeting_id)
-    return [(doc, refusal(doc, record)) for doc in DOCUMENTS]
+    made, skipped = [], []
+    for doc in DOCUMENTS:
+        why = refusal(doc, record)
+        if why:
+            skipped.append((doc, why))
+        else:
+            made.append((doc, build(scope, record, doc, lang, contact=contact, secret=secret)))
+    return lang, made, skipped
 
 
 # ---------------------------------------------------------------- the context

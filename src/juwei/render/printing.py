@@ -52,12 +52,13 @@ class Browser:
 
     def __enter__(self) -> "Browser":
         self._profile = tempfile.TemporaryDirectory(prefix="juwei-chromium-")
-        command = [self.binary, "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                   "--disable-component-update", "--disable-sync", "--no-default-browser-check",
-                   "--disable-extensions", f"--user-data-dir={self._profile.name}", "--remote-debugging-pipe",
-                   "about:blank"]
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            command.insert(2, "--no-sandbox")  # Chromium's sandbox refuses to run as root
+        # --no-sandbox: Chromium's sandbox refuses to run as root and needs user namespaces that CI containers
+        # often lack; it only ever loads the local files juwei just wrote. --disable-dev-shm-usage: Docker's
+        # 64 MB /dev/shm is too small for a few hundred pages.
+        command = [self.binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                   "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                   "--disable-sync", "--no-default-browser-check", "--disable-extensions",
+                   f"--user-data-dir={self._profile.name}", "--remote-debugging-pipe", "about:blank"]
         to_child, self._to_browser = os.pipe()  # Chromium reads commands on fd 3 …
         self._from_browser, from_child = os.pipe()  # … and writes replies on fd 4
 

@@ -106,6 +106,7 @@ def test_the_sandbox_refuses_unsafe_templates(tmp_path, convened, unchanged, bod
     ("ok\n{{ meeting.no_such_field }}\n", "line 2"),
     ("ok\n\n{{ meeting.place|no_such_filter }}\n", "line 3"),
     ("{% include 'zh_CN/missing.md.j2' %}", "zh_CN/missing.md.j2"),
+    ("{% extends 'zh_CN/notice.md.j2' %}", "RecursionError"),
 ])
 def test_a_broken_custom_template_names_its_file_and_line(tmp_path, convened, body, expected):
     clerk, meeting = convened

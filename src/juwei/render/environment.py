@@ -92,15 +92,15 @@ def render(doc: str, lang: str, fmt: str, context: dict[str, Any],
         where = exc.filename or exc.name or name
         raise JuweiError(t("template {name}, line {line}: {reason}", name=where, line=exc.lineno,
                            reason=exc.message or "")) from None
-    except (TemplateError, ArithmeticError, AttributeError, KeyError, LookupError, TypeError,
-            ValueError) as exc:
-        where, line = _template_frame(exc, env)
+    except (TemplateError, ArithmeticError, AttributeError, LookupError, TypeError, ValueError,
+            RecursionError) as exc:  # RecursionError: a template that extends or includes itself
+        where, line = _template_frame(exc)
         reason = f"{type(exc).__name__}: {exc}".strip()
         raise JuweiError(t("template {name}, line {line}: {reason}", name=where or name, line=line or "?",
                            reason=reason)) from None
 
 
-def _template_frame(exc: BaseException, env) -> tuple[str | None, int | None]:
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     """The innermost template file and line in ``exc``'s traceback (Jinja maps frames to template lines)."""
     found: tuple[str | None, int | None] = (None, None)
     for frame in traceback.extract_tb(exc.__traceback__):

@@ -201,3 +201,25 @@ def test_every_message_of_the_documents_modules_has_a_chinese_translation():
                 english = node.args[0].value
                 assert english in MESSAGES, (module, english)
                 assert sorted(re.findall(r"{\w+}", english)) == sorted(re.findall(r"{\w+}", MESSAGES[english]))
+
+
+def test_minutes_tell_a_vote_without_result_from_no_vote(convened):
+    from juwei import render
+    from juwei.services import documents
+    from juwei.services.scope import open_scope
+    from juwei.storage.engine import open_store
+
+    clerk, m = convened
+    vote_sample(clerk, m)
+    close_sample(clerk, m)
+    store = open_store(clerk.db)
+    try:
+        with open_scope(store, None, write=False) as sc:
+            data = documents.context(sc, m, "minutes", "zh_CN")
+    finally:
+        store.dispose()
+    assert [motion["voted"] for motion in data["motions"]] == [True, True]
+    data["motions"][1]["tally"] = None  # votes on the record but no valid result (no quorum, S7)
+    data["motions"].append({**data["motions"][1], "number": 3, "voted": False})
+    page = render.document("minutes", "zh_CN", "md", data)
+    assert "表决时出席人数未达到法定人数，表决无效。" in page and "未付表决。" in page

@@ -14,7 +14,7 @@ pass_words, quorum_words}, ``meeting`` {id, kind, kind_label, body, body_words, 
 topics, noticed_on, latest_notice_date, urgent_reason, status, chair, recorder}, ``body_size``,
 ``present`` (seats that signed in), ``quorum`` {required, rule_words, quorate} or None (routine
 meetings), ``roll`` [{seat, name, group, household}], ``absent`` [{seat, name}], ``ballots``
-[{seat, name}], ``secret``, ``motions`` [{id, number, title, kind, paragraphs, tally}], ``passed``
+[{seat, name}], ``secret``, ``motions`` [{id, number, title, kind, paragraphs, voted, tally}], ``passed``
 (motions that passed), ``notes`` [text], ``summary`` [paragraphs], ``contact``.
 """
 
@@ -190,8 +190,10 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
         q = mrules.quorum(view.body_size, len(signed_in), rules.quorum)
         quorum = {"required": q.required, "quorate": q.quorate, "rule_words": rules.quorum.words(lang)}
 
+    # ``voted`` without a tally: votes were recorded while the meeting had no quorum (S7), so no result
     motions = [{"id": m.id, "number": m.number, "title": m.title, "kind": m.kind,
-                "paragraphs": _paragraphs(m.text), "tally": m.tally} for m in view.motions]
+                "paragraphs": _paragraphs(m.text), "voted": m.method is not None, "tally": m.tally}
+               for m in view.motions]
     # Ballots go to those in the room; before anyone has signed in, to everyone on the roll.
     holders = in_room if in_room else record.attendance
     ballots = [{"seat": s.seat, "name": "" if secret else name(s)} for s in holders]

@@ -31,6 +31,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "member": ("member", "Residents (居民): add, import, list, show, update, record leaving.", "Roster"),
     "rep": ("rep", "Representatives (居民代表, 当然代表): terms, list, end.", "Roster"),
     "roster": ("roster", "Roster summary: groups, households, adults, representatives.", "Roster"),
+    "meeting": ("meeting", "Meetings: convene with notice, roll, sign in, quorum, close, minutes, what is due.",
+                "Meetings"),
+    "motion": ("motion", "Motions put to a meeting: add, list.", "Meetings"),
+    "vote": ("vote", "Votes on a motion: count, roll-call cast, tally.", "Meetings"),
+    "petition": ("petition", "Petitions to convene a meeting (S5): open, sign, show.", "Meetings"),
+    "notice": ("notice", "Documents: notices, sign-in sheets, ballots, results, resolutions, minutes, summaries.",
+               "Documents"),
     "demo": ("demo", "Build a realistic sample community and walk through it as a clerk would.", "Set-up"),
 }
 

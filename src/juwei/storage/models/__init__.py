@@ -14,3 +14,13 @@ from juwei.storage.models.roster import (  # noqa: F401
     ResidentsGroup,
     RulesVersion,
 )
+from juwei.storage.models.meetings import (  # noqa: F401
+    Attendance,
+    Ballot,
+    Meeting,
+    MeetingNote,
+    MeetingSeat,
+    Motion,
+    Petition,
+    PetitionSignature,
+)

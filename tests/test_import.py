@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from import_files import EN, ROWS, ZH, csv_bytes, write_csv, write_xlsx
+from import_files import EN, ROWS, ZH, write_csv, write_xlsx
 
 pytestmark = pytest.mark.storage
 

@@ -32,6 +32,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "rep": ("rep", "Representatives (居民代表, 当然代表): terms, list, end.", "Roster"),
     "roster": ("roster", "Roster summary: groups, households, adults, representatives.", "Roster"),
     "demo": ("demo", "Build a realistic sample community and walk through it as a clerk would.", "Set-up"),
+    "disclose": ("disclose", "The disclosure board (居务公开): register, what is due, generators, printouts.",
+                 "Disclosure"),
+    "ledger": ("ledger", "Finance ledger (收支明细): import, add, list, accounts (S20).", "Disclosure"),
 }
 
 

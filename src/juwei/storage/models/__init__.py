@@ -14,3 +14,10 @@ from juwei.storage.models.roster import (  # noqa: F401
     ResidentsGroup,
     RulesVersion,
 )
+from juwei.storage.models.disclosure import (  # noqa: F401
+    Disclosure,
+    LedgerEntry,
+    PersonnelChange,
+    WelfareEntry,
+    WelfareList,
+)

@@ -323,11 +323,19 @@ def obligations(scope: Scope, on: dt.date | None = None, *, include_met: bool = 
 
 def meeting_obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
     """S21/S25 obligations from meetings; empty until the meetings module is present."""
+    meetings = _meetings_module()
+    return meetings.obligations(scope, day) if meetings else []
+
+
+def _meetings_module():
+    """The meeting-dependent part, or None when this juwei has no meetings tables."""
     try:
         from juwei.services import disclosure_meetings
-    except ImportError:
-        return []
-    return disclosure_meetings.obligations(scope, day)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("juwei.storage.models.meetings"):
+            return None
+        raise
+    return disclosure_meetings
 
 
 # ---------------------------------------------------------------- S20: the finance account
@@ -600,18 +608,16 @@ def board_pages(scope: Scope, day: dt.date) -> list[Page]:
 
 def check_meeting_refs(scope: Scope, meeting_id: int | None, motion_id: int | None) -> tuple[int | None, int | None]:
     """Validate --from-meeting/--from-motion against the meetings module, when it is present."""
-    try:
-        from juwei.services import disclosure_meetings
-    except ImportError:
+    meetings = _meetings_module()
+    if meetings is None:
         raise JuweiError(t("meetings are not recorded in this version of juwei; "
-                           "leave out --from-meeting/--from-motion")) from None
-    return disclosure_meetings.check_refs(scope, meeting_id, motion_id)
+                           "leave out --from-meeting/--from-motion"))
+    return meetings.check_refs(scope, meeting_id, motion_id)
 
 
 def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None = None,
                        contact: str | None = None) -> Disclosure:
-    try:
-        from juwei.services import disclosure_meetings
-    except ImportError:
-        raise JuweiError(t("meetings are not recorded in this version of juwei")) from None
-    return disclosure_meetings.meeting_disclosure(scope, meeting_id, post_on=post_on, contact=contact)
+    meetings = _meetings_module()
+    if meetings is None:
+        raise JuweiError(t("meetings are not recorded in this version of juwei"))
+    return meetings.meeting_disclosure(scope, meeting_id, post_on=post_on, contact=contact)

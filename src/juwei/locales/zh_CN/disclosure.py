@@ -136,4 +136,16 @@ MESSAGES = {
     "--format '{fmt}' is not allowed; use md or html": "--format “{fmt}”无效;请用 md 或 html",
     "cannot create {path}: {reason}": "无法创建 {path}:{reason}",
     "cannot write into {path}: {reason}": "无法写入 {path}:{reason}",
+    # meetings (S21, S25)
+    "notice of the {kind} meeting {id} on {day}": "{day} {kind} 会议(编号 {id})的会前公告",
+    "results of the {kind} meeting {id} on {day}": "{day} {kind} 会议(编号 {id})的决议结果",
+    "no meeting {id} in this community; see `juwei meeting list`": "本社区没有会议 {id};请查看 `juwei meeting list`",
+    "no motion {id} in this community": "本社区没有议案 {id}",
+    "motion {id} belongs to meeting {meeting}, not {given}": "议案 {id} 属于会议 {meeting},不是 {given}",
+    "meeting {id} ({kind}) is not closed yet; its results can be disclosed after it closes":
+        "会议 {id}({kind})尚未结束;结束后方可公开其结果",
+    "meeting {id} was cancelled; there is nothing to disclose from it": "会议 {id} 已取消;没有可公开的内容",
+    "a {kind} meeting's results are not among the board's obligations (S21, S25); use `juwei disclose add "
+    "--from-meeting {id}` to publish something from it":
+        "{kind} 会议的结果不属于必须公开的事项(S21、S25);如需公开请用 `juwei disclose add --from-meeting {id}`",
 }

@@ -58,7 +58,7 @@ def list_(
         emit_json(rows)
         return
     table(t("Households"), [t("id"), t("number"), t("group"), t("address"), t("representative"), t("members")],
-          [(h.id, h.number, h.group, h.address, h.representative, h.members) for h in rows])
+          [(h.id, h.number, h.group, h.address, h.representative, h.member_count) for h in rows])
 
 
 @app.command()
@@ -66,16 +66,15 @@ def show(ctx: typer.Context, number: str = typer.Argument(..., help="The househo
          as_json: bool = JSON_OPTION, reveal: bool = REVEAL_OPTION) -> None:
     """A household and its members."""
     from juwei.cli.member import member_json, member_table
-    from juwei.services.roster import find_household, list_households, list_members
+    from juwei.services.roster import list_households, list_members
 
     with scope(ctx) as sc:
-        household = find_household(sc, number)
-        summary = next(h for h in list_households(sc) if h.id == household.id)
+        summary = list_households(sc, number=number)[0]
         members = list_members(sc, household=number, include_left=True)
     if as_json:
         emit_json({**vars(summary), "members": member_json(members, reveal)})
         return
     key_values(t("Household {number}", number=summary.number),
                [(t("id"), summary.id), (t("group"), summary.group), (t("address"), summary.address),
-                (t("representative"), summary.representative), (t("members"), summary.members)])
+                (t("representative"), summary.representative), (t("members"), summary.member_count)])
     member_table(t("Members"), members, reveal)

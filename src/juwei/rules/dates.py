@@ -36,6 +36,8 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and 10000101 <= value <= 99991231:  # 20260305 typed into a number cell
+            return parse_date(str(value))
         # An Excel serial day number (1900 date system).
         if 1 <= value < 2958466:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))

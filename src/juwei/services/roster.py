@@ -135,19 +135,22 @@ class HouseholdSummary:
     address: str | None
     group: str | None
     representative: str | None
-    members: int
+    member_count: int
 
 
-def list_households(scope: Scope, group: str | None = None) -> list[HouseholdSummary]:
+def list_households(scope: Scope, group: str | None = None, number: str | None = None) -> list[HouseholdSummary]:
     s, cid = scope.session, scope.community_id
     query = (select(Household, ResidentsGroup.name)
              .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
              .where(Household.community_id == cid))
     if group:
         query = query.where(Household.group_id == find_group(scope, group).id)
+    if number:
+        query = query.where(Household.id == find_household(scope, number).id)
     rows = s.exec(query.order_by(ResidentsGroup.id, Household.number)).all()
     counts = dict(s.exec(select(Member.household_id, func.count()).where(
-        Member.community_id == cid, _resident_clause(scope.today)).group_by(Member.household_id)).all())
+        Member.community_id == cid, _resident_clause(scope.today),
+        Member.household_id.in_([h.id for h, _ in rows])).group_by(Member.household_id)).all()) if rows else {}
     rep_ids = [h.representative_id for h, _ in rows if h.representative_id]
     names = dict(s.exec(select(Member.id, Member.name).where(Member.id.in_(rep_ids))).all()) if rep_ids else {}
     return [HouseholdSummary(h.id, h.number, h.address, g, names.get(h.representative_id), counts.get(h.id, 0))

@@ -128,6 +128,11 @@ class Store:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    def is_empty(self) -> bool:
+        """No tables at all: a server database that nobody has initialised yet."""
+        with self.engine.connect() as conn:
+            return not inspect(conn).get_table_names()
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -147,6 +152,9 @@ def open_store(db: str) -> Store:
     except Exception as exc:  # a file that is not SQLite, a server that refuses us
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise DatabaseError(t("cannot open database {db}: {reason}", db=describe(db), reason=reason)) from None
+    if revision is None and store.is_empty():
+        store.dispose()
+        raise DatabaseError(t("no juwei database at {path}; run `juwei init` or pass --db", path=describe(db)))
     check_revision(db, revision)
     return store
 

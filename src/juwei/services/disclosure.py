@@ -73,8 +73,8 @@ def add_disclosure(scope: Scope, *, category: str, title: str, body: str, period
     body = (body or "").replace("\r\n", "\n").strip()
     if not body:
         raise ValidationError(t("the body is empty; give --body TEXT or --body-file FILE.md"))
-    if len(body) > 200_000:
-        raise ValidationError(t("the body is longer than 200,000 characters"))
+    if len(body) > 2_000_000:
+        raise ValidationError(t("the body is longer than 2,000,000 characters"))
     contact = _clean_line(contact, "--contact", 200, required=False)
     label = rules.parse_period(period).label if period else None
     if post_on and until and until < post_on:

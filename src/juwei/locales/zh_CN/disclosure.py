@@ -25,7 +25,7 @@ MESSAGES = {
     "--category '{value}' is not allowed; use one of {allowed}": "--category “{value}”无效;可用:{allowed}",
     "--status '{value}' is not allowed; use one of {allowed}": "--status “{value}”无效;可用:{allowed}",
     "the body is empty; give --body TEXT or --body-file FILE.md": "正文为空;请用 --body 文字 或 --body-file 文件.md",
-    "the body is longer than 200,000 characters": "正文超过 200,000 个字符",
+    "the body is longer than 2,000,000 characters": "正文超过 2,000,000 个字符",
     "--until {until} is before --post-on {post_on}": "--until {until} 早于 --post-on {post_on}",
     "disclosure {id} was withdrawn on {day}; it cannot be posted": "公开事项 {id} 已于 {day} 撤下,不能再张贴",
     "disclosure {id} was already posted on {day}; a posted disclosure is not changed — add a correction with "

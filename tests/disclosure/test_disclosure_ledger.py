@@ -140,3 +140,31 @@ def test_accounts_reconcile_exactly_with_the_ledger(ledger_scope, entries, perio
     # periods chain: last year's closing is this year's opening
     if period == "2026":
         assert prev.closing_fen == acc.opening_fen
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_neutralises_formulas_and_round_trips(community, today, ledger_file, tmp_path, suffix):
+    hostile = ("日期,金额,收支,类别,摘要,凭证号\n"
+               "2026-09-01,1,支出,其他,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",F1\n"
+               "2026-09-02,2,支出,其他,+1+2,F2\n"
+               "2026-09-03,3,收入,@SUM(A1),-5,F3\n")
+    community.ok("ledger", "import", ledger_file(hostile))
+    out = tmp_path / f"export{suffix}"
+    assert community.json("ledger", "export", "--out", str(out))["entries"] == 3
+    if suffix == ".csv":
+        text = out.read_text(encoding="utf-8-sig")
+        assert "'=HYPERLINK" in text and "'+1+2" in text and "'@SUM(A1)" in text and "'-5" in text
+    else:
+        from openpyxl import load_workbook
+
+        cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
+        assert not any(isinstance(c, str) and c[:1] in "=+-@" for c in cells)
+        assert 1 in cells or 1.0 in cells  # amounts stay numbers
+    # the export imports into a fresh community with the same totals
+    from tests.conftest import Cli
+
+    other = Cli(str(tmp_path / "other.db"))
+    other.ok("init", "--name", "西城社区", "--code", "xc")
+    assert other.json("ledger", "import", str(out))["imported"] == 3
+    assert other.json("ledger", "accounts", "--period", "2026")["closing_fen"] == \
+        community.json("ledger", "accounts", "--period", "2026")["closing_fen"]

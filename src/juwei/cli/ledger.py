@@ -77,6 +77,25 @@ def list_(
 
 
 @app.command()
+def export(
+    ctx: typer.Context,
+    out: str = typer.Option(..., "--out", help="FILE.csv (UTF-8 with BOM) or FILE.xlsx."),
+    period: Optional[str] = typer.Option(None, "--period", help="Only this period (2026-Q3, 2026 …)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Write the ledger to a spreadsheet that `ledger import` reads back; text cells that a spreadsheet
+    would run as formulas are neutralised."""
+    from juwei.services.ledger import export_ledger
+
+    with scope(ctx) as sc:
+        n = export_ledger(sc, out, period=period)
+    if as_json:
+        emit_json({"file": out, "entries": n})
+    else:
+        info(t("{n} entries written to {path}", n=n, path=out))
+
+
+@app.command()
 def accounts(
     ctx: typer.Context,
     period: str = typer.Option(..., "--period", help="2026-Q3, 2026-H1, 2026-07 or 2026."),

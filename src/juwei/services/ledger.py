@@ -220,3 +220,54 @@ def first_entry_day(scope: Scope) -> dt.date | None:
 def require_entries(scope: Scope) -> None:
     if first_entry_day(scope) is None:
         raise JuweiError(t("the ledger is empty; add entries with `juwei ledger add` or `juwei ledger import`"))
+
+
+# ---------------------------------------------------------------- export (.csv / .xlsx)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting with
+    = + - @ or a control character gets a leading apostrophe. Numbers and dates pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+EXPORT_HEADER = ("日期", "金额", "收支", "类别", "摘要", "凭证号")
+
+
+def export_ledger(scope: Scope, out: str | Path, *, period: str | None = None) -> int:
+    """Write the ledger (or one period of it) as .csv (UTF-8 with BOM, for Excel) or .xlsx; the file can be
+    imported again. Returns the number of entries written."""
+    import csv
+
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError(t("{path}: use a .csv or .xlsx file", path=out.name))
+    entries = list_entries(scope, period=period)
+    rows = [(e.date, f"{e.amount_fen // 100}.{e.amount_fen % 100:02d}", "收入" if e.direction == "income" else "支出",
+             rules.EXPENSE_ZH.get(e.category, e.category) if e.direction == "expense" else e.category,
+             e.description, e.voucher) for e in entries]
+    try:
+        if suffix == ".csv":
+            with out.open("w", encoding="utf-8-sig", newline="") as f:
+                writer = csv.writer(f)
+                writer.writerow(EXPORT_HEADER)
+                writer.writerows([(d.isoformat(), amount, *map(safe_cell, rest)) for d, amount, *rest in rows])
+        else:
+            from decimal import Decimal
+
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet("收支明细")
+            sheet.append(EXPORT_HEADER)
+            for d, amount, *rest in rows:
+                sheet.append([d, Decimal(amount), *map(safe_cell, rest)])
+            book.save(out)
+    except OSError as exc:
+        raise JuweiError(t("cannot write {path}: {reason}", path=str(out), reason=exc.strerror)) from None
+    return len(rows)

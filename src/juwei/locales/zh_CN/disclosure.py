@@ -148,4 +148,5 @@ MESSAGES = {
     "a {kind} meeting's results are not among the board's obligations (S21, S25); use `juwei disclose add "
     "--from-meeting {id}` to publish something from it":
         "{kind} 会议的结果不属于必须公开的事项(S21、S25);如需公开请用 `juwei disclose add --from-meeting {id}`",
+    "{n} entries written to {path}": "已将 {n} 笔写入 {path}",
 }

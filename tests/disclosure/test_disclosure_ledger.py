@@ -50,10 +50,12 @@ def test_import_refusals_are_row_numbered_and_change_nothing(community, today, l
            "2026-13-02,10,expense,other,x,N3\n"           # row 4: date
            "2026-09-04,10,expense,food,x,N4\n"            # row 5: category
            "2026-09-05,10,expense,other,x,N5\n"
-           "2026-09-06,10,expense,other,x,N5\n")          # row 7: duplicate in file
+           "2026-09-06,10,expense,other,x,N5\n"           # row 7: duplicate in file
+           "2026-09-07,10,expense,other,x,V001\n")        # row 8: already in the ledger
     with unchanged():
         err = community.fails("ledger", "import", ledger_file(bad, "bad.csv"))
-    for row in ("row 2: amount", "row 3: direction", "row 4: date", "row 5: category", "row 7: voucher"):
+    for row in ("row 2: amount", "row 3: direction", "row 4: date", "row 5: category", "row 7: voucher",
+                "row 8: voucher: 'V001' is already"):
         assert row in err, err
     assert "nothing was imported" in err
     dup = "日期,金额,收支,类别,摘要,凭证号\n2026-09-01,1,收入,捐赠,x,NEW1\n2026-09-01,1,收入,捐赠,x,V003\n"

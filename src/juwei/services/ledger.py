@@ -109,32 +109,32 @@ def import_ledger(scope: Scope, path: str | Path) -> ImportResult:
 
     path = Path(path)
     clean_rows: list[dict[str, Any]] = []
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
     for number, values in read_table(path, LEDGER_COLUMNS, LEDGER_REQUIRED):
         try:
             clean = clean_entry(values)
         except FieldError as exc:
-            problems.append(t("row {row}: {problem}", row=number, problem=exc.message))
+            problems.append((number, t("row {row}: {problem}", row=number, problem=exc.message)))
             continue
         first = seen.get(clean["voucher"])
         if first is not None:
-            problems.append(t("row {row}: voucher: '{voucher}' repeats row {first}", row=number,
-                              voucher=clean["voucher"], first=first))
+            problems.append((number, t("row {row}: voucher: '{voucher}' repeats row {first}", row=number,
+                                       voucher=clean["voucher"], first=first)))
             continue
         seen[clean["voucher"]] = number
         clean["_row"] = number
         clean_rows.append(clean)
-    if not problems:
-        for voucher in sorted(_existing_vouchers(scope, list(seen))):
-            problems.append(t("row {row}: voucher: '{voucher}' is already in the ledger", row=seen[voucher],
-                              voucher=voucher))
-        problems.sort(key=lambda p: int("".join(c for c in p.split(":")[0] if c.isdigit()) or 0))
-    if problems:
-        shown = problems[:MAX_PROBLEMS]
-        if len(problems) > MAX_PROBLEMS:
-            shown.append(t("… and {n} more", n=len(problems) - MAX_PROBLEMS))
-        raise ValidationError(t("{file}: {n} problem(s); nothing was imported", file=path.name, n=len(problems)),
+    numbered = list(problems)
+    for voucher in _existing_vouchers(scope, list(seen)):
+        numbered.append((seen[voucher], t("row {row}: voucher: '{voucher}' is already in the ledger",
+                                          row=seen[voucher], voucher=voucher)))
+    messages = [p for _, p in sorted(numbered, key=lambda item: item[0])]
+    if messages:
+        shown = messages[:MAX_PROBLEMS]
+        if len(messages) > MAX_PROBLEMS:
+            shown.append(t("… and {n} more", n=len(messages) - MAX_PROBLEMS))
+        raise ValidationError(t("{file}: {n} problem(s); nothing was imported", file=path.name, n=len(messages)),
                               problems=shown)
     if not clean_rows:
         raise ValidationError(t("{file} has no ledger rows", file=path.name))

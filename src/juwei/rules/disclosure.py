@@ -56,8 +56,11 @@ def parse_money(value: Any) -> int:
     elif isinstance(value, Decimal):
         amount = value
     else:
-        text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
-        for mark in ("¥", "￥", "RMB", "CNY"):
+        text = str(value).strip()
+        if not text.isascii():
+            text = unicodedata.normalize("NFKC", text).strip()
+        text = text.replace(" ", "")
+        for mark in ("¥", "RMB", "CNY"):  # NFKC folds the full-width ￥ to ¥
             if text.upper().startswith(mark):
                 text = text[len(mark):]
         if text.endswith("元"):
@@ -66,7 +69,12 @@ def parse_money(value: Any) -> int:
             text = text.replace(",", "")
         if not _MONEY.match(text):
             raise ValidationError(t("'{value}' is not {allowed}", value=str(value)[:30], allowed=allowed))
-        amount = Decimal(text)
+        # Exact integer arithmetic on the digits: no float, and no Decimal needed for typed text.
+        whole, _, cents = text.partition(".")
+        fen = int(whole) * 100 + int((cents + "00")[:2])
+        if fen > 10 ** 15:
+            raise ValidationError(t("'{value}' is too large for a community account", value=str(value)[:30]))
+        return fen
     try:
         if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
             raise ValidationError(t("'{value}' is not {allowed}", value=str(value)[:30], allowed=allowed))

@@ -47,7 +47,8 @@ class LedgerEntry(SQLModel, table=True):  # 收支明细 (S20)
     __tablename__ = "ledger_entry"
     __table_args__ = (
         UniqueConstraint("community_id", "voucher"),
-        Index("ix_ledger_entry_community_day", "community_id", "day"),
+        # Covering the accounts' sums: a period's totals are read from the index alone.
+        Index("ix_ledger_entry_community_day", "community_id", "day", "direction", "category", "amount_fen"),
     )
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="community.id")

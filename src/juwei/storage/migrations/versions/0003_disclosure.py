@@ -59,7 +59,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('community_id', 'voucher', name=op.f('uq_ledger_entry_community_id_voucher'))
     )
     with op.batch_alter_table('ledger_entry', schema=None) as batch_op:
-        batch_op.create_index('ix_ledger_entry_community_day', ['community_id', 'day'], unique=False)
+        batch_op.create_index('ix_ledger_entry_community_day',
+                              ['community_id', 'day', 'direction', 'category', 'amount_fen'], unique=False)
 
     op.create_table('personnel_change',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -43,7 +43,7 @@ def test_migration_creates_the_disclosure_tables_like_the_models(tmp_path):
     from sqlalchemy import inspect
 
     from juwei.storage import migrate
-    from juwei.storage.engine import Store, create_store
+    from juwei.storage.engine import SCHEMA_HEAD, Store, create_store
 
     migrated = Store(str(tmp_path / "m.db"))
     migrate.upgrade(migrated)
@@ -53,7 +53,7 @@ def test_migration_creates_the_disclosure_tables_like_the_models(tmp_path):
             a, b = inspect(migrated.engine), inspect(created.engine)
             assert [c["name"] for c in a.get_columns(table)] == [c["name"] for c in b.get_columns(table)], table
             assert sorted(i["name"] for i in a.get_indexes(table)) == sorted(i["name"] for i in b.get_indexes(table))
-        assert migrated.schema_revision() == created.schema_revision() == "0003"
+        assert migrated.schema_revision() == created.schema_revision() == SCHEMA_HEAD
     finally:
         migrated.dispose()
         created.dispose()

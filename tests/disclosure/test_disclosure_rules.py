@@ -125,3 +125,21 @@ def test_categories_in_chinese():
     with pytest.raises(ValidationError):
         r.parse_category("expense", "吃饭")
     assert r.parse_direction("支出") == "expense" and r.parse_direction("Income") == "income"
+
+
+@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(), st.decimals(), st.none()))
+def test_money_parser_never_crashes(value):
+    try:
+        fen = r.parse_money(value)
+    except ValidationError:
+        return
+    assert isinstance(fen, int) and fen >= 0
+
+
+@given(st.text(max_size=20))
+def test_period_parser_never_crashes(text):
+    try:
+        p = r.parse_period(text)
+    except ValidationError:
+        return
+    assert p.start <= p.end and r.parse_period(p.label) == p

@@ -169,16 +169,13 @@ class EntryRow:
 
 
 def list_entries(scope: Scope, *, period: str | None = None, direction: str | None = None,
-                 category: str | None = None, limit: int | None = None) -> list[EntryRow]:
+                 limit: int | None = None) -> list[EntryRow]:
     query = select(LedgerEntry).where(LedgerEntry.community_id == scope.community_id)
     if period:
         p = rules.parse_period(period)
         query = query.where(LedgerEntry.day >= p.start, LedgerEntry.day <= p.end)
     if direction:
         query = query.where(LedgerEntry.direction == rules.parse_direction(direction))
-    if category:
-        query = query.where(LedgerEntry.category == rules.parse_category(direction or "expense", category)
-                            if direction != "income" else LedgerEntry.category == category)
     query = query.order_by(LedgerEntry.day, LedgerEntry.id)
     if limit:
         query = query.limit(limit)

@@ -136,16 +136,6 @@ class Period:
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def kind(self) -> str:
-        if "-Q" in self.label:
-            return "quarterly"
-        if "-H" in self.label:
-            return "half-yearly"
-        if "-" in self.label:
-            return "monthly"
-        return "yearly"
-
 
 def _month_end(year: int, month: int) -> dt.date:
     if month == 12:

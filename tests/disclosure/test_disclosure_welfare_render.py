@@ -79,6 +79,8 @@ def test_board_on_a_day(community, today, tmp_path):
     b = community.json("disclose", "add", "--category", "other", "--title", "旧通知", "--body", "y",
                        "--until", "2026-10-05")["id"]
     c = community.json("disclose", "add", "--category", "other", "--title", "草稿", "--body", "z")["id"]
+    planned = community.json("disclose", "add", "--category", "other", "--title", "计划张贴", "--body", "p",
+                             "--post-on", "2026-10-04")["id"]
     community.ok("disclose", "post", str(a), "--on", "2026-10-01")
     community.ok("disclose", "post", str(b), "--on", "2026-10-01")
     out = community.json("disclose", "board", "--on", "2026-10-03", "--out-dir", str(tmp_path / "b"))
@@ -87,5 +89,11 @@ def test_board_on_a_day(community, today, tmp_path):
     assert "分工" in index and "旧通知" in index and "草稿" not in index
     out = community.json("disclose", "board", "--on", "2026-10-06", "--out-dir", str(tmp_path / "c"), "--format",
                          "md")
-    assert out["disclosures"] == [a] and (tmp_path / "c" / "index.md").exists()
+    assert out["disclosures"] == [a, planned] and (tmp_path / "c" / "index.md").exists()
     assert c not in out["disclosures"]
+    assert "待张贴(2026年10月4日)" in (tmp_path / "c" / "index.md").read_text(encoding="utf-8")
+    # a planned correction replaces what it corrects on the day it is due up
+    fix = community.json("disclose", "add", "--category", "duties", "--title", "分工(更正)", "--body", "x2",
+                         "--supersedes", str(a), "--post-on", "2026-10-07")["id"]
+    out = community.json("disclose", "board", "--on", "2026-10-07", "--out-dir", str(tmp_path / "d"))
+    assert out["disclosures"] == [fix, planned]

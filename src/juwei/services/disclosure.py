@@ -253,12 +253,19 @@ def show(scope: Scope, ref: int | str) -> tuple[DisclosureRow, str]:
 
 
 def board(scope: Scope, day: dt.date) -> list[Disclosure]:
-    """Everything that should be on the board on ``day`` (posted, not withdrawn, expired or superseded)."""
+    """Everything that should be on the board on ``day``: what is up (posted, not withdrawn, expired or
+    superseded) and drafts planned to go up by then (``--post-on``), a correction replacing what it corrects."""
+    from sqlalchemy import and_, or_
+
     rows = list(scope.session.exec(select(Disclosure).where(
-        Disclosure.community_id == scope.community_id, Disclosure.posted_on.is_not(None),
-        Disclosure.posted_on <= day).order_by(Disclosure.category, Disclosure.id)).all())
-    ids = {r.id for r in _rows(scope, rows, day) if r.status == "posted"}
-    return [r for r in rows if r.id in ids]
+        Disclosure.community_id == scope.community_id,
+        or_(Disclosure.posted_on <= day, and_(Disclosure.posted_on.is_(None), Disclosure.post_on <= day)))
+        .order_by(Disclosure.category, Disclosure.id)).all())
+    info = {r.id: r for r in _rows(scope, rows, day)}
+    keep = [r for r in rows if info[r.id].status == "posted"
+            or (info[r.id].status == "draft" and (r.until is None or r.until >= day))]
+    replaced = {r.supersedes_id for r in keep if r.supersedes_id}
+    return [r for r in keep if r.id not in replaced]
 
 
 # ---------------------------------------------------------------- obligations (S20–S25)

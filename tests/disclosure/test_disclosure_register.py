@@ -142,4 +142,11 @@ def test_staff_changes_s24(community, today, unchanged):
                         "2026-10-10")
     community.ok("disclose", "post", str(d), "--on", "2026-10-16")
     assert community.json("disclose", "due") == []
+    assert community.json("disclose", "staff-changes")[0]["disclosure_id"] == d
     assert community.json("disclose", "due", "--all")[0]["status"] == "done"
+
+
+def test_due_in_chinese(community, today, ledger_file):
+    community.ok("ledger", "import", ledger_file())
+    out = community.ok("--lang", "zh_CN", "disclose", "due")
+    assert "应公开事项" in out and "已逾期" in out

@@ -97,3 +97,19 @@ def test_board_on_a_day(community, today, tmp_path):
                          "--supersedes", str(a), "--post-on", "2026-10-07")["id"]
     out = community.json("disclose", "board", "--on", "2026-10-07", "--out-dir", str(tmp_path / "d"))
     assert out["disclosures"] == [fix, planned]
+
+
+def test_welfare_list_from_xlsx(community, today, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "household_size", "benefit", "amount"])
+    sheet.append(["张三", 3.0, "低保", 1200.5])
+    sheet.append(["李四", 1, "临时救助", "¥800"])
+    path = tmp_path / "w.xlsx"
+    book.save(path)
+    d = community.json("disclose", "welfare", "--list", str(path), "--benefit", "低保", "--starts", "2026-11-01")["id"]
+    body = community.json("disclose", "show", str(d))["body"]
+    assert "| 1 | 张三 | 3 | 低保 | 1,200.50 |" in body and "| 2 | 李四 | 1 | 临时救助 | 800.00 |" in body
+    assert "共 2 户,合计 2,000.50 元" in body

@@ -229,6 +229,21 @@ def staff_change(
     created(row.id, as_json)
 
 
+@app.command("staff-changes")
+def staff_changes(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """S24: the recorded staff changes and the disclosure that announced each."""
+    from juwei.services.disclosure import list_staff_changes
+
+    with scope(ctx) as sc:
+        rows = [{"id": c.id, "name": c.name, "change": c.change, "reason": c.reason, "effective": c.effective,
+                 "disclosure_id": c.disclosure_id} for c in list_staff_changes(sc)]
+    if as_json:
+        emit_json(rows)
+        return
+    table(t("staff changes"), [t("id"), t("name"), t("change"), t("reason"), t("effective"), t("disclosure")],
+          [(r["id"], r["name"], r["change"], r["reason"], r["effective"], r["disclosure_id"]) for r in rows])
+
+
 @app.command()
 def personnel(
     ctx: typer.Context,

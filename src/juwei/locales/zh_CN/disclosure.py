@@ -149,4 +149,10 @@ MESSAGES = {
     "--from-meeting {id}` to publish something from it":
         "{kind} 会议的结果不属于必须公开的事项(S21、S25);如需公开请用 `juwei disclose add --from-meeting {id}`",
     "{n} entries written to {path}": "已将 {n} 笔写入 {path}",
+    "staff changes": "人事变动",
+    "name": "姓名",
+    "change": "变动情况",
+    "reason": "原因",
+    "effective": "生效日期",
+    "disclosure": "公开事项",
 }

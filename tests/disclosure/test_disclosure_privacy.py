@@ -67,3 +67,10 @@ def test_welfare_row_has_exactly_the_public_fields():
     assert set(row) == {"name", "household_size", "benefit", "amount"}
     assert ID not in str(row) and "13812345678" not in str(row)
     assert public_name("小明", minor=True) != "小明"
+
+
+def test_only_the_matched_characters_change():
+    text = "张三（身份证１１０１０５１９４９１２３１００２Ｘ），电话：138 1234 5678。"
+    assert scrub_text(text) == "张三（身份证110105********002X），电话：138****5678。"
+    assert scrub_text("会议于2026年10月1日召开，地点：活动室。") == "会议于2026年10月1日召开，地点：活动室。"
+    assert scrub_text("") == ""

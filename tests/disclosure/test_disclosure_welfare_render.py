@@ -113,3 +113,10 @@ def test_welfare_list_from_xlsx(community, today, tmp_path):
     body = community.json("disclose", "show", str(d))["body"]
     assert "| 1 | 张三 | 3 | 低保 | 1,200.50 |" in body and "| 2 | 李四 | 1 | 临时救助 | 800.00 |" in body
     assert "共 2 户,合计 2,000.50 元" in body
+
+
+def test_table_cells_cannot_break_the_table(community, today, tmp_path):
+    path = _welfare_csv(tmp_path, ['"张|三",3,"低保|x",100,,\n'])
+    d = community.json("disclose", "welfare", "--list", path, "--benefit", "低保", "--starts", "2026-11-01")["id"]
+    html = community.ok("disclose", "render", str(d))
+    assert "张｜三" in html and html.count("<td") == 5

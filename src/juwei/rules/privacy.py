@@ -45,16 +45,50 @@ def _mask_digits(text: str) -> str:
     return mask_id(digits.upper())
 
 
+def _mask_run(text: str) -> str:
+    return text[:3] + "*" * (len(text) - 5) + text[-2:]
+
+
+def _mask_landline(text: str) -> str:
+    return "*" * (len(text) - 2) + text[-2:]
+
+
+# Full-width digits, X, space, hyphen, plus and brackets fold to ASCII one character for one, so a match's
+# span in the folded text is its span in the original and everything else (全角 punctuation in a Chinese
+# sentence) is printed as written.
+_FOLD = str.maketrans("０１２３４５６７８９Ｘｘ\u3000－＋（）", "0123456789Xx -+()")
+# In priority order: a span claimed by an earlier pattern is not looked at again.
+_MASKS = (
+    (_ID_IN_TEXT, _mask_digits),
+    (_LONG_RUN_IN_TEXT, _mask_run),
+    (_CARD_IN_TEXT, _mask_digits),
+    (_PHONE_IN_TEXT, lambda m: mask_phone(re.sub(r"[ -]", "", m))),
+    (_LANDLINE_IN_TEXT, _mask_landline),
+)
+
+
 def scrub_text(text: str) -> str:
     """Mask ID numbers, mobiles, landlines and bank card numbers hidden in free text, full-width digits
-    included (NFKC folds them first, so ``１３８…`` is caught like ``138…``)."""
-    folded = unicodedata.normalize("NFKC", text)
-    folded = _ID_IN_TEXT.sub(lambda m: _mask_digits(m.group(0)), folded)
-    folded = _LONG_RUN_IN_TEXT.sub(lambda m: m.group(0)[:3] + "*" * (len(m.group(0)) - 5) + m.group(0)[-2:],
-                                   folded)
-    folded = _CARD_IN_TEXT.sub(lambda m: _mask_digits(m.group(0)), folded)
-    folded = _PHONE_IN_TEXT.sub(lambda m: mask_phone(re.sub(r"[ -]", "", m.group(0))), folded)
-    return _LANDLINE_IN_TEXT.sub(lambda m: "*" * (len(m.group(0)) - 2) + m.group(0)[-2:], folded)
+    included (``１３８…`` is caught like ``138…``); only the matched characters change."""
+    if not text:
+        return text or ""
+    folded = text.translate(_FOLD)
+    claimed: list[tuple[int, int, str]] = []
+    for pattern, mask in _MASKS:
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if any(start < e and s < end for s, e, _ in claimed):
+                continue
+            claimed.append((start, end, mask(match.group(0))))
+    if not claimed:
+        return text
+    out, at = [], 0
+    for start, end, masked in sorted(claimed):
+        out.append(text[at:start])
+        out.append(masked)
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 # ---------------------------------------------------------------- welfare publicity lists (S23, LAW.md)
@@ -70,11 +104,12 @@ def public_text(text: str | None, *, limit: int = 60) -> str:
     house numbers masked; a value that mentions health or disability is withheld entirely."""
     if not text:
         return ""
-    clean = "".join(c for c in unicodedata.normalize("NFKC", str(text)) if c >= " " and c != "\x7f").strip()
-    if any(word.lower() in clean.lower() for word in _HEALTH_WORDS):
+    clean = "".join(c for c in str(text) if c >= " " and c != "\x7f").strip()
+    folded = unicodedata.normalize("NFKC", clean).lower()
+    if any(word.lower() in folded for word in _HEALTH_WORDS):
         return "***"
     clean = scrub_text(clean)
-    clean = _ADDRESS_IN_TEXT.sub(lambda m: "*" + m.group(0).lstrip("0123456789 "), clean)
+    clean = _ADDRESS_IN_TEXT.sub(lambda m: "*" + m.group(0).lstrip("0123456789 "), clean.translate(_FOLD))
     return clean[:limit]
 
 

@@ -29,6 +29,11 @@ from juwei.storage.models import Disclosure, PersonnelChange, WelfareEntry, Welf
 STATUSES = ("draft", "posted", "expired", "superseded", "withdrawn")
 
 
+def _cell(text: object) -> str:
+    """A value safe inside a Markdown table cell: no line breaks, no column separators."""
+    return str(text).replace("\r", " ").replace("\n", " ").replace("|", "｜")
+
+
 def _zh(scope: Scope) -> bool:
     return scope.community.locale.startswith("zh")
 
@@ -203,10 +208,6 @@ def _status(row: Disclosure, superseded_by: Disclosure | None, day: dt.date) -> 
     return "posted"
 
 
-def on_board(row: Disclosure, superseded_by: Disclosure | None, day: dt.date) -> bool:
-    return _status(row, superseded_by, day) == "posted"
-
-
 def _rows(scope: Scope, rows: list[Disclosure], day: dt.date) -> list[DisclosureRow]:
     all_corrections = scope.session.exec(select(Disclosure).where(
         Disclosure.community_id == scope.community_id, Disclosure.supersedes_id.is_not(None),
@@ -352,14 +353,14 @@ def _account_markdown(account: rules.Account, zh: bool) -> str:
     if zh:
         lines = [f"会计期间:{account.start} 至 {account.end}", "",
                  "| 项目 | 金额(元) |", "|---|---:|", f"| 期初余额 | {f(account.opening_fen)} |"]
-        lines += [f"| 收入:{line.category} | {f(line.fen)} |" for line in account.income]
+        lines += [f"| 收入:{_cell(line.category)} | {f(line.fen)} |" for line in account.income]
         lines += [f"| 收入合计 | {f(account.income_fen)} |"]
         lines += [f"| 支出:{rules.EXPENSE_ZH[line.category]} | {f(line.fen)} |" for line in account.expense]
         lines += [f"| 支出合计 | {f(account.expense_fen)} |", f"| 期末余额 | {f(account.closing_fen)} |", ""]
         if account.itemised:
             lines += [f"单笔超过 {f(account.itemise_over_fen)} 元的支出逐笔公开:", "",
                       "| 日期 | 凭证号 | 类别 | 摘要 | 金额(元) |", "|---|---|---|---|---:|"]
-            lines += [f"| {e.day} | {e.voucher} | {rules.EXPENSE_ZH[e.category]} | {public_text(e.description)} "
+            lines += [f"| {e.day} | {_cell(e.voucher)} | {rules.EXPENSE_ZH[e.category]} | {_cell(public_text(e.description))} "
                       f"| {f(e.fen)} |" for e in account.itemised]
         else:
             lines.append(f"本期无单笔超过 {f(account.itemise_over_fen)} 元的支出。")
@@ -367,7 +368,7 @@ def _account_markdown(account: rules.Account, zh: bool) -> str:
     else:
         lines = [f"Period: {account.start} to {account.end}", "",
                  "| Item | Amount (yuan) |", "|---|---:|", f"| Opening balance | {f(account.opening_fen)} |"]
-        lines += [f"| Income: {line.category} | {f(line.fen)} |" for line in account.income]
+        lines += [f"| Income: {_cell(line.category)} | {f(line.fen)} |" for line in account.income]
         lines += [f"| Total income | {f(account.income_fen)} |"]
         lines += [f"| Expense: {line.category} | {f(line.fen)} |" for line in account.expense]
         lines += [f"| Total expense | {f(account.expense_fen)} |", f"| Closing balance | {f(account.closing_fen)} |",
@@ -375,7 +376,7 @@ def _account_markdown(account: rules.Account, zh: bool) -> str:
         if account.itemised:
             lines += [f"Every expense above {f(account.itemise_over_fen)} yuan:", "",
                       "| Date | Voucher | Category | Description | Amount (yuan) |", "|---|---|---|---|---:|"]
-            lines += [f"| {e.day} | {e.voucher} | {e.category} | {public_text(e.description)} | {f(e.fen)} |"
+            lines += [f"| {e.day} | {_cell(e.voucher)} | {_cell(e.category)} | {_cell(public_text(e.description))} | {f(e.fen)} |"
                       for e in account.itemised]
         else:
             lines.append(f"No single expense above {f(account.itemise_over_fen)} yuan in this period.")
@@ -461,7 +462,7 @@ def _welfare_markdown(scope: Scope, wl: WelfareList, entries: list[WelfareEntry]
                  f"自张贴之日起公示不少于 {wl.objection_days} 天(最迟 {post_by} 张贴),"
                  f"至 {last_objection} 止。待遇自 {wl.starts} 起发放。", "",
                  "| 序号 | 姓名 | 家庭人口 | 救助类别 | 金额(元) |", "|---:|---|---:|---|---:|"]
-        lines += [f"| {i} | {r['name']} | {r['household_size']} | {r['benefit']} | {r['amount']} |"
+        lines += [f"| {i} | {_cell(r['name'])} | {r['household_size']} | {_cell(r['benefit'])} | {r['amount']} |"
                   for i, r in enumerate(rows, 1)]
         lines += ["", f"共 {len(rows)} 户,合计 {total} 元。", "",
                   "如有异议,请在公示期内向社区居民委员会反映" + (f"(联系方式:{wl.contact})。" if wl.contact else "。")]
@@ -470,7 +471,7 @@ def _welfare_markdown(scope: Scope, wl: WelfareList, entries: list[WelfareEntry]
                  f"objections, for at least {wl.objection_days} days from posting (posted by {post_by} at the "
                  f"latest) until {last_objection}. The benefit starts on {wl.starts}.", "",
                  "| No. | Name | Household size | Benefit | Amount (yuan) |", "|---:|---|---:|---|---:|"]
-        lines += [f"| {i} | {r['name']} | {r['household_size']} | {r['benefit']} | {r['amount']} |"
+        lines += [f"| {i} | {_cell(r['name'])} | {r['household_size']} | {_cell(r['benefit'])} | {r['amount']} |"
                   for i, r in enumerate(rows, 1)]
         lines += ["", f"{len(rows)} households, {total} yuan in all.", "",
                   "Objections to the residents' committee within the publicity period"
@@ -558,8 +559,8 @@ def personnel_disclosure(scope: Scope, *, post_on: dt.date | None = None,
         lines = ["| 姓名 | 变动情况 | 原因 | 生效日期 |", "|---|---|---|---|"]
     else:
         lines = ["| Name | Change | Reason | Effective |", "|---|---|---|---|"]
-    lines += [f"| {public_text(c.name, limit=100)} | {public_text(c.change, limit=200)} | "
-              f"{public_text(c.reason, limit=300)} | {c.effective} |" for c in pending]
+    lines += [f"| {_cell(public_text(c.name, limit=100))} | {_cell(public_text(c.change, limit=200))} | "
+              f"{_cell(public_text(c.reason, limit=300))} | {c.effective} |" for c in pending]
     title = f"{scope.community.name}人事变动公开" if zh else f"{scope.community.name}: staff changes"
     row = add_disclosure(scope, category="personnel", title=title[:200], body="\n".join(lines) + "\n",
                          post_on=post_on, contact=contact,

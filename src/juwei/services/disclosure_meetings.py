@@ -16,6 +16,7 @@ from juwei.i18n import t
 from juwei.rules import disclosure as rules
 from juwei.rules.profiles import Rules
 from juwei.services.community import rules_on
+from juwei.services.disclosure import _cell
 from juwei.services.scope import Scope
 from juwei.storage.models.disclosure import Disclosure
 from juwei.storage.models.meetings import Meeting, Motion
@@ -104,7 +105,7 @@ def _results_body(scope: Scope, m: Meeting, motions: list[Motion], zh: bool) -> 
                  + (f"应到 {m.body_size} 人。" if m.body_size else "。"), ""]
         if voted:
             lines += ["| 序号 | 议题 | 出席 | 赞成 | 反对 | 弃权 | 通过所需 | 结果 |", "|---:|---|---:|---:|---:|---:|---:|---|"]
-            lines += [f"| {x.number} | {x.title} | {x.present or ''} | {x.votes_for or 0} | {x.votes_against or 0} "
+            lines += [f"| {x.number} | {_cell(x.title)} | {x.present or ''} | {x.votes_for or 0} | {x.votes_against or 0} "
                       f"| {x.votes_abstain or 0} | {x.required or ''} | {'通过' if x.passed else '未通过'} |"
                       for x in voted]
         passed = [x for x in voted if x.passed]
@@ -119,7 +120,7 @@ def _results_body(scope: Scope, m: Meeting, motions: list[Motion], zh: bool) -> 
         if voted:
             lines += ["| No. | Motion | Present | For | Against | Abstain | Needed | Result |",
                       "|---:|---|---:|---:|---:|---:|---:|---|"]
-            lines += [f"| {x.number} | {x.title} | {x.present or ''} | {x.votes_for or 0} | {x.votes_against or 0} "
+            lines += [f"| {x.number} | {_cell(x.title)} | {x.present or ''} | {x.votes_for or 0} | {x.votes_against or 0} "
                       f"| {x.votes_abstain or 0} | {x.required or ''} | {'passed' if x.passed else 'not passed'} |"
                       for x in voted]
         passed = [x for x in voted if x.passed]

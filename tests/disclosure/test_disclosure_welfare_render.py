@@ -55,12 +55,13 @@ def test_welfare_refusals_change_nothing(community, today, tmp_path, unchanged):
 
 
 def test_render_escapes_and_carries_period_and_committee(community, today, tmp_path, unchanged):
-    d = community.json("disclose", "add", "--category", "other", "--title", "<script>alert(1)</script>",
+    d = community.json("disclose", "add", "--category", "other", "--title", "<script>alert(1)</script>13812345678",
                        "--body", "**注意** <b>x</b>\n\n| a | b |\n|---|---:|\n| 1 | 2 |", "--until", "2026-12-31",
                        "--period", "2026-Q4")["id"]
     community.ok("disclose", "post", str(d), "--on", "2026-10-20")
     html = community.ok("disclose", "render", str(d))
     assert "<script>" not in html and "&lt;script&gt;" in html and "<strong>注意</strong>" in html
+    assert "13812345678" not in html and "138****5678" in html
     assert "&lt;b&gt;" in html and "<table>" in html and "@page" in html and "size: A4" in html
     assert "东城社区居民委员会" in html and "2026年10月20日" in html and "2026年12月31日" in html
     assert "2026-Q4" in html and not re.search(r"(src|href)=\"https?:", html)

@@ -583,7 +583,7 @@ class Page:
     category: str
     title: str
     period: str | None
-    body: str  # personal numbers already masked
+    body: str  # personal numbers already masked (title too; the contact is the committee's own)
     contact: str | None
     status: str
     post_on: dt.date | None
@@ -600,7 +600,7 @@ def _page(scope: Scope, row: Disclosure, day: dt.date) -> Page:
     info = _rows(scope, [row], day)[0]
     committee = (f"{scope.community.name}居民委员会" if _zh(scope)
                  else f"Residents' Committee of {scope.community.name}")
-    return Page(row.id, row.category, row.title, row.period, scrub_text(row.body), row.contact, info.status,
+    return Page(row.id, row.category, scrub_text(row.title), row.period, scrub_text(row.body), row.contact, info.status,
                 row.post_on, row.posted_on, row.until, row.supersedes_id, scope.community.name, committee)
 
 

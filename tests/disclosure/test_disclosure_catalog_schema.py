@@ -7,7 +7,8 @@ from pathlib import Path
 import juwei
 
 SRC = Path(juwei.__file__).parent
-MODULES = ["rules/disclosure.py", "services/disclosure.py", "services/ledger.py", "services/sheets.py", "services/disclosure_meetings.py",
+MODULES = ["rules/disclosure.py", "services/disclosure.py", "services/ledger.py", "services/sheets.py",
+           "services/disclosure_meetings.py",
            "cli/disclose.py", "cli/ledger.py", "render/disclosure.py"]
 
 

@@ -1,7 +1,5 @@
 """The register: add, post, withdraw, supersede; what falls due (S20, S23, S24); refusals change nothing."""
 
-import pytest
-
 
 def _add(cli, *extra):
     return cli.json("disclose", "add", "--category", "decision", "--title", "年度工作目标", "--body", "正文",

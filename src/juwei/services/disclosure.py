@@ -360,8 +360,8 @@ def _account_markdown(account: rules.Account, zh: bool) -> str:
         if account.itemised:
             lines += [f"单笔超过 {f(account.itemise_over_fen)} 元的支出逐笔公开:", "",
                       "| 日期 | 凭证号 | 类别 | 摘要 | 金额(元) |", "|---|---|---|---|---:|"]
-            lines += [f"| {e.day} | {_cell(e.voucher)} | {rules.EXPENSE_ZH[e.category]} | {_cell(public_text(e.description))} "
-                      f"| {f(e.fen)} |" for e in account.itemised]
+            lines += [f"| {e.day} | {_cell(e.voucher)} | {rules.EXPENSE_ZH[e.category]} "
+                      f"| {_cell(public_text(e.description))} | {f(e.fen)} |" for e in account.itemised]
         else:
             lines.append(f"本期无单笔超过 {f(account.itemise_over_fen)} 元的支出。")
         lines += ["", f"本期共记账 {account.entries} 笔。"]
@@ -376,8 +376,8 @@ def _account_markdown(account: rules.Account, zh: bool) -> str:
         if account.itemised:
             lines += [f"Every expense above {f(account.itemise_over_fen)} yuan:", "",
                       "| Date | Voucher | Category | Description | Amount (yuan) |", "|---|---|---|---|---:|"]
-            lines += [f"| {e.day} | {_cell(e.voucher)} | {_cell(e.category)} | {_cell(public_text(e.description))} | {f(e.fen)} |"
-                      for e in account.itemised]
+            lines += [f"| {e.day} | {_cell(e.voucher)} | {_cell(e.category)} "
+                      f"| {_cell(public_text(e.description))} | {f(e.fen)} |" for e in account.itemised]
         else:
             lines.append(f"No single expense above {f(account.itemise_over_fen)} yuan in this period.")
         lines += ["", f"{account.entries} ledger entries in this period."]

@@ -25,7 +25,7 @@ def demo(
     """Build a realistic sample community and walk through it as a clerk would."""
     from juwei.cli.roster import print_summary
     from juwei.errors import JuweiError
-    from juwei.services.community import create_community
+    from juwei.services.community import create_community, rules_on
     from juwei.services.demo import load_sample
     from juwei.services.roster import roster_summary
     from juwei.services.scope import Scope, find_community
@@ -52,6 +52,67 @@ def demo(
         with store.read() as session:
             scope = Scope(session=session, community=find_community(session, "dongcheng"))
             print_summary(roster_summary(scope), scope.today)
+            notice_days, today = rules_on(scope, scope.today).notice_days, scope.today
     finally:
         store.dispose()
+    meeting_walkthrough(str(db), today, notice_days)
     info(t("\nThe demo database is {db}; try: juwei --db {db} member list", db=db))
+
+
+def clerk(db: str, *args: str) -> int:
+    """Print a command as the clerk types it, then run it in this process and show its output."""
+    import shlex
+
+    from juwei.cli import app as cli
+
+    typer.secho("\n$ juwei " + " ".join(shlex.quote(str(a)) for a in args), bold=True)
+    command = typer.main.get_command(cli)
+    code = command.main(args=["--db", db, *map(str, args)], prog_name="juwei", standalone_mode=False)
+    if code not in (None, 0):
+        from juwei.errors import JuweiError
+
+        raise JuweiError(t("demo step failed: juwei {command}", command=" ".join(map(str, args))))
+    return 0
+
+
+def meeting_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
+    """A representatives' meeting from notice to close (S4–S8, S15), each step as the clerk's command."""
+    from juwei.rules.meetings import format_seats
+    from juwei.services.meetings import roll
+    from juwei.services.scope import Scope, find_community
+    from juwei.storage.engine import open_store
+
+    step(t("a representatives' meeting, noticed today ({today}); the rules ask for {days} days' notice (S6)",
+           today=today, days=notice_days))
+    info(t("(the commands below run with --db {db})", db=db))
+    day = today + dt.timedelta(days=notice_days)
+    clerk(db, "meeting", "convene", "--kind", "representatives", "--at", f"{day.isoformat()} 14:30",
+          "--place", "社区居委会二楼会议室", "--topic", "审议居委会年度工作报告", "--topic", "地坛北里增设停车位方案",
+          "--noticed-on", today.isoformat())
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            scope = Scope(session=session, community=find_community(session, "dongcheng"))
+            seats = roll(scope, 1)
+    finally:
+        store.dispose()
+    size = len(seats)
+    absent = [2, size] if size > 3 else []
+    present = [s for s in range(1, size + 1) if s not in absent]
+    clerk(db, "meeting", "roll", "1")
+    clerk(db, "meeting", "checkin", "1", "--all", *(["--except", format_seats(absent)] if absent else []))
+    clerk(db, "meeting", "quorum", "1")
+    clerk(db, "motion", "add", "1", "--title", "审议通过居委会年度工作报告", "--kind", "work-report")
+    clerk(db, "motion", "add", "1", "--title", "在地坛北里增设收费停车位", "--kind", "plan")
+    step(t("motion 1 by a show of hands counted by the tellers; motion 2 by roll call"))
+    clerk(db, "vote", "count", "1", "--for", str(len(present) - 2), "--against", "1", "--abstain", "1")
+    third = len(present) // 3
+    clerk(db, "vote", "cast", "2", *format_seats(present[:third]).split(), "--choice", "for")
+    clerk(db, "vote", "cast", "2", *format_seats(present[third:-1]).split(), "--choice", "against")
+    clerk(db, "vote", "cast", "2", str(present[-1]), "--choice", "abstain")
+    clerk(db, "vote", "tally", "1")
+    clerk(db, "vote", "tally", "2", "--json")
+    clerk(db, "meeting", "minutes", "1", "--add", "主持人宣布到会人数符合规定,会议有效。")
+    clerk(db, "meeting", "minutes", "1", "--summary", "会议审议通过居委会年度工作报告;增设收费停车位方案未获通过。")
+    clerk(db, "meeting", "close", "1", "--chair", seats[0].name, "--recorder", seats[2].name)
+    clerk(db, "meeting", "minutes", "1")

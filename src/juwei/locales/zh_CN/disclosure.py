@@ -50,7 +50,6 @@ MESSAGES = {
     "welfare list {id}: {benefit} from {starts}": "救助名单 {id}:{benefit},{starts} 起发放",
     "staff change: {name}, {change}": "人事变动:{name},{change}",
     "open": "待公开",
-    "overdue": "已逾期",
     "done": "已按时公开",
     "late": "逾期后公开",
     # welfare
@@ -107,7 +106,6 @@ MESSAGES = {
     "superseded by": "被更正于",
     "disclosure {id} posted on {day}": "公开事项 {id} 已于 {day} 张贴",
     "disclosure {id} withdrawn on {day}": "公开事项 {id} 已于 {day} 撤下",
-    "rule": "规则",
     "subject": "事项",
     "what": "内容",
     "due": "期限",
@@ -139,7 +137,6 @@ MESSAGES = {
     # meetings (S21, S25)
     "notice of the {kind} meeting {id} on {day}": "{day} {kind} 会议(编号 {id})的会前公告",
     "results of the {kind} meeting {id} on {day}": "{day} {kind} 会议(编号 {id})的决议结果",
-    "no meeting {id} in this community; see `juwei meeting list`": "本社区没有会议 {id};请查看 `juwei meeting list`",
     "no motion {id} in this community": "本社区没有议案 {id}",
     "motion {id} belongs to meeting {meeting}, not {given}": "议案 {id} 属于会议 {meeting},不是 {given}",
     "meeting {id} ({kind}) is not closed yet; its results can be disclosed after it closes":
@@ -152,7 +149,6 @@ MESSAGES = {
     "staff changes": "人事变动",
     "name": "姓名",
     "change": "变动情况",
-    "reason": "原因",
     "effective": "生效日期",
     "disclosure": "公开事项",
 }

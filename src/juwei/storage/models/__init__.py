@@ -21,3 +21,13 @@ from juwei.storage.models.disclosure import (  # noqa: F401
     WelfareEntry,
     WelfareList,
 )
+from juwei.storage.models.meetings import (  # noqa: F401
+    Attendance,
+    Ballot,
+    Meeting,
+    MeetingNote,
+    MeetingSeat,
+    Motion,
+    Petition,
+    PetitionSignature,
+)

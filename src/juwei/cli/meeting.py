@@ -1,0 +1,322 @@
+"""juwei meeting: convene with notice, the roll, signing in and out, quorum, close, minutes, what is due."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from juwei.cli._common import (JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table,
+                               warn, yes_no)
+from juwei.i18n import language, t
+
+app = typer.Typer(help="Meetings (居民会议, 居民代表会议, routine meetings): convene, sign in, quorum, close.",
+                  no_args_is_help=True)
+
+MEETING = typer.Argument(..., metavar="MEETING", help="The meeting's id (see `juwei meeting list`).")
+
+
+def _at(value: str, option: str = "--at"):
+    from juwei.errors import ValidationError
+    from juwei.rules.dates import parse_datetime
+
+    try:
+        return parse_datetime(value)
+    except ValidationError as exc:
+        raise ValidationError(f"{option}: {exc.message}") from None
+
+
+def _when(at) -> str:
+    return at.strftime("%Y-%m-%d %H:%M")
+
+
+@app.command()
+def convene(
+    ctx: typer.Context,
+    kind: str = typer.Option(..., "--kind", metavar="KIND",
+                             help="residents | representatives, or a routine kind: office, heart-to-heart, "
+                                  "group-leaders, deliberation, two-committees, sentiment."),
+    body: Optional[str] = typer.Option(None, "--body", metavar="BODY",
+                                       help="Who may attend (S1): adults | households | groups | representatives."),
+    at: str = typer.Option(..., "--at", metavar="'YYYY-MM-DD HH:MM'", help="When the meeting is held."),
+    place: str = typer.Option(..., "--place", help="Where."),
+    topic: List[str] = typer.Option(..., "--topic", help="A topic on the notice (S6); repeat for several."),
+    noticed_on: Optional[str] = typer.Option(None, "--noticed-on", help="Date notice was given (default today)."),
+    reason: str = typer.Option("regular", "--reason", help="regular | report | petition:ID (S4, S5)."),
+    urgent: Optional[str] = typer.Option(None, "--urgent", metavar="REASON",
+                                         help="Hold it on shorter notice than S6 allows; the reason is minuted."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Convene a meeting: checks notice (S6) and snapshots the roll and the rules; prints the meeting id."""
+    from juwei.services.meetings import convene as convene_meeting
+
+    when = _at(at)
+    noticed = parse_date_option(noticed_on, "--noticed-on")
+    with scope(ctx, write=True) as sc:
+        meeting = convene_meeting(sc, kind=kind, body=body, at=when, place=place, topics=topic,
+                                  noticed_on=noticed, reason=reason, urgent=urgent)
+    created(meeting.id, as_json, t("{kind} meeting on {at} at {place}: {n} seats on the roll",
+                                   kind=t(meeting.kind), at=_when(meeting.at), place=meeting.place,
+                                   n=meeting.body_size))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: Optional[str] = typer.Option(None, "--status", help="convened | closed | cancelled."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Meetings, oldest first."""
+    from juwei.services.meetings import list_meetings
+
+    with scope(ctx) as sc:
+        rows = list_meetings(sc, status=status)
+    if as_json:
+        emit_json(rows)
+        return
+    table(t("Meetings ({n})", n=len(rows)),
+          [t("id"), t("kind"), t("body"), t("at"), t("place"), t("status"), t("seats"), t("present"), t("motions")],
+          [(r.id, t(r.kind), r.body and t(r.body), _when(r.at), r.place, t(r.status), r.body_size, r.present,
+            r.motions) for r in rows])
+
+
+@app.command()
+def show(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION) -> None:
+    """One meeting: notice, rules snapshot, quorum and motions."""
+    from juwei.services.meetings import meeting_view
+
+    with scope(ctx) as sc:
+        view = meeting_view(sc, meeting_id)
+    if as_json:
+        emit_json(view)
+        return
+    q = view.quorum
+    key_values(t("Meeting {id}", id=view.id), [
+        (t("kind"), t(view.kind)), (t("body"), view.body and t(view.body)), (t("at"), _when(view.at)),
+        (t("place"), view.place), (t("topics"), "; ".join(view.topics)),
+        (t("noticed on"), view.noticed_on), (t("reason"), view.reason),
+        (t("urgent"), view.urgent_reason or ""), (t("status"), t(view.status)),
+        (t("seats on the roll"), view.body_size), (t("present"), view.present),
+        (t("quorum"), t("{required} needed, {state}", required=q["required"],
+                        state=t("quorate") if q["quorate"] else t("not quorate"))),
+        (t("chair"), view.chair or ""), (t("recorder"), view.recorder or ""),
+        (t("cancelled because"), view.cancel_reason or ""),
+    ])
+    print_motions(view.motions)
+
+
+def print_motions(motions) -> None:
+    if not motions:
+        return
+    table(t("Motions ({n})", n=len(motions)),
+          [t("id"), t("title"), t("vote"), t("present"), t("for/against/abstain"), t("needed"), t("result")],
+          [(m.id, f"{m.number}. {m.title}", m.method and t(m.method), m.tally and m.tally["present"],
+            m.tally and f'{m.tally["for"]}/{m.tally["against"]}/{m.tally["abstain"]}',
+            m.tally and m.tally["required"], _result(m)) for m in motions])
+
+
+def _result(m) -> str:
+    if m.tally is None:
+        return t("not voted")
+    word = t("passed") if m.tally["passed"] else t("failed")
+    return word + ("" if m.final else t(" (provisional)"))
+
+
+@app.command("roll")
+def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION) -> None:
+    """The numbered roll (seat 1…N) with who is present."""
+    from juwei.services.meetings import roll
+
+    with scope(ctx) as sc:
+        rows = roll(sc, meeting_id)
+    if as_json:
+        emit_json(rows)
+        return
+    table(t("Roll of meeting {id} ({n} seats, {present} present)", id=meeting_id, n=len(rows),
+            present=sum(r.present for r in rows)),
+          [t("seat"), t("name"), t("group"), t("household"), t("representative"), t("present"), t("in"), t("out")],
+          [(r.seat, r.name or t("(any adult of the household)"), r.group, r.household,
+            " ".join(x for x in (r.rep_kind and t(r.rep_kind), r.rep_basis) if x), yes_no(r.present),
+            r.checked_in_at and r.checked_in_at.strftime("%H:%M"),
+            r.checked_out_at and r.checked_out_at.strftime("%H:%M")) for r in rows])
+
+
+@app.command()
+def checkin(
+    ctx: typer.Context,
+    meeting_id: int = MEETING,
+    seats: Optional[List[str]] = typer.Argument(None, metavar="[SEATS]...", help="Seats and ranges: 1 2 5-9."),
+    member: Optional[str] = typer.Option(None, "--member", help="Sign in this member (id or ID number) instead."),
+    everyone: bool = typer.Option(False, "--all", help="Sign in every seat not yet signed in."),
+    except_: Optional[List[str]] = typer.Option(None, "--except", metavar="SEATS", help="With --all: leave these out."),
+) -> None:
+    """Sign people in (签到)."""
+    from juwei.services.meetings import checkin as do_checkin, quorum_of
+
+    with scope(ctx, write=True) as sc:
+        done = do_checkin(sc, meeting_id, seats, member=member, everyone=everyone, except_seats=except_)
+        q = quorum_of(sc, meeting_id)
+    info(t("signed in {n}: now {present} present of {size}", n=len(done), present=q.present, size=q.body_size))
+
+
+@app.command()
+def checkout(
+    ctx: typer.Context,
+    meeting_id: int = MEETING,
+    seats: Optional[List[str]] = typer.Argument(None, metavar="[SEATS]...", help="Seats and ranges: 1 2 5-9."),
+    member: Optional[str] = typer.Option(None, "--member", help="This member (id or ID number) instead."),
+) -> None:
+    """Record that people left (time kept); they no longer count as present."""
+    from juwei.services.meetings import checkout as do_checkout, quorum_of
+
+    with scope(ctx, write=True) as sc:
+        done = do_checkout(sc, meeting_id, seats, member=member)
+        q = quorum_of(sc, meeting_id)
+    info(t("signed out {n}: now {present} present of {size}", n=len(done), present=q.present, size=q.body_size))
+
+
+@app.command()
+def quorum(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION) -> None:
+    """Is the meeting quorate (S7)? Says how many more are needed."""
+    from juwei.services.meetings import find_meeting, quorum_json, quorum_of, quorum_rule
+
+    with scope(ctx) as sc:
+        q = quorum_of(sc, meeting_id)
+        rule = quorum_rule(find_meeting(sc, meeting_id))
+    if as_json:
+        emit_json(quorum_json(q))
+        return
+    if rule is None:
+        info(t("{present} present of {size}; this kind of meeting needs no quorum", present=q.present,
+               size=q.body_size))
+    elif q.quorate:
+        info(t("quorate: {present} present of {size}; {required} needed ({rule})", present=q.present,
+               size=q.body_size, required=q.required, rule=rule.words(language())))
+    else:
+        info(t("not quorate: {present} present of {size}; {required} needed ({rule}) — {short} more must sign in",
+               present=q.present, size=q.body_size, required=q.required, rule=rule.words(language()), short=q.short))
+
+
+@app.command()
+def reschedule(
+    ctx: typer.Context,
+    meeting_id: int = MEETING,
+    at: str = typer.Option(..., "--at", metavar="'YYYY-MM-DD HH:MM'", help="The new time."),
+    noticed_on: Optional[str] = typer.Option(None, "--noticed-on", help="Date the new notice was given (default today)."),
+    place: Optional[str] = typer.Option(None, "--place", help="A new place."),
+    urgent: Optional[str] = typer.Option(None, "--urgent", metavar="REASON", help="Shorter notice than S6, with why."),
+) -> None:
+    """Move a meeting nobody has signed in to yet; notice is checked again and the roll taken afresh."""
+    from juwei.services.meetings import reschedule as do_reschedule
+
+    when = _at(at)
+    noticed = parse_date_option(noticed_on, "--noticed-on")
+    with scope(ctx, write=True) as sc:
+        meeting = do_reschedule(sc, meeting_id, at=when, noticed_on=noticed, urgent=urgent, place=place)
+    info(t("meeting {id} moved to {at}: {n} seats on the roll", id=meeting.id, at=_when(meeting.at),
+           n=meeting.body_size))
+
+
+@app.command()
+def cancel(
+    ctx: typer.Context,
+    meeting_id: int = MEETING,
+    reason: str = typer.Option(..., "--reason", help="Why it is cancelled."),
+) -> None:
+    """Cancel a meeting that has not closed."""
+    from juwei.services.meetings import cancel as do_cancel
+
+    with scope(ctx, write=True) as sc:
+        do_cancel(sc, meeting_id, reason)
+    info(t("meeting {id} cancelled", id=meeting_id))
+
+
+@app.command()
+def close(
+    ctx: typer.Context,
+    meeting_id: int = MEETING,
+    chair: Optional[str] = typer.Option(None, "--chair", metavar="NAME", help="Who chaired (主持人)."),
+    recorder: Optional[str] = typer.Option(None, "--recorder", metavar="NAME", help="Who kept the minutes (记录人)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Close the meeting: every motion's tally becomes final and is stored; no more votes."""
+    from juwei.services.meetings import close as do_close
+    from juwei.services.voting import list_motions
+
+    with scope(ctx, write=True) as sc:
+        meeting, warnings = do_close(sc, meeting_id, chair=chair, recorder=recorder)
+        motions = list_motions(sc, meeting_id)
+    for message in warnings:
+        warn(message)
+    if as_json:
+        emit_json({"id": meeting.id, "status": meeting.status,
+                   "motions": [{"id": m.id, "number": m.number, "title": m.title, "tally": m.tally}
+                               for m in motions]})
+        return
+    info(t("meeting {id} closed", id=meeting.id))
+    print_motions(motions)
+
+
+@app.command()
+def minutes(
+    ctx: typer.Context,
+    meeting_id: int = MEETING,
+    add: Optional[str] = typer.Option(None, "--add", metavar="TEXT", help="Add a line to the minutes (会议记录)."),
+    summary: Optional[str] = typer.Option(None, "--summary", metavar="TEXT", help="Set the meeting summary (会议纪要)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Add to the minutes, or print them: notes plus attendance, motions and tallies from the data (S15)."""
+    from juwei.services import meetings as svc
+
+    if add is not None or summary is not None:
+        with scope(ctx, write=True) as sc:
+            note = svc.add_note(sc, meeting_id, add) if add is not None else None
+            if summary is not None:
+                svc.set_summary(sc, meeting_id, summary)
+        if note is not None:
+            created(note.id, as_json)
+        elif as_json:
+            emit_json({"id": meeting_id})
+        else:
+            info(t("summary of meeting {id} recorded", id=meeting_id))
+        return
+    with scope(ctx) as sc:
+        record = svc.minutes(sc, meeting_id)
+    if as_json:
+        emit_json(record)
+        return
+    m = record.meeting
+    info(t("Minutes of meeting {id}: {kind}, {at}, {place}", id=m.id, kind=t(m.kind), at=_when(m.at), place=m.place))
+    info(t("Topics: {topics}", topics="; ".join(m.topics)))
+    if m.urgent_reason:
+        info(t("Held on short notice: {reason}", reason=m.urgent_reason))
+    info(t("Attendance: {present} present of {size} ({absent} absent)", present=m.present, size=m.body_size,
+           absent=m.body_size - m.present))
+    for note in record.notes:
+        info(f"- {note.text}")
+    print_motions(m.motions)
+    if m.summary:
+        info(t("Summary: {text}", text=m.summary))
+
+
+@app.command()
+def due(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """When the next residents'/representatives' meeting must be held (S4), met petitions (S5), and routine
+    meetings due or overdue by their cadence (S14)."""
+    from juwei.services.meetings import due as due_report
+
+    with scope(ctx) as sc:
+        report = due_report(sc)
+    if as_json:
+        emit_json(report)
+        return
+    lines = [report.regular, *report.routine]
+    table(t("Meetings due on {day}", day=report.today),
+          [t("meeting"), t("rule"), t("cadence"), t("last held"), t("this period"), t("due by"), t("overdue")],
+          [(t(x.kind), x.rule, t(x.cadence), x.last or "-",
+            f"{x.period_start} – {x.period_end}" if x.period_start else "-",
+            t("convened") if x.convened_this_period else (x.due_by or "-"), yes_no(x.overdue)) for x in lines])
+    for p in report.petitions:
+        info(t("petition {id} ({topic}) has {n} signatures, {required} needed: a meeting must be convened (S5)",
+               id=p["id"], topic=p["topic"], n=p["signatures"], required=p["required"]))
+

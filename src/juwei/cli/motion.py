@@ -1,0 +1,52 @@
+"""juwei motion: the motions put to a meeting (议案)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from juwei.cli._common import JSON_OPTION, created, emit_json
+from juwei.i18n import t
+
+app = typer.Typer(help="Motions put to a meeting: add, list.", no_args_is_help=True)
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    meeting_id: int = typer.Argument(..., metavar="MEETING", help="The meeting's id."),
+    title: str = typer.Option(..., "--title", help="The motion's title."),
+    text: Optional[str] = typer.Option(None, "--text", help="Its full text."),
+    kind: str = typer.Option("ordinary", "--kind", help="ordinary | work-report | plan | budget | other (S9)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Add a motion to a meeting; prints the motion id."""
+    from juwei.cli._common import scope
+    from juwei.services.voting import add_motion
+
+    with scope(ctx, write=True) as sc:
+        motion = add_motion(sc, meeting_id, title=title, text=text, kind=kind)
+    created(motion.id, as_json, t("motion {number} of meeting {meeting}", number=motion.number, meeting=meeting_id))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    meeting_id: int = typer.Argument(..., metavar="MEETING", help="The meeting's id."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The meeting's motions with their tallies (final once the meeting is closed)."""
+    from juwei.cli._common import scope
+    from juwei.cli.meeting import print_motions
+    from juwei.services.voting import list_motions
+
+    with scope(ctx) as sc:
+        rows = list_motions(sc, meeting_id)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        typer.echo(t("meeting {id} has no motions yet", id=meeting_id))
+        return
+    print_motions(rows)

@@ -1,0 +1,80 @@
+"""juwei vote: record votes on a motion (counted or roll call) and tally them (S8)."""
+
+from __future__ import annotations
+
+from typing import List
+
+import typer
+
+from juwei.cli._common import JSON_OPTION, emit_json, info, scope, table
+from juwei.i18n import t
+
+app = typer.Typer(help="Votes: count (show of hands, ballots), cast (roll call), tally.", no_args_is_help=True)
+
+MOTION = typer.Argument(..., metavar="MOTION", help="The motion's id (see `juwei motion list MEETING`).")
+
+
+@app.command()
+def count(
+    ctx: typer.Context,
+    motion_id: int = MOTION,
+    votes_for: int = typer.Option(..., "--for", help="Votes in favour."),
+    against: int = typer.Option(..., "--against", help="Votes against."),
+    abstain: int = typer.Option(0, "--abstain", help="Abstentions."),
+) -> None:
+    """Record counted votes; for + against + abstain may not exceed those present now."""
+    from juwei.services.voting import count_votes
+
+    with scope(ctx, write=True) as sc:
+        motion = count_votes(sc, motion_id, votes_for=votes_for, against=against, abstain=abstain)
+    info(t("motion {id}: {votes_for} for, {against} against, {abstain} abstain, {present} present",
+           id=motion.id, votes_for=votes_for, against=against, abstain=abstain, present=motion.present))
+
+
+@app.command()
+def cast(
+    ctx: typer.Context,
+    motion_id: int = MOTION,
+    seats: List[str] = typer.Argument(..., metavar="SEATS...", help="Seats and ranges: 1 2 5-9."),
+    choice: str = typer.Option(..., "--choice", help="for | against | abstain."),
+) -> None:
+    """Record a roll call: each present seat votes once."""
+    from juwei.services.voting import cast_votes
+
+    with scope(ctx, write=True) as sc:
+        done = cast_votes(sc, motion_id, seats, choice)
+    info(t("motion {id}: {n} seat(s) voted {choice}", id=motion_id, n=len(done), choice=t(choice)))
+
+
+@app.command()
+def tally(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTION) -> None:
+    """The result by the meeting's rules (S8: ≥ 2/3 of those present, in the seed profile)."""
+    from juwei.services.voting import find_motion, tally_motion
+
+    with scope(ctx) as sc:
+        result = tally_motion(sc, motion_id)
+        title = find_motion(sc, motion_id).title
+    if as_json:
+        emit_json(result.as_json())
+        return
+    table(t("Motion {id}: {title}", id=motion_id, title=title),
+          [t("present"), t("for"), t("against"), t("abstain"), t("not voting"), t("needed"), t("rule")],
+          [(result.present, result.votes_for, result.against, result.abstain, result.not_voting, result.required,
+            result.rule)])
+    info(t("PASSED: {votes_for} for, {required} needed", votes_for=result.votes_for, required=result.required)
+         if result.passed else
+         t("FAILED: {votes_for} for, {required} needed", votes_for=result.votes_for, required=result.required))
+
+
+@app.command()
+def ballots(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTION) -> None:
+    """The roll-call ballots of a motion, seat by seat."""
+    from juwei.services.voting import ballots as list_ballots
+
+    with scope(ctx) as sc:
+        rows = list_ballots(sc, motion_id)
+    if as_json:
+        emit_json(rows)
+        return
+    table(t("Ballots on motion {id} ({n})", id=motion_id, n=len(rows)), [t("seat"), t("name"), t("choice")],
+          [(r.seat, r.name, t(r.choice)) for r in rows])

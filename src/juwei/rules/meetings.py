@@ -1,0 +1,357 @@
+"""Meetings as pure arithmetic: who sits on the roll, notice, quorum, passing, seats, cadences.
+
+Nothing here touches a database. The services hand in plain records (tuples and dataclasses) and a
+:class:`~juwei.rules.profiles.Rules` snapshot; every number comes from that snapshot (S1–S8, S14).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple, Sequence
+
+from juwei.errors import ValidationError
+from juwei.i18n import t
+from juwei.rules import people
+from juwei.rules.thresholds import Threshold
+
+# Formal meetings decide (S1–S9); routine meetings (S12, S14) only need minutes (S15).
+FORMAL_KINDS = ("residents", "representatives")
+ROUTINE_KINDS: dict[str, str] = {  # kind → the profile key holding its cadence
+    "office": "cadence_office",  # S14a 居委会办公会议
+    "heart-to-heart": "cadence_heart_to_heart",  # S14b 交心通气会
+    "group-leaders": "cadence_group_leaders",  # S14d 居民小组长会议
+    "deliberation": "cadence_deliberation",  # S14e 议事委员会
+    "two-committees": "cadence_two_committees",  # S14f 两委会办公会
+    "sentiment": "cadence_sentiment",  # S12 民情分析会
+}
+KINDS = FORMAL_KINDS + tuple(ROUTINE_KINDS)
+BODIES = ("adults", "households", "groups", "representatives")  # S1 (a) (b) (c), representatives' meeting
+RESIDENTS_BODIES = ("adults", "households", "groups")
+MOTION_KINDS = ("ordinary", "work-report", "plan", "budget", "other")  # S9
+CHOICES = ("for", "against", "abstain")
+PASS_BASES = ("present", "cast")
+
+
+# ---------------------------------------------------------------- kind and body (S1)
+
+def check_kind_body(kind: str, body: str | None) -> str | None:
+    """The body a meeting of ``kind`` is formed by: a representatives' meeting by the serving
+    representatives; a residents' meeting by adults, households or group representatives (S1). Routine
+    meetings may name a body (to sign people in) or none."""
+    if kind not in KINDS:
+        raise ValidationError(t("--kind '{kind}' is not allowed; use one of {allowed}",
+                                kind=kind, allowed=", ".join(KINDS)))
+    if body is not None and body not in BODIES:
+        raise ValidationError(t("--body '{body}' is not allowed; use one of {allowed}",
+                                body=body, allowed=", ".join(BODIES)))
+    if kind == "representatives":
+        if body not in (None, "representatives"):
+            raise ValidationError(t("a representatives' meeting is formed by the serving representatives "
+                                    "(S1): use --body representatives, not '{body}'", body=body))
+        return "representatives"
+    if kind == "residents":
+        if body not in (None, *RESIDENTS_BODIES):
+            raise ValidationError(t("a residents' meeting is formed by adults, households or groups (S1), "
+                                    "not by '{body}'; use --kind representatives for a representatives' meeting",
+                                    body=body))
+        return body or "adults"
+    return body
+
+
+def needs_quorum(kind: str) -> bool:
+    """S7 binds the deciding meetings; routine meetings (S14) have no quorum."""
+    return kind in FORMAL_KINDS
+
+
+# ---------------------------------------------------------------- the roll
+
+class Candidate(NamedTuple):
+    """One person (or household) who may sit on a meeting's roll, as the roster describes them.
+    A tuple, so that an adults' body of 100,000 is cheap to build."""
+
+    member_id: int | None
+    name: str
+    group_id: int | None
+    group_name: str | None
+    household_id: int | None
+    household_number: str | None
+    rep_kind: str | None = None  # elected | ex_officio | elected+ex_officio
+    rep_basis: str | None = None  # party_org | committee | … (S2)
+
+
+def roll_order(c: Candidate) -> tuple:
+    """Seats run by group (in the order groups were created), household number, name (issue 4). The
+    services sort large bodies in SQL by the same keys (code-point order of names, as SQLite compares)."""
+    return (c.group_id is None, c.group_id or 0, c.household_number is None, c.household_number or "",
+            c.name, c.member_id or 0)
+
+
+def adult_on(birth: dt.date | None, moved_in: dt.date | None, moved_out: dt.date | None,
+             deprived_from: dt.date | None, deprived_until: dt.date | None, day: dt.date,
+             adult_age: int, birthday_counts: bool) -> bool:
+    """S1(a): resident on ``day``, aged ``adult_age`` or more, political rights not deprived that day."""
+    return people.may_take_part(birth=birth, moved_in=moved_in, moved_out=moved_out,
+                                deprived_from=deprived_from, deprived_until=deprived_until, day=day,
+                                adult_age=adult_age, birthday_counts=birthday_counts)
+
+
+def household_seats(adults: Iterable[Candidate], designated: dict[int, int | None]) -> list[Candidate]:
+    """S1(b): one seat per household that has an adult on the day. The seat names the household's
+    designated representative (户代表) when that person is one of its adults; otherwise the seat has no
+    member and any adult of the household may sign in for it."""
+    by_household: dict[int, list[Candidate]] = {}
+    for c in adults:
+        if c.household_id is not None:
+            by_household.setdefault(c.household_id, []).append(c)
+    seats = []
+    for household_id, members in by_household.items():
+        chosen = next((m for m in members if m.member_id == designated.get(household_id)), None)
+        first = members[0]
+        seats.append(Candidate(chosen.member_id if chosen else None, chosen.name if chosen else "",
+                               first.group_id, first.group_name, household_id, first.household_number))
+    return seats
+
+
+def representative_seats(reps: Iterable[tuple[Candidate, str, str | None]]) -> list[Candidate]:
+    """S1(c)/S2: one seat per serving representative; a member who is both elected and ex officio sits
+    once, with both kinds noted. ``reps`` are (person, kind, basis)."""
+    seats: dict[int, Candidate] = {}
+    for person, kind, basis in reps:
+        key = person.member_id or 0
+        old = seats.get(key)
+        if old is not None:
+            kinds = sorted({*(old.rep_kind or "").split("+"), kind} - {""})
+            bases = ",".join(b for b in dict.fromkeys((*(old.rep_basis or "").split(","), basis or "")) if b)
+            seats[key] = old._replace(rep_kind="+".join(kinds), rep_basis=bases or None)
+        else:
+            seats[key] = person._replace(rep_kind=kind, rep_basis=basis)
+    return list(seats.values())
+
+
+def number_roll(candidates: Iterable[Candidate]) -> list[tuple[int, Candidate]]:
+    """Seat numbers 1…N in roll order."""
+    return list(enumerate(sorted(candidates, key=roll_order), start=1))
+
+
+# ---------------------------------------------------------------- notice (S6)
+
+def earliest_meeting_date(noticed_on: dt.date, notice_days: int) -> dt.date:
+    """S6 (reading): meeting date − notice date ≥ notice days."""
+    return noticed_on + dt.timedelta(days=notice_days)
+
+
+def notice_ok(noticed_on: dt.date, meeting_day: dt.date, notice_days: int) -> bool:
+    return meeting_day >= earliest_meeting_date(noticed_on, notice_days)
+
+
+# ---------------------------------------------------------------- quorum (S7) and passing (S8)
+
+@dataclass(frozen=True)
+class Quorum:
+    body_size: int
+    present: int
+    required: int
+    quorate: bool
+
+    @property
+    def short(self) -> int:
+        """How many more must sign in."""
+        return max(0, self.required - self.present)
+
+
+def quorum(body_size: int, present: int, rule: Threshold | None) -> Quorum:
+    """S7: ``present`` of ``body_size`` meets the quorum rule. No rule (routine meetings): always met.
+    An empty body is never quorate."""
+    if rule is None:
+        return Quorum(body_size, present, 0, True)
+    required = rule.minimum(body_size)
+    return Quorum(body_size, present, required, body_size > 0 and rule.met(present, body_size))
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The result of one motion; the field names are `vote tally --json`'s."""
+
+    present: int
+    votes_for: int
+    against: int
+    abstain: int
+    not_voting: int
+    required: int
+    passed: bool
+    rule: str
+
+    def as_json(self) -> dict:
+        return {"present": self.present, "for": self.votes_for, "against": self.against,
+                "abstain": self.abstain, "not_voting": self.not_voting, "required": self.required,
+                "passed": self.passed, "rule": self.rule}
+
+
+def rule_text(threshold: Threshold, base: str) -> str:
+    """``>=2/3 of present`` / ``>1/2 of cast``: the rule as stored with a result."""
+    return f"{threshold} of {base}"
+
+
+def check_counts(present: int, votes_for: int, against: int, abstain: int) -> None:
+    """Counted votes (show of hands, paper ballots) may not exceed those present (LAW.md: a round with more
+    ballots than issued is void)."""
+    for name, value in (("--for", votes_for), ("--against", against), ("--abstain", abstain)):
+        if value < 0:
+            raise ValidationError(t("{option} must be 0 or more, not {value}", option=name, value=value))
+    total = votes_for + against + abstain
+    if total > present:
+        raise ValidationError(t("{total} votes counted ({votes_for} for, {against} against, {abstain} abstain) "
+                                "but only {present} present; the count may not exceed those present",
+                                total=total, votes_for=votes_for, against=against, abstain=abstain,
+                                present=present))
+
+
+def tally(present: int, votes_for: int, against: int, abstain: int, threshold: Threshold,
+          base: str) -> Tally:
+    """S8, LAW.md "threshold words": base ``present`` counts abstentions and silent members against;
+    base ``cast`` counts only for and against (abstentions are not votes cast). A motion needs at least
+    one vote in favour, so an empty base never passes."""
+    check_counts(present, votes_for, against, abstain)
+    if base not in PASS_BASES:
+        raise ValidationError(t("pass base '{base}' is not allowed; use one of {allowed}",
+                                base=base, allowed=", ".join(PASS_BASES)))
+    denominator = present if base == "present" else votes_for + against
+    required = max(1, threshold.minimum(denominator))
+    passed = votes_for >= 1 and threshold.met(votes_for, denominator)
+    return Tally(present, votes_for, against, abstain, present - votes_for - against - abstain, required,
+                 passed, rule_text(threshold, base))
+
+
+# ---------------------------------------------------------------- seats as clerks type them
+
+_RANGE = re.compile(r"^(\d+)\s*[-~–—至到]\s*(\d+)$")
+
+
+def parse_seats(tokens: Sequence[str], roll_size: int) -> list[int]:
+    """``1 2 5-9`` (also ``1,2,5-9``, ``5~9``, full-width digits) → [1, 2, 5, 6, 7, 8, 9].
+
+    Every seat must be on the roll (1…roll_size) and given once."""
+    seats: list[int] = []
+    seen: set[int] = set()
+    parts = [p for token in tokens for p in re.split(r"[,，、\s]+", unicodedata.normalize("NFKC", str(token)))
+             if p]
+    if not parts:
+        raise ValidationError(t("no seats given; write seat numbers and ranges like 1 2 5-9"))
+    for part in parts:
+        match = _RANGE.match(part)
+        if match:
+            low, high = int(match.group(1)), int(match.group(2))
+            if low > high:
+                raise ValidationError(t("seat range '{text}' runs backwards; write it low to high, e.g. {low}-{high}",
+                                        text=part, low=high, high=low))
+            numbers = range(low, high + 1)
+        elif part.isascii() and part.isdigit():
+            numbers = range(int(part), int(part) + 1)
+        else:
+            raise ValidationError(t("'{text}' is not a seat number or range; write seats like 1 2 5-9", text=part))
+        if numbers.start < 1 or numbers.stop - 1 > roll_size:
+            bad = numbers.start if numbers.start < 1 else numbers.stop - 1
+            if roll_size == 0:
+                raise ValidationError(t("seat {seat} is not on the roll: this meeting's roll is empty", seat=bad))
+            raise ValidationError(t("seat {seat} is not on the roll (seats 1–{n})", seat=bad, n=roll_size))
+        for seat in numbers:
+            if seat in seen:
+                raise ValidationError(t("seat {seat} is given twice", seat=seat))
+            seen.add(seat)
+            seats.append(seat)
+    return seats
+
+
+# ---------------------------------------------------------------- calendar periods (S4, S12, S14)
+
+def period_of(day: dt.date, cadence: str) -> tuple[dt.date, dt.date] | None:
+    """The calendar period holding ``day``: ISO week (Mon–Sun), month, quarter, half-year (Jan–Jun,
+    Jul–Dec, S4 reading), year. ``none`` has no period."""
+    if cadence == "none":
+        return None
+    if cadence == "weekly":
+        start = day - dt.timedelta(days=day.weekday())
+        return start, start + dt.timedelta(days=6)
+    if cadence == "yearly":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    months = {"monthly": 1, "quarterly": 3, "half-yearly": 6}.get(cadence)
+    if months is None:
+        raise ValidationError(t("'{cadence}' is not a cadence", cadence=cadence))
+    first_month = (day.month - 1) // months * months + 1
+    start = dt.date(day.year, first_month, 1)
+    return start, next_period_start(start, months) - dt.timedelta(days=1)
+
+
+def next_period_start(start: dt.date, months: int) -> dt.date:
+    month = start.month - 1 + months
+    return dt.date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def previous_period(day: dt.date, cadence: str) -> tuple[dt.date, dt.date] | None:
+    current = period_of(day, cadence)
+    if current is None:
+        return None
+    return period_of(current[0] - dt.timedelta(days=1), cadence)
+
+
+@dataclass(frozen=True)
+class Due:
+    """Whether a meeting with this cadence is held for the period holding ``today``."""
+
+    cadence: str
+    period_start: dt.date | None
+    period_end: dt.date | None
+    last: dt.date | None
+    convened_this_period: bool
+    due_by: dt.date | None  # None: nothing due (no cadence, or already held)
+    overdue: bool  # the previous period, which the community lived through, had no meeting
+
+
+def meeting_due(cadence: str, today: dt.date, held: Iterable[dt.date], since: dt.date | None = None) -> Due:
+    """``held`` are the dates of meetings that count (not cancelled); ``since`` is when the community's
+    records begin, so a new community is not overdue for periods before it existed."""
+    dates = sorted(held)
+    last = max((d for d in dates if d <= today), default=None)
+    period = period_of(today, cadence)
+    if period is None:
+        return Due(cadence, None, None, last, False, None, False)
+    start, end = period
+    held_now = any(start <= d <= end for d in dates)
+    prev = previous_period(today, cadence)
+    overdue = False
+    if prev is not None and not held_now and (since is None or since <= prev[0]):
+        overdue = not any(prev[0] <= d <= prev[1] for d in dates)
+    return Due(cadence, start, end, last, held_now, None if held_now else end, overdue)
+
+
+def format_seats(seats: Iterable[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] → ``1-3 5 7-8``: the inverse of :func:`parse_seats`."""
+    out: list[str] = []
+    ordered = sorted(set(seats))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        out.append(str(ordered[i]) if i == j else f"{ordered[i]}-{ordered[j]}")
+        i = j + 1
+    return " ".join(out)
+
+
+def latest_adult_birth(day: dt.date, adult_age: int, birthday_counts: bool) -> dt.date:
+    """The latest birth date of someone who is an adult on ``day`` (S1): ``birth <= this`` is exactly
+    :func:`juwei.rules.people.is_adult`, so a database can filter a large roster by one comparison.
+    (Being an adult only gets likelier the earlier one was born; 29 February needs the search below.)"""
+    try:
+        naive = day.replace(year=day.year - adult_age)
+    except ValueError:  # day is 29 February
+        naive = day.replace(year=day.year - adult_age, day=28)
+    best = naive - dt.timedelta(days=3)
+    for offset in range(-2, 4):
+        candidate = naive + dt.timedelta(days=offset)
+        if people.is_adult(candidate, day, adult_age, birthday_counts):
+            best = candidate
+    return best

@@ -1,0 +1,212 @@
+"""Motions and votes (S8): counted votes or a roll call, tallies by the meeting's snapshot of the rules.
+
+How "present" works: a motion's base is the number of seats present (signed in, not signed out) when its
+vote opens — at ``vote count``, or at the first ``vote cast`` of a roll call. That number is stored on the
+motion, so people leaving later never change a result. A recount replaces the counts and re-reads who is
+present. Roll-call ballots never exceed that stored number; every ballot is from a seat present when cast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from juwei.errors import JuweiError, NotFound, ValidationError
+from juwei.i18n import t
+from juwei.rules import meetings as mrules
+from juwei.rules.meetings import Tally
+from juwei.services import audit
+from juwei.services.meetings import find_meeting, meeting_quorum, meeting_rules, quorum_rule, require_open
+from juwei.services.scope import Scope
+from juwei.storage.models import Attendance
+from juwei.storage.models.base import utcnow
+from juwei.storage.models.meetings import Ballot, Meeting, MeetingSeat, Motion
+
+
+def find_motion(scope: Scope, motion_id: int) -> Motion:
+    found = scope.session.execute(select(Motion).where(
+        Motion.id == motion_id, Motion.community_id == scope.community_id)).scalar_one_or_none()
+    if found is None:
+        raise NotFound(t("no motion {id} in this community; see `juwei motion list MEETING`", id=motion_id))
+    return found
+
+
+def add_motion(scope: Scope, meeting_id: int, *, title: str, text: str | None = None,
+               kind: str = "ordinary") -> Motion:
+    meeting = find_meeting(scope, meeting_id, for_update=True)
+    require_open(meeting)
+    title = (title or "").strip()
+    if not title or len(title) > 300:
+        raise ValidationError(t("--title is required (at most 300 characters)"))
+    if kind not in mrules.MOTION_KINDS:
+        raise ValidationError(t("--kind '{kind}' is not allowed; use one of {allowed}",
+                                kind=kind, allowed=", ".join(mrules.MOTION_KINDS)))
+    number = scope.session.execute(select(func.coalesce(func.max(Motion.number), 0))
+                                   .where(Motion.meeting_id == meeting.id)).scalar_one() + 1
+    motion = Motion(community_id=scope.community_id, meeting_id=meeting.id, number=number, title=title,
+                    text=(text or "").strip() or None, kind=kind)
+    scope.session.add(motion)
+    audit.record_row(scope, "motion.add", "motion", motion)
+    return motion
+
+
+@dataclass
+class MotionRow:
+    id: int
+    meeting_id: int
+    number: int
+    title: str
+    text: str | None
+    kind: str
+    method: str | None  # count | roll-call | None (not voted yet)
+    present: int | None
+    final: bool  # the meeting is closed and the tally below is stored
+    tally: dict | None
+
+
+def list_motions(scope: Scope, meeting_id: int) -> list[MotionRow]:
+    meeting = find_meeting(scope, meeting_id)
+    motions = scope.session.execute(select(Motion).where(Motion.meeting_id == meeting.id)
+                                    .order_by(Motion.number)).scalars().all()
+    return [MotionRow(m.id, m.meeting_id, m.number, m.title, m.text, m.kind, m.method, m.present,
+                      meeting.status == "closed", _tally_or_none(scope, meeting, m)) for m in motions]
+
+
+def _open_vote(scope: Scope, meeting: Meeting, motion: Motion, method: str) -> int:
+    """Check the meeting may decide now (S7) and return those present."""
+    require_open(meeting)
+    if motion.method is not None and motion.method != method:
+        raise JuweiError(t("motion {id} is being voted by {method}; one motion is voted one way",
+                           id=motion.id, method=t(motion.method)))
+    q = meeting_quorum(scope, meeting)
+    if not q.quorate:
+        raise JuweiError(t("meeting {id} has no quorum (S7): {present} present of {size}, {required} needed; "
+                           "it cannot vote", id=meeting.id, present=q.present, size=q.body_size, required=q.required))
+    return q.present
+
+
+def count_votes(scope: Scope, motion_id: int, *, votes_for: int, against: int, abstain: int) -> Motion:
+    """A show of hands or paper ballots counted by tellers; the count may not exceed those present."""
+    motion = find_motion(scope, motion_id)
+    meeting = find_meeting(scope, motion.meeting_id, for_update=True)
+    present = _open_vote(scope, meeting, motion, "count")
+    mrules.check_counts(present, votes_for, against, abstain)
+    before = audit.row_state(motion)
+    motion.method, motion.present, motion.voted_at = "count", present, utcnow()
+    motion.votes_for, motion.votes_against, motion.votes_abstain = votes_for, against, abstain
+    scope.session.add(motion)
+    audit.record_row(scope, "vote.count", "motion", motion, before=before)
+    return motion
+
+
+def cast_votes(scope: Scope, motion_id: int, seats: list[str], choice: str) -> list[int]:
+    """A roll call: each seat present votes once."""
+    if choice not in mrules.CHOICES:
+        raise ValidationError(t("--choice '{choice}' is not allowed; use one of {allowed}",
+                                choice=choice, allowed=", ".join(mrules.CHOICES)))
+    motion = find_motion(scope, motion_id)
+    meeting = find_meeting(scope, motion.meeting_id, for_update=True)
+    present_now = _open_vote(scope, meeting, motion, "roll-call")
+    numbers = mrules.parse_seats(seats, meeting.body_size)
+    in_room = dict(scope.session.execute(select(Attendance.seat, Attendance.member_id).where(
+        Attendance.meeting_id == meeting.id, Attendance.checked_out_at.is_(None))).all())
+    voted = set(scope.session.execute(select(Ballot.seat).where(Ballot.motion_id == motion.id)).scalars())
+    for seat in numbers:
+        if seat not in in_room:
+            raise JuweiError(t("seat {seat} is not present at meeting {id}; only seats signed in may vote",
+                               seat=seat, id=meeting.id))
+        if seat in voted:
+            raise JuweiError(t("seat {seat} has already voted on motion {motion}", seat=seat, motion=motion.id))
+    if motion.method is None:
+        before = audit.row_state(motion)
+        motion.method, motion.present, motion.voted_at = "roll-call", present_now, utcnow()
+        scope.session.add(motion)
+        audit.record_row(scope, "vote.open", "motion", motion, before=before)
+    if len(voted) + len(numbers) > motion.present:
+        raise JuweiError(t("{n} ballots would exceed the {present} present when the vote on motion {motion} "
+                           "opened", n=len(voted) + len(numbers), present=motion.present, motion=motion.id))
+    now = utcnow()
+    try:
+        scope.session.connection().execute(Ballot.__table__.insert(), [
+            {"motion_id": motion.id, "seat": seat, "member_id": in_room[seat], "choice": choice, "cast_at": now}
+            for seat in numbers])
+    except IntegrityError:
+        raise JuweiError(t("some of these seats were recorded as voting by someone else at the same moment; "
+                           "run `juwei vote tally {motion}` and try again", motion=motion.id)) from None
+    # One event per roll-call command: the seats (as ranges) and their choice determine every ballot row.
+    audit.record(scope, "vote.cast", f"motion:{motion.id}",
+                 after={"motion_id": motion.id, "seats": mrules.format_seats(numbers), "count": len(numbers),
+                        "choice": choice, "cast_at": now.isoformat()})
+    return numbers
+
+
+def _counts(scope: Scope, motion: Motion) -> tuple[int, int, int]:
+    if motion.method == "count" or motion.votes_for is not None:
+        return motion.votes_for or 0, motion.votes_against or 0, motion.votes_abstain or 0
+    got = dict(scope.session.execute(select(Ballot.choice, func.count()).where(Ballot.motion_id == motion.id)
+                                     .group_by(Ballot.choice)).all())
+    return got.get("for", 0), got.get("against", 0), got.get("abstain", 0)
+
+
+def final_tally(scope: Scope, meeting: Meeting, motion: Motion) -> Tally:
+    """The tally by the meeting's own rules snapshot (S7 quorum, S8 threshold and base)."""
+    if motion.method is None or motion.present is None:
+        q = meeting_quorum(scope, meeting)
+        if meeting.status == "convened" and not q.quorate:
+            raise JuweiError(t("meeting {id} has no quorum (S7): {present} present of {size}, {required} needed; "
+                               "it cannot vote", id=meeting.id, present=q.present, size=q.body_size,
+                               required=q.required))
+        raise JuweiError(t("no votes are recorded on motion {id} yet; use `juwei vote count` or `juwei vote cast`",
+                           id=motion.id))
+    if meeting.status == "closed" and motion.required is not None:
+        return Tally(motion.present, motion.votes_for or 0, motion.votes_against or 0, motion.votes_abstain or 0,
+                     motion.present - (motion.votes_for or 0) - (motion.votes_against or 0)
+                     - (motion.votes_abstain or 0), motion.required, bool(motion.passed), motion.rule or "")
+    rule = quorum_rule(meeting)
+    if rule is not None and not mrules.quorum(meeting.body_size, motion.present, rule).quorate:
+        q = mrules.quorum(meeting.body_size, motion.present, rule)
+        raise JuweiError(t("meeting {id} had no quorum when motion {motion} was voted (S7): {present} present of "
+                           "{size}, {required} needed", id=meeting.id, motion=motion.id, present=q.present,
+                           size=q.body_size, required=q.required))
+    rules = meeting_rules(meeting)
+    votes_for, against, abstain = _counts(scope, motion)
+    return mrules.tally(motion.present, votes_for, against, abstain, rules.pass_threshold, rules.pass_base)
+
+
+def tally_motion(scope: Scope, motion_id: int) -> Tally:
+    motion = find_motion(scope, motion_id)
+    return final_tally(scope, find_meeting(scope, motion.meeting_id), motion)
+
+
+def _tally_or_none(scope: Scope, meeting: Meeting, motion: Motion) -> dict | None:
+    try:
+        return final_tally(scope, meeting, motion).as_json()
+    except JuweiError:
+        return None
+
+
+def motion_tally_or_none(scope: Scope, motion_id: int) -> dict | None:
+    motion = find_motion(scope, motion_id)
+    return _tally_or_none(scope, find_meeting(scope, motion.meeting_id), motion)
+
+
+@dataclass
+class BallotRow:
+    seat: int
+    member_id: int | None
+    name: str
+    choice: str
+    cast_at: dt.datetime
+
+
+def ballots(scope: Scope, motion_id: int) -> list[BallotRow]:
+    motion = find_motion(scope, motion_id)
+    rows = scope.session.execute(
+        select(Ballot.seat, Ballot.member_id, MeetingSeat.name, Ballot.choice, Ballot.cast_at)
+        .join(MeetingSeat, (MeetingSeat.meeting_id == motion.meeting_id) & (MeetingSeat.seat == Ballot.seat))
+        .where(Ballot.motion_id == motion.id).order_by(Ballot.seat)).all()
+    return [BallotRow(*r) for r in rows]
+

@@ -18,6 +18,10 @@ MESSAGES = {
     "Representatives (居民代表, 当然代表): terms, list, end.": "居民代表、当然代表:任期、列表、终止。",
     "Roster summary: groups, households, adults, representatives.": "花名册概况:小组、户、成年居民、代表。",
     "Build a realistic sample community and walk through it as a clerk would.": "生成一个示例社区,并按社区工作人员的操作演示一遍。",
+    "Meetings: convene with notice, roll, sign in, quorum, close, minutes, what is due.": "会议:通知召集、名册、签到、法定人数、闭会、会议记录、应开会议。",
+    "Motions put to a meeting: add, list.": "提交会议的议案:添加、列表。",
+    "Votes on a motion: count, roll-call cast, tally.": "议案表决:计数、逐一记名表决、计票结果。",
+    "Petitions to convene a meeting (S5): open, sign, show.": "提议召开会议(S5):发起、联署、查看。",
     # database
     "no juwei database at {path}; run `juwei init` or pass --db": "没有找到 juwei 数据库 {path};请先运行 `juwei init` 或用 --db 指定",
     "{db} is not a juwei database (it has no schema version)": "{db} 不是 juwei 数据库(没有结构版本)",

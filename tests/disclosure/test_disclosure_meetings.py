@@ -40,7 +40,7 @@ def test_representatives_meeting_notice_then_resolutions(reps, monkeypatch, unch
     m = _convene(reps)
     due = reps.json("disclose", "due")
     assert [(o["rule"], o["subject"], o["due"], o["overdue"]) for o in due] == [
-        ("S25", f"meeting:{m}:notice", "2026-06-12", False)]  # 3 days' notice before 06-15
+        ("S25", f"meeting:{m}:notice:2026-06-15T14:30", "2026-06-12", False)]  # 3 days' notice before 06-15
     assert reps.json("disclose", "due", "--on", "2026-06-13")[0]["overdue"] is True
     with unchanged():
         reps.fails("disclose", "from-meeting", "999")
@@ -95,3 +95,20 @@ def test_deliberation_committee_results_s21_and_cancelled(reps, monkeypatch, unc
     with unchanged():
         assert "cancelled" in reps.fails("disclose", "from-meeting", str(c))
     assert reps.json("disclose", "due") == []  # a cancelled meeting owes nothing
+
+
+def test_a_rescheduled_meeting_needs_a_new_notice(reps, unchanged):
+    m = _convene(reps)
+    old = reps.json("disclose", "from-meeting", str(m))["id"]
+    reps.ok("disclose", "post", str(old), "--on", "2026-06-10")
+    with unchanged():
+        assert f"--supersedes {old}" in reps.fails("disclose", "from-meeting", str(m))
+    reps.ok("meeting", "reschedule", str(m), "--at", "2026-06-20 09:00")
+    due = reps.json("disclose", "due")
+    assert [(o["subject"], o["due"]) for o in due] == [(f"meeting:{m}:notice:2026-06-20T09:00", "2026-06-17")]
+    new = reps.json("disclose", "from-meeting", str(m))["id"]
+    row = reps.json("disclose", "show", str(new))
+    assert row["supersedes"] == old and row["until"] == "2026-06-20" and "2026-06-20 09:00" in row["body"]
+    reps.ok("disclose", "post", str(new), "--on", "2026-06-10")
+    assert reps.json("disclose", "due") == []
+    assert reps.json("disclose", "show", str(old))["status"] == "superseded"

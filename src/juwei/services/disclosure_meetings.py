@@ -43,6 +43,11 @@ def _notice_due(meeting: Meeting) -> dt.date:
     return max(meeting.at.date() - dt.timedelta(days=days), meeting.noticed_on)
 
 
+def notice_subject(meeting: Meeting) -> str:
+    """The notice's obligation key carries the meeting's time, so a rescheduled meeting needs a new notice."""
+    return f"meeting:{meeting.id}:notice:{meeting.at.strftime('%Y-%m-%dT%H:%M')}"
+
+
 def obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
     out: list[rules.Obligation] = []
     meetings = scope.session.exec(select(Meeting).where(
@@ -51,7 +56,7 @@ def obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
     for m in meetings:
         held = m.at.date()
         if m.status == "convened" and m.kind in NOTICE_KINDS and m.noticed_on <= day:
-            out.append(rules.Obligation(NOTICE_KINDS[m.kind], f"meeting:{m.id}:notice",
+            out.append(rules.Obligation(NOTICE_KINDS[m.kind], notice_subject(m),
                                         t("notice of the {kind} meeting {id} on {day}", kind=m.kind, id=m.id,
                                           day=held), _notice_due(m)))
         elif m.status == "closed" and m.kind in RESULTS_KINDS and held <= day:
@@ -146,9 +151,17 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
             raise JuweiError(t("meeting {id} ({kind}) is not closed yet; its results can be disclosed after it "
                                "closes", id=m.id, kind=m.kind))
         title = f"关于召开{kind_name}的公告" if zh else f"Notice of the {kind_name} meeting on {m.at.date()}"
+        # A notice for an earlier time of a rescheduled meeting is replaced: the new one supersedes it.
+        stale = scope.session.exec(select(Disclosure).where(
+            Disclosure.community_id == scope.community_id, Disclosure.meeting_id == m.id,
+            Disclosure.subject.like(f"meeting:{m.id}:notice:%"), Disclosure.subject != notice_subject(m),
+            Disclosure.withdrawn_on.is_(None)).order_by(Disclosure.id.desc())).first()
+        if stale is not None and scope.session.exec(select(Disclosure.id).where(
+                Disclosure.supersedes_id == stale.id, Disclosure.withdrawn_on.is_(None))).first() is not None:
+            stale = None  # already corrected; the correction chain is checked by add_disclosure
         return add_disclosure(scope, category="assembly", title=title, body=_notice_body(scope, m, zh),
-                              post_on=post_on, until=m.at.date(), contact=contact,
-                              subject=f"meeting:{m.id}:notice", meeting_id=m.id)
+                              post_on=post_on, until=m.at.date(), contact=contact, subject=notice_subject(m),
+                              meeting_id=m.id, supersedes=stale.id if stale else None)
     if m.status == "cancelled":
         raise JuweiError(t("meeting {id} was cancelled; there is nothing to disclose from it", id=m.id))
     if m.kind not in RESULTS_KINDS and m.kind != "residents":

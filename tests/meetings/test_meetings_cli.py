@@ -156,6 +156,32 @@ def test_double_sign_in_is_impossible_at_the_database(town):
         engine.dispose()
 
 
+def test_double_vote_is_impossible_at_the_database(town):
+    from sqlalchemy import create_engine, insert
+    from sqlalchemy.exc import IntegrityError
+
+    from juwei.storage.engine import database_url
+    from juwei.storage.models import Ballot
+
+    m = convene(town, kind="residents")
+    town.ok("meeting", "checkin", m, "1-3")
+    motion = town.json("motion", "add", m, "--title", "x")["id"]
+    town.ok("vote", "cast", motion, "1", "--choice", "for")
+    engine = create_engine(database_url(town.db))
+    try:
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(insert(Ballot).values(motion_id=motion, seat=1, choice="against"))
+    finally:
+        engine.dispose()
+
+
+def test_messages_in_chinese(town, unchanged):
+    with unchanged():
+        err = town.fails("--lang", "zh_CN", "meeting", "convene", "--kind", "residents", "--at", "2026-06-12 09:00",
+                         "--place", "x", "--topic", "y")
+    assert "通知时间不足(S6)" in err and "2026-06-13" in err
+
+
 # ---------------------------------------------------------------- motions and votes (S8)
 
 def quorate_meeting(cli, *seats):
@@ -355,3 +381,72 @@ def test_help_lists_meeting_commands(cli):
     out = cli.ok("--help")
     for name in ("meeting", "motion", "vote", "petition"):
         assert name in out
+
+
+def test_two_processes_signing_in_the_same_seat(town):
+    """Two clerks' processes sign in seat 1 at the same moment: one succeeds, the other is told the seat is
+    signed in already, and the database holds one attendance row."""
+    import os
+    import subprocess
+    import sys
+
+    from sqlalchemy import create_engine, text
+
+    from juwei.storage.engine import database_url
+
+    m = convene(town, kind="residents")
+    motion_meeting = quorate_meeting(town, "1-3")
+    motion = town.json("motion", "add", motion_meeting, "--title", "x")["id"]
+    env = {**os.environ, "JUWEI_DB": town.db, "JUWEI_LANG": "en"}
+
+    def race(*args):
+        procs = [subprocess.Popen([sys.executable, "-m", "juwei", *map(str, args)], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        return sorted((p.wait(timeout=120), p.stderr.read()) for p in procs)
+
+    (ok, _), (refused, err) = race("meeting", "checkin", m, "1")
+    assert (ok, refused) == (0, 1) and "already signed in" in err
+    (ok, _), (refused, err) = race("vote", "cast", motion, "2", "--choice", "for")
+    assert (ok, refused) == (0, 1) and "already voted" in err
+    engine = create_engine(database_url(town.db))
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM attendance WHERE meeting_id = :m"), {"m": m}).scalar() == 1
+            assert conn.execute(text("SELECT count(*) FROM ballot WHERE motion_id = :m"), {"m": motion}).scalar() == 1
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("args,message", [
+    (("meeting", "show", "9"), "no meeting 9"),
+    (("meeting", "quorum", "9"), "no meeting 9"),
+    (("meeting", "checkin", "9", "1"), "no meeting 9"),
+    (("motion", "add", "9", "--title", "x"), "no meeting 9"),
+    (("motion", "list", "9"), "no meeting 9"),
+    (("vote", "count", "9", "--for", "1", "--against", "0"), "no motion 9"),
+    (("vote", "cast", "9", "1", "--choice", "for"), "no motion 9"),
+    (("vote", "tally", "9"), "no motion 9"),
+    (("petition", "show", "9"), "no petition 9"),
+    (("petition", "sign", "9", "1"), "no petition 9"),
+    (("petition", "open", "--topic", " "), "--topic must say"),
+    (("meeting", "convene", "--kind", "residents", "--at", MEETING_AT, "--place", "x", "--topic", "y",
+      "--reason", "whim"), "--reason 'whim' is not allowed"),
+    (("meeting", "convene", "--kind", "residents", "--at", MEETING_AT, "--place", "x", "--topic", "y",
+      "--reason", "petition:9"), "no petition 9"),
+])
+def test_refusals_leave_the_database_unchanged(town, unchanged, args, message):
+    with unchanged():
+        assert message in town.fails(*args)
+
+
+def test_more_refusals_on_a_meeting(town, unchanged):
+    m = quorate_meeting(town)
+    motion = town.json("motion", "add", m, "--title", "x")["id"]
+    with unchanged():
+        assert "--add needs the text" in town.fails("meeting", "minutes", m, "--add", " ")
+        assert "--for must be 0 or more" in town.fails("vote", "count", motion, "--for", "-1", "--against", "0")
+        assert "--title is required" in town.fails("motion", "add", m, "--title", " ")
+    town.ok("meeting", "close", m)
+    with unchanged():
+        assert "is closed" in town.fails("meeting", "reschedule", m, "--at", "2026-06-20 10:00")
+        assert "is closed" in town.fails("meeting", "checkout", m, "1")

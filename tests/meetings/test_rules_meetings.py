@@ -256,3 +256,34 @@ def test_kind_and_body(kind, body, expected):
 def test_kind_and_body_refused(kind, body, message):
     with pytest.raises(ValidationError, match=message):
         m.check_kind_body(kind, body)
+
+
+@given(st.dates(dt.date(1901, 1, 1), dt.date(2999, 12, 31)), st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)),
+       st.integers(14, 30), st.booleans())
+def test_latest_adult_birth_is_exactly_is_adult(day, birth, age, counts):
+    """The single birth-date cut-off the database filters by agrees with people.is_adult everywhere,
+    29 February included."""
+    from juwei.rules.people import is_adult
+
+    if day.year - age < 1:
+        return
+    assert (birth <= m.latest_adult_birth(day, age, counts)) == is_adult(birth, day, age, counts)
+
+
+@pytest.mark.parametrize("day", [dt.date(2026, 2, 28), dt.date(2028, 2, 29), dt.date(2028, 3, 1), dt.date(2026, 3, 1)])
+def test_latest_adult_birth_around_leap_days(day):
+    from juwei.rules.people import is_adult
+
+    for counts in (True, False):
+        cutoff = m.latest_adult_birth(day, 18, counts)
+        assert is_adult(cutoff, day, 18, counts)
+        assert not is_adult(cutoff + dt.timedelta(days=1), day, 18, counts)
+
+
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2999, 12, 31)), st.integers(-4, 4), st.integers(14, 30), st.booleans())
+def test_latest_adult_birth_near_the_birthday(day, offset, age, counts):
+    from juwei.rules.dates import add_years
+    from juwei.rules.people import is_adult
+
+    birth = add_years(day, -age) + dt.timedelta(days=offset)
+    assert (birth <= m.latest_adult_birth(day, age, counts)) == is_adult(birth, day, age, counts)

@@ -202,7 +202,8 @@ def reschedule(
     ctx: typer.Context,
     meeting_id: int = MEETING,
     at: str = typer.Option(..., "--at", metavar="'YYYY-MM-DD HH:MM'", help="The new time."),
-    noticed_on: Optional[str] = typer.Option(None, "--noticed-on", help="Date the new notice was given (default today)."),
+    noticed_on: Optional[str] = typer.Option(None, "--noticed-on",
+                                             help="Date the new notice was given (default today)."),
     place: Optional[str] = typer.Option(None, "--place", help="A new place."),
     urgent: Optional[str] = typer.Option(None, "--urgent", metavar="REASON", help="Shorter notice than S6, with why."),
 ) -> None:

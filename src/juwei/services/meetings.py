@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from juwei.errors import JuweiError, NotFound, ValidationError
@@ -24,11 +24,9 @@ from juwei.rules.profiles import Rules
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
-from juwei.storage.models import (Attendance, Household, Member, Representative, ResidentsGroup)
+from juwei.storage.models import Attendance, Household, Member, Representative, ResidentsGroup
 from juwei.storage.models.base import utcnow
-from juwei.storage.models.meetings import Meeting, MeetingNote, MeetingSeat, Motion, Petition
-
-OPEN = "convened"
+from juwei.storage.models.meetings import Meeting, MeetingNote, MeetingSeat, Motion
 
 
 # ---------------------------------------------------------------- looking things up
@@ -86,23 +84,30 @@ def _adult_clause(day: dt.date, rules: Rules):
     )
 
 
+def _roster_select(scope: Scope, day: dt.date, rules: Rules, *first):
+    """Adults of the community on ``day`` (S1a) with their household and group, for the roll."""
+    return (select(*first, Member.id, Member.name, Household.group_id, ResidentsGroup.name, Member.household_id,
+                   Household.number)
+            .select_from(Member)
+            .join(Household, Member.household_id == Household.id, isouter=True)
+            .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
+            .where(Member.community_id == scope.community_id, _adult_clause(day, rules)))
+
+
+# mrules.roll_order's keys in SQL (names compare by code point in SQLite, as in Python).
+_ROLL_ORDER = (Household.group_id.is_(None), Household.group_id, Household.number.is_(None), Household.number,
+               Member.name, Member.id)
+
+
 def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> list[tuple[int, Candidate]]:
     """The body on ``day`` as numbered seats. Reads the roster with plain Core selects on the connection
-    (no ORM objects, no per-row date parsing: an adults' body may be 100,000 people)."""
+    (no ORM objects, no per-row date parsing)."""
     if body is None:
         return []
     conn, cid = scope.session.connection(), scope.community_id
-    people = (select(Member.id, Member.name, Household.group_id, ResidentsGroup.name, Member.household_id,
-                     Household.number)
-              .select_from(Member)
-              .join(Household, Member.household_id == Household.id, isouter=True)
-              .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
-              .where(Member.community_id == cid, _adult_clause(day, rules)))
+    people = _roster_select(scope, day, rules)
     if body in ("adults", "households"):
-        # Sorted by the database on mrules.roll_order's keys, so the seats need no Python sort.
-        ordered = people.order_by(Household.group_id.is_(None), Household.group_id, Household.number.is_(None),
-                                  Household.number, Member.name, Member.id)
-        adults = [Candidate(*row) for row in conn.execute(ordered).all()]
+        adults = [Candidate(*row) for row in conn.execute(people.order_by(*_ROLL_ORDER)).all()]
         if body == "adults":
             return list(enumerate(adults, start=1))
         designated = dict(conn.execute(select(Household.id, Household.representative_id)
@@ -124,17 +129,34 @@ def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> li
         (found[member_id], kind, basis) for member_id, kind, basis, *_ in serving if member_id in found))
 
 
-def _insert_roll(scope: Scope, meeting_id: int, roll: list[tuple[int, Candidate]]) -> str:
-    """One Core executemany on the connection for the whole roll; returns its SHA-256 for the audit event."""
+def _copy_adults(scope: Scope, meeting_id: int, day: dt.date, rules: Rules) -> None:
+    """The adults' body (up to 100,000 people) copied by the database itself: one INSERT … SELECT numbering
+    the seats with ROW_NUMBER() in roll order."""
+    numbered = _roster_select(scope, day, rules, literal(meeting_id), func.row_number().over(order_by=_ROLL_ORDER))
+    columns = ("meeting_id", "seat", "member_id", "name", "group_id", "group_name", "household_id",
+               "household_number")
+    # group_id is selected only to keep _roster_select's shape; the roll keeps the group's name.
+    source = select(*[c for c, name in zip(numbered.subquery().c, columns) if name != "group_id"])
+    scope.session.connection().execute(MeetingSeat.__table__.insert().from_select(
+        [c for c in columns if c != "group_id"], source))
+
+
+def _roll_digest(scope: Scope, meeting_id: int) -> tuple[int, str]:
+    """The number of seats and a SHA-256 over the roll as stored, seat by seat: what the audit event keeps."""
+    rows = scope.session.connection().execute(
+        select(MeetingSeat.seat, MeetingSeat.member_id, MeetingSeat.name, MeetingSeat.household_number)
+        .where(MeetingSeat.meeting_id == meeting_id).order_by(MeetingSeat.seat)).all()
+    text = "".join(f"{seat}\t{member_id}\t{name}\t{household}\n" for seat, member_id, name, household in rows)
+    return len(rows), hashlib.sha256(text.encode()).hexdigest()
+
+
+def _insert_roll(scope: Scope, meeting_id: int, roll: list[tuple[int, Candidate]]) -> None:
+    """One DBAPI executemany for a roll built in Python (households, groups, representatives)."""
     rows = [(meeting_id, seat, c.member_id, c.name, c.group_name, c.household_id, c.household_number, c.rep_kind,
              c.rep_basis) for seat, c in roll]
     if rows:
         _executemany(scope, MeetingSeat.__table__, ("meeting_id", "seat", "member_id", "name", "group_name",
                                                     "household_id", "household_number", "rep_kind", "rep_basis"), rows)
-    digest = hashlib.sha256()
-    for row in rows:
-        digest.update(f"{row[1]}\t{row[2]}\t{row[3]}\t{row[6]}\n".encode())
-    return digest.hexdigest()
 
 
 def _executemany(scope: Scope, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -154,17 +176,22 @@ def _executemany(scope: Scope, table, columns: tuple[str, ...], rows: list[tuple
 
 def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None:
     """Copy the body and the rules onto the meeting; one audit event for the roll (its size and digest)."""
-    roll = build_roll(scope, meeting.body, meeting.at.date(), rules)
-    if not roll and mrules.needs_quorum(meeting.kind):
-        raise JuweiError(t("the {body} body is empty on {day}: nobody could attend; check the roster",
-                           body=meeting.body, day=meeting.at.date()))
+    day = meeting.at.date()
     meeting.rules = json.dumps(rules.snapshot(), ensure_ascii=False, sort_keys=True)
-    meeting.body_size = len(roll)
     scope.session.add(meeting)
     scope.session.flush()
-    digest = _insert_roll(scope, meeting.id, roll)
+    if meeting.body == "adults":
+        _copy_adults(scope, meeting.id, day, rules)
+    else:
+        _insert_roll(scope, meeting.id, build_roll(scope, meeting.body, day, rules))
+    size, digest = _roll_digest(scope, meeting.id)
+    if not size and mrules.needs_quorum(meeting.kind):  # the command's transaction is rolled back
+        raise JuweiError(t("the {body} body is empty on {day}: nobody could attend; check the roster",
+                           body=meeting.body, day=day))
+    meeting.body_size = size
+    scope.session.add(meeting)
     audit.record(scope, action, f"meeting:{meeting.id}",
-                 after={"seats": len(roll), "sha256": digest, "on": meeting.at.date().isoformat()})
+                 after={"seats": size, "sha256": digest, "on": day.isoformat()})
 
 
 # ---------------------------------------------------------------- convening (S6)
@@ -229,8 +256,8 @@ def reschedule(scope: Scope, meeting_id: int, *, at: dt.datetime, noticed_on: dt
     defined on the meeting date, the roll and rules are snapshotted again for the new date."""
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_open(meeting)
-    if present_count(scope, meeting.id) or scope.session.execute(
-            select(func.count()).select_from(Attendance).where(Attendance.meeting_id == meeting.id)).scalar_one():
+    if scope.session.execute(select(func.count()).select_from(Attendance)
+                             .where(Attendance.meeting_id == meeting.id)).scalar_one():
         raise JuweiError(t("meeting {id} has already started (people signed in); it cannot be moved",
                            id=meeting.id))
     before = audit.row_state(meeting)
@@ -290,7 +317,8 @@ def roll(scope: Scope, meeting_id: int) -> list[SeatRow]:
                     r[8], r[9]) for r in rows]
 
 
-def _seats_named(scope: Scope, meeting: Meeting, seats: list[str] | None, member: str | None) -> list[tuple[int, int | None]]:
+def _seats_named(scope: Scope, meeting: Meeting, seats: list[str] | None,
+                 member: str | None) -> list[tuple[int, int | None]]:
     """(seat, member who signs in) for ``SEATS…`` or ``--member``."""
     if member is not None:
         from juwei.services.roster import find_member
@@ -314,10 +342,10 @@ def _seats_named(scope: Scope, meeting: Meeting, seats: list[str] | None, member
                                id=person.id, name=person.name, meeting=meeting.id))
         return [(seat, person.id)]
     numbers = mrules.parse_seats(seats or [], meeting.body_size)
-    members = dict(scope.session.execute(select(MeetingSeat.seat, MeetingSeat.member_id).where(
-        MeetingSeat.meeting_id == meeting.id, MeetingSeat.seat.in_(numbers))).all()) if len(numbers) < 5000 else \
-        dict(scope.session.execute(select(MeetingSeat.seat, MeetingSeat.member_id).where(
-            MeetingSeat.meeting_id == meeting.id)).all())
+    query = select(MeetingSeat.seat, MeetingSeat.member_id).where(MeetingSeat.meeting_id == meeting.id)
+    if len(numbers) <= 500:  # beyond that, reading the whole roll beats a long IN list
+        query = query.where(MeetingSeat.seat.in_(numbers))
+    members = dict(scope.session.execute(query).all())
     return [(seat, members.get(seat)) for seat in numbers]
 
 
@@ -423,7 +451,8 @@ def list_meetings(scope: Scope, *, status: str | None = None) -> list[MeetingRow
     if status:
         query = query.where(Meeting.status == status)
     meetings = s.execute(query).scalars().all()
-    present = dict(s.execute(select(Attendance.meeting_id, func.count()).join(Meeting, Meeting.id == Attendance.meeting_id)
+    present = dict(s.execute(select(Attendance.meeting_id, func.count())
+                             .join(Meeting, Meeting.id == Attendance.meeting_id)
                              .where(Meeting.community_id == scope.community_id, Attendance.checked_out_at.is_(None))
                              .group_by(Attendance.meeting_id)).all())
     motions = dict(s.execute(select(Motion.meeting_id, func.count()).where(Motion.community_id == scope.community_id)
@@ -485,7 +514,7 @@ def quorum_of(scope: Scope, meeting_id: int) -> Quorum:
 def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
           recorder: str | None = None) -> tuple[Meeting, list[str]]:
     """Close the meeting: each motion's final tally is computed and stored; afterwards votes are refused."""
-    from juwei.services.voting import final_tally
+    from juwei.services.voting import ballot_counts, final_tally
 
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_open(meeting)
@@ -498,12 +527,13 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     warnings: list[str] = []
     motions = scope.session.execute(select(Motion).where(Motion.meeting_id == meeting.id)
                                     .order_by(Motion.number)).scalars().all()
+    rules, counts = meeting_rules(meeting), ballot_counts(scope, meeting.id)
     for motion in motions:
         if motion.method is None:
             warnings.append(t("motion {number} ({title}) was not voted on", number=motion.number, title=motion.title))
             continue
         motion_before = audit.row_state(motion)
-        result = final_tally(scope, meeting, motion)
+        result = final_tally(scope, meeting, motion, rules, counts.get(motion.id, (0, 0, 0)))
         motion.votes_for, motion.votes_against, motion.votes_abstain = result.votes_for, result.against, result.abstain
         motion.present, motion.required, motion.passed, motion.rule = (result.present, result.required,
                                                                        result.passed, result.rule)

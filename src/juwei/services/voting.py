@@ -18,8 +18,9 @@ from juwei.errors import JuweiError, NotFound, ValidationError
 from juwei.i18n import t
 from juwei.rules import meetings as mrules
 from juwei.rules.meetings import Tally
+from juwei.rules.profiles import Rules
 from juwei.services import audit
-from juwei.services.meetings import find_meeting, meeting_quorum, meeting_rules, quorum_rule, require_open
+from juwei.services.meetings import find_meeting, meeting_quorum, meeting_rules, require_open
 from juwei.services.scope import Scope
 from juwei.storage.models import Attendance
 from juwei.storage.models.base import utcnow
@@ -151,8 +152,20 @@ def _counts(scope: Scope, motion: Motion) -> tuple[int, int, int]:
     return got.get("for", 0), got.get("against", 0), got.get("abstain", 0)
 
 
-def final_tally(scope: Scope, meeting: Meeting, motion: Motion) -> Tally:
-    """The tally by the meeting's own rules snapshot (S7 quorum, S8 threshold and base)."""
+def ballot_counts(scope: Scope, meeting_id: int) -> dict[int, tuple[int, int, int]]:
+    """Roll-call counts (for, against, abstain) of every motion of a meeting, in one grouped query."""
+    out: dict[int, list[int]] = {}
+    for motion_id, choice, n in scope.session.execute(
+            select(Ballot.motion_id, Ballot.choice, func.count()).join(Motion, Motion.id == Ballot.motion_id)
+            .where(Motion.meeting_id == meeting_id).group_by(Ballot.motion_id, Ballot.choice)).all():
+        out.setdefault(motion_id, [0, 0, 0])[mrules.CHOICES.index(choice)] = n
+    return {motion_id: (c[0], c[1], c[2]) for motion_id, c in out.items()}
+
+
+def final_tally(scope: Scope, meeting: Meeting, motion: Motion, rules: Rules | None = None,
+                counts: tuple[int, int, int] | None = None) -> Tally:
+    """The tally by the meeting's own rules snapshot (S7 quorum, S8 threshold and base). ``rules`` and
+    ``counts`` may be given when the caller has them already (closing a meeting with many motions)."""
     if motion.method is None or motion.present is None:
         q = meeting_quorum(scope, meeting)
         if meeting.status == "convened" and not q.quorate:
@@ -165,14 +178,16 @@ def final_tally(scope: Scope, meeting: Meeting, motion: Motion) -> Tally:
         return Tally(motion.present, motion.votes_for or 0, motion.votes_against or 0, motion.votes_abstain or 0,
                      motion.present - (motion.votes_for or 0) - (motion.votes_against or 0)
                      - (motion.votes_abstain or 0), motion.required, bool(motion.passed), motion.rule or "")
-    rule = quorum_rule(meeting)
+    rules = rules or meeting_rules(meeting)
+    rule = rules.quorum if mrules.needs_quorum(meeting.kind) else None
     if rule is not None and not mrules.quorum(meeting.body_size, motion.present, rule).quorate:
         q = mrules.quorum(meeting.body_size, motion.present, rule)
         raise JuweiError(t("meeting {id} had no quorum when motion {motion} was voted (S7): {present} present of "
                            "{size}, {required} needed", id=meeting.id, motion=motion.id, present=q.present,
                            size=q.body_size, required=q.required))
-    rules = meeting_rules(meeting)
-    votes_for, against, abstain = _counts(scope, motion)
+    if counts is None or motion.method == "count":
+        counts = _counts(scope, motion)
+    votes_for, against, abstain = counts
     return mrules.tally(motion.present, votes_for, against, abstain, rules.pass_threshold, rules.pass_base)
 
 

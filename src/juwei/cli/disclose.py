@@ -15,6 +15,8 @@ app = typer.Typer(help="The disclosure board (居务公开): register, due oblig
                   no_args_is_help=True)
 
 POST_ON = typer.Option(None, "--post-on", help="Planned first day on the board.")
+TEMPLATES = typer.Option(None, "--templates", metavar="DIR",
+                         help="Your own templates folder (same layout as the packaged one), tried first.")
 CONTACT = typer.Option(None, "--contact", help="Who to ask or object to (the committee's office contact).")
 
 
@@ -281,6 +283,7 @@ def render(
     disclosure: int = typer.Argument(...),
     fmt: str = typer.Option("html", "--format", help="md or html (print-ready A4)."),
     out: Optional[str] = typer.Option(None, "--out", help="Write to this file (default: standard output)."),
+    templates: Optional[str] = TEMPLATES,
 ) -> None:
     """A printout of one disclosure, with its posting period and the committee."""
     from juwei.render.disclosure import render_one
@@ -288,7 +291,7 @@ def render(
 
     with scope(ctx) as sc:
         page = printable(sc, disclosure)
-        text = render_one(page, fmt, sc.community.locale)
+        text = render_one(page, fmt, sc.community.locale, templates)
     _write(text, out)
 
 
@@ -298,6 +301,7 @@ def board_(
     on: Optional[str] = typer.Option(None, "--on", help="The day (default today)."),
     out_dir: str = typer.Option(..., "--out-dir", help="Directory for the printouts and index.html."),
     fmt: str = typer.Option("html", "--format", help="md or html."),
+    templates: Optional[str] = TEMPLATES,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Everything that should be on the board on a day, one printout each, plus an index page."""
@@ -307,7 +311,7 @@ def board_(
     with scope(ctx) as sc:
         day = parse_date_option(on, "--on") or sc.today
         pages = board_pages(sc, day)
-        files = write_board(pages, day, Path(out_dir), fmt, sc.community.locale, sc.community.name)
+        files = write_board(pages, day, Path(out_dir), fmt, sc.community.locale, sc.community.name, templates)
     if as_json:
         emit_json({"on": day, "files": [str(f) for f in files], "disclosures": [p.id for p in pages]})
         return

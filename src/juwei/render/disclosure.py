@@ -8,7 +8,6 @@ headings, lists, pipe tables, **bold**) with every character escaped first, so a
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import re
 from pathlib import Path
@@ -20,36 +19,6 @@ from juwei.i18n import t
 FORMATS = ("md", "html")
 _CATEGORY_ZH = {"finance": "财务公开", "resolution": "决议公开", "decision": "重大事项", "welfare": "救助公示",
                 "personnel": "人事变动", "assembly": "代表会议", "duties": "职责分工", "other": "其他"}
-
-
-@functools.cache
-def _templates_dir() -> Path:
-    from importlib.resources import files
-
-    shipped = Path(str(files("juwei").joinpath("templates")))
-    if shipped.is_dir():
-        return shipped
-    repository = Path(__file__).resolve().parents[3] / "templates"
-    if repository.is_dir():
-        return repository
-    raise JuweiError(t("the document templates are missing from this installation; reinstall juwei"))
-
-
-@functools.cache
-def _environment(fmt: str):
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    env = ImmutableSandboxedEnvironment(loader=FileSystemLoader(str(_templates_dir())), autoescape=fmt == "html",
-                                        undefined=StrictUndefined, trim_blocks=fmt == "html", lstrip_blocks=True,
-                                        keep_trailing_newline=True)
-    env.filters["category_zh"] = lambda c: _CATEGORY_ZH.get(c, c)
-    env.filters["cn_date"] = cn_date
-    return env
-
-
-def cn_date(day: dt.date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
 def _lang(locale: str) -> str:
@@ -119,17 +88,32 @@ def markdown_to_html(text: str) -> str:
 
 # ---------------------------------------------------------------- documents
 
-def _context(page: Any, fmt: str) -> dict[str, Any]:
+def _context(page: Any, fmt: str, lang: str) -> dict[str, Any]:
+    """What a disclosure template gets. The body (already scrubbed by the service) and the committee's own
+    contact are marked safe: every other value goes through the environment's escaping and masking."""
     from markupsafe import Markup
 
-    body = Markup(markdown_to_html(page.body)) if fmt == "html" else page.body
-    return {"d": page, "body": body}
+    from juwei.render import filters
+
+    if fmt == "html":
+        body = Markup(markdown_to_html(page.body))
+        contact = Markup(html.escape(page.contact)) if page.contact else None
+    else:
+        body = Markup(page.body)
+        contact = filters.md_inline(page.contact) if page.contact else None
+    label = _CATEGORY_ZH.get(page.category, page.category) if lang == "zh_CN" else page.category
+    return {"doc": "disclosure", "lang": lang, "d": page, "body": body, "contact": contact,
+            "category_label": label}
 
 
-def render_one(page: Any, fmt: str, locale: str) -> str:
-    """One disclosure's printout (``page`` is a :class:`juwei.services.disclosure.Page`)."""
+def render_one(page: Any, fmt: str, locale: str, templates_dir: str | Path | None = None) -> str:
+    """One disclosure's printout (``page`` is a :class:`juwei.services.disclosure.Page`), in the meeting
+    documents' environment and A4 layout (``templates/base.html.j2``)."""
+    from juwei.render.environment import render
+
     _check(fmt)
-    return _environment(fmt).get_template(f"{_lang(locale)}/disclosure.{fmt}.j2").render(**_context(page, fmt))
+    lang = _lang(locale)
+    return render("disclosure", lang, fmt, _context(page, fmt, lang), templates_dir)
 
 
 def _file_name(page: Any, fmt: str) -> str:
@@ -137,30 +121,26 @@ def _file_name(page: Any, fmt: str) -> str:
 
 
 def write_board(pages: Iterable[Any], day: dt.date, out_dir: Path, fmt: str, locale: str,
-                community: str) -> list[Path]:
+                community: str, templates_dir: str | Path | None = None) -> list[Path]:
     """Write every page and an index (``index.html``/``index.md``) into ``out_dir``."""
+    from juwei.render.environment import render
+
     _check(fmt)
     pages = list(pages)
+    lang = _lang(locale)
+    rendered = [(_file_name(page, fmt), render_one(page, fmt, locale, templates_dir)) for page in pages]
+    entries = [{"file": name, "page": page,
+                "category_label": _CATEGORY_ZH.get(page.category, page.category) if lang == "zh_CN"
+                else page.category} for (name, _), page in zip(rendered, pages)]
+    index = render("board_index", lang, fmt, {"doc": "board_index", "lang": lang, "entries": entries, "day": day,
+                                               "community": community}, templates_dir)
+    written = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise JuweiError(t("cannot create {path}: {reason}", path=str(out_dir), reason=exc.strerror)) from None
-    written = []
-    env = _environment(fmt)
-    lang = _lang(locale)
-    entries = []
-    try:
-        for page in pages:
-            name = _file_name(page, fmt)
+        for name, text in rendered + [(f"index.{fmt}", index)]:
             path = out_dir / name
-            path.write_text(env.get_template(f"{lang}/disclosure.{fmt}.j2").render(**_context(page, fmt)),
-                            encoding="utf-8")
+            path.write_text(text, encoding="utf-8")
             written.append(path)
-            entries.append({"file": name, "page": page})
-        index = out_dir / f"index.{fmt}"
-        index.write_text(env.get_template(f"{lang}/board_index.{fmt}.j2").render(
-            entries=entries, day=day, community=community), encoding="utf-8")
     except OSError as exc:
         raise JuweiError(t("cannot write into {path}: {reason}", path=str(out_dir), reason=exc.strerror)) from None
-    written.append(index)
     return written

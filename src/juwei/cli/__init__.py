@@ -39,6 +39,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "notice": ("notice", "Documents: notices, sign-in sheets, ballots, results, resolutions, minutes, summaries.",
                "Documents"),
     "demo": ("demo", "Build a realistic sample community and walk through it as a clerk would.", "Set-up"),
+    "disclose": ("disclose", "The disclosure board (居务公开): register, what is due, generators, printouts.",
+                 "Disclosure"),
+    "ledger": ("ledger", "Finance ledger (收支明细): import, add, list, accounts (S20).", "Disclosure"),
 }
 
 

@@ -167,30 +167,11 @@ def md_inline(value) -> Markup:
 
 # ---------------------------------------------------------------- privacy
 
-# Full-width digits fold to ASCII one character for one, so a match's span in the folded text is its
-# span in the original, and the rest of the text (Chinese punctuation included) is left as written.
-_FOLD_DIGITS = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
-# Eleven digits in a row (single spaces or dashes allowed): nothing shorter can be a phone or ID number, so
-# text without such a run is printed as it is without further work.
-_LONG_NUMBER = re.compile(r"[0-9０-９](?:[ \-]?[0-9０-９]){10}")
-
-
 def scrub(value) -> str:
-    """Mask any ID number or mobile number hidden in free text (notes, topics, names) before printing.
-
-    The patterns are those of :func:`juwei.rules.privacy.scrub_text`; unlike it, only the matched
-    characters change, so 全角 punctuation in the rest of a Chinese sentence is kept.
-    """
-    from juwei.rules.privacy import _ID_IN_TEXT, _PHONE_IN_TEXT
-
-    text = "" if value is None else str(value)
-    if not _LONG_NUMBER.search(text):
-        return text
-    folded = text.translate(_FOLD_DIGITS)
-    if not (_ID_IN_TEXT.search(folded) or _PHONE_IN_TEXT.search(folded)):
-        return text
-    folded = _ID_IN_TEXT.sub(lambda m: mask_id(m.group(0).upper()), folded)
-    return _PHONE_IN_TEXT.sub(lambda m: mask_phone(re.sub(r"[ -]", "", m.group(0))), folded)
+    """Mask any ID number, phone or bank card number hidden in free text (notes, topics, names) before
+    printing: :func:`juwei.rules.privacy.scrub_text`, which changes only the matched characters, so 全角
+    punctuation in the rest of a Chinese sentence is kept."""
+    return scrub_text("" if value is None else str(value))
 
 
 def html_finalize(value):

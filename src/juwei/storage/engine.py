@@ -25,7 +25,7 @@ BUSY_TIMEOUT_MS = int(os.environ.get("JUWEI_BUSY_TIMEOUT_MS", "10000"))
 
 # The Alembic revisions in order; the last is the schema this code writes. A test checks this list
 # against the migration scripts, so the check below needs no Alembic import at start-up.
-SCHEMA_REVISIONS = ("0001", "0002")
+SCHEMA_REVISIONS = ("0001", "0002", "0003")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 

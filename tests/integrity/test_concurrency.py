@@ -185,9 +185,9 @@ def test_two_clerks_sign_in_and_take_votes_on_one_meeting(meeting):
     assert (tally[0], tally[1], tally[2]) == (choices.count("for"), choices.count("against"), SEATS)
     meeting.ok("audit", "verify")
     assert_history_is_linear(meeting.db)
-    # the minutes carry the seal of the tallies
-    notes = [t for (t,) in raw(meeting.db, "SELECT text FROM meeting_note WHERE meeting_id = :m", m=meeting.meeting)]
-    assert any("juwei-seal:" in n for n in notes)
+    # the close recorded the seal of the tallies
+    seals = [json.loads(a) for (a,) in raw(meeting.db, "SELECT after FROM audit_event WHERE action = 'meeting.seal'")]
+    assert seals and f"motion:{meeting.motion}" in seals[0]["entities"]
 
 
 def test_sigkill_during_meeting_close_leaves_the_meeting_open(meeting, tmp_path):

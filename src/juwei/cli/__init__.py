@@ -36,8 +36,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "motion": ("motion", "Motions put to a meeting: add, list.", "Meetings"),
     "vote": ("vote", "Votes on a motion: count, roll-call cast, tally.", "Meetings"),
     "petition": ("petition", "Petitions to convene a meeting (S5): open, sign, show.", "Meetings"),
+    "notice": ("notice", "Documents: notices, sign-in sheets, ballots, results, resolutions, minutes, summaries.",
+               "Documents"),
     "audit": ("audit", "The audit trail: verify it, read its history, seal it for the board.", "Set-up"),
     "demo": ("demo", "Build a realistic sample community and walk through it as a clerk would.", "Set-up"),
+    "disclose": ("disclose", "The disclosure board (居务公开): register, what is due, generators, printouts.",
+                 "Disclosure"),
+    "ledger": ("ledger", "Finance ledger (收支明细): import, add, list, accounts (S20).", "Disclosure"),
 }
 
 

@@ -96,6 +96,8 @@ def meeting_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
             seats = roll(scope, 1)
     finally:
         store.dispose()
+    step(t("the notice goes on the board today: it prints from the meeting's own data"))
+    clerk(db, "notice", "render", "1", "--doc", "notice", "--format", "md")
     size = len(seats)
     absent = [2, size] if size > 3 else []
     present = [s for s in range(1, size + 1) if s not in absent]
@@ -116,3 +118,5 @@ def meeting_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
     clerk(db, "meeting", "minutes", "1", "--summary", "会议审议通过居委会年度工作报告;增设收费停车位方案未获通过。")
     clerk(db, "meeting", "close", "1", "--chair", seats[0].name, "--recorder", seats[2].name)
     clerk(db, "meeting", "minutes", "1")
+    step(t("every document of the meeting, in Chinese, as print-ready HTML and Markdown"))
+    clerk(db, "notice", "render", "1", "--all", "--out-dir", str(Path(db).parent / "documents"))

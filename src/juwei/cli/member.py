@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Optional
 
 import typer
@@ -173,3 +174,66 @@ def show(ctx: typer.Context, member: str = typer.Argument(..., help="Member id o
     if reps:
         table(t("Representative terms"), [t("id"), t("kind"), t("basis"), t("from"), t("to"), t("ended")],
               [(r.id, r.kind, r.basis, r.term_start, r.term_end, r.ended_on) for r in reps])
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: str = typer.Argument(..., metavar="FILE", help="A .csv (UTF-8 or GB18030) or .xlsx roster."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Validate and report; write nothing."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Import residents from a spreadsheet: all rows or none. Columns: name, id_number, birth_date,
+    gender, household, group, address, phone, political_rights, party_member (or 姓名, 身份证号, 出生日期,
+    性别, 户号, 居民小组, 住址, 电话, 政治权利, 党员). Re-importing updates members by ID number."""
+    from juwei.services.importer import ImportRefused, import_members
+
+    try:
+        with _progress_bar(file) as progress, scope(ctx, write=not dry_run) as sc:
+            report = import_members(sc, file, dry_run=dry_run, progress=progress)
+    except ImportRefused as exc:
+        if as_json:
+            emit_json({"error": exc.message, "problems": exc.rows})
+        raise
+    if as_json:
+        emit_json(report)
+        return
+    counts = t("added {added}, updated {updated}, unchanged {unchanged}", added=report.added,
+               updated=report.updated, unchanged=report.unchanged)
+    source = t("{rows} rows from {file}", rows=report.rows, file=report.file)
+    made = t("groups added {groups}, households added {households}, households updated {changed}",
+             groups=report.groups_added, households=report.households_added, changed=report.households_updated)
+    if dry_run:
+        info(t("dry run, nothing written: would have {counts} ({source}); {made}", counts=counts,
+               source=source, made=made))
+    else:
+        info(t("{counts} ({source}); {made}", counts=counts, source=source, made=made))
+
+
+@contextlib.contextmanager
+def _progress_bar(file: str):
+    """A Rich progress bar on stderr for large files, only when stderr is a terminal."""
+    import os
+    import sys
+
+    try:
+        large = os.path.getsize(file) > 512 * 1024
+    except OSError:
+        large = False
+    if not (large and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    labels = {"validate": t("importing rows")}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(phase: str, done: int, total: int | None) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(labels.get(phase, phase), total=total)
+            bar.update(tasks[phase], completed=done, total=max(total or 0, done) or None)
+
+        yield update

@@ -1,0 +1,29 @@
+"""Documents for the notice board and the meeting table, rendered from Jinja2 templates.
+
+``render.document(doc, lang, fmt, context)`` turns the plain context a service gathered
+(:func:`juwei.services.documents.context`) into Markdown or print-ready HTML. The templates live in the
+top-level ``templates/`` folder (``juwei/templates`` in the wheel); see :mod:`juwei.render.environment`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+# In the order a meeting produces them (the order of `notice render --all`).
+DOCUMENTS = ("notice", "signin", "ballot", "result", "resolution", "minutes", "summary")
+FORMATS = ("md", "html")
+LANGUAGES = ("zh_CN", "en")
+
+
+def document(doc: str, lang: str, fmt: str, context: dict[str, Any],
+             templates_dir: str | Path | None = None) -> str:
+    """Render ``doc`` in ``lang`` as ``fmt``; template problems raise JuweiError naming template and line."""
+    from juwei.render.environment import render
+
+    return render(doc, lang, fmt, context, templates_dir)
+
+
+def file_name(meeting_id: int, doc: str, lang: str, fmt: str) -> str:
+    """The stable name `notice render --all` gives a document: ``meeting-7-notice.zh_CN.html``."""
+    return f"meeting-{meeting_id}-{doc}.{lang}.{fmt}"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from operator import mul
+from typing import NamedTuple
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
@@ -17,11 +18,11 @@ WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 _FULLWIDTH = re.compile("[\uff10-\uff19\uff38\uff58]")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
-_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")  # ASCII digits only: \d would let other scripts' digits in
+_DIGIT_OFFSET = ord("0") * sum(WEIGHTS)
 
 
-@dataclass(frozen=True)
-class IdInfo:
+class IdInfo(NamedTuple):  # immutable; a tuple because imports build 100,000 of these
     number: str
     birth_date: dt.date
     gender: str  # "M" | "F"
@@ -29,8 +30,9 @@ class IdInfo:
 
 
 def check_char(first17: str) -> str:
-    """The check character for 17 digits (ISO 7064 MOD 11-2)."""
-    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS))
+    """The check character for 17 ASCII digits (ISO 7064 MOD 11-2)."""
+    # Summing the digits' byte values and removing the constant offset is exact and ~4x faster than int().
+    total = sum(map(mul, first17.encode("ascii"), WEIGHTS)) - _DIGIT_OFFSET
     return CHECK_CHARS[total % 11]
 
 
@@ -52,13 +54,17 @@ def normalise_id(raw: object) -> str:
 
 def parse_id(raw: object) -> IdInfo:
     """Validate an 18-character ID number and derive birth date and gender from it."""
-    number = normalise_id(raw)
-    if len(number) != 18:
-        raise ValidationError(t("ID number must have 18 characters, this one has {n}", n=len(number)))
-    if not _SHAPE.match(number):
-        raise ValidationError(t("ID number must be 17 digits followed by a digit or X"))
+    # Fast path for the common case (imports validate 100,000 of these): already clean text.
+    if type(raw) is str and _SHAPE.match(raw):
+        number = raw
+    else:
+        number = normalise_id(raw)
+        if len(number) != 18:
+            raise ValidationError(t("ID number must have 18 characters, this one has {n}", n=len(number)))
+        if not _SHAPE.match(number):
+            raise ValidationError(t("ID number must be 17 digits followed by a digit or X"))
     try:
-        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        birth = dt.date.fromisoformat(number[6:14])  # YYYYMMDD
     except ValueError:
         raise ValidationError(t("ID number holds an impossible birth date ({text})",
                                 text=number[6:14])) from None
@@ -67,8 +73,8 @@ def parse_id(raw: object) -> IdInfo:
             raise ValidationError(t("ID number check digit is wrong; its last digits are zeros, as when a "
                                     "spreadsheet stored it as a number: format the column as text"))
         raise ValidationError(t("ID number check digit is wrong (GB 11643): a digit was mistyped"))
-    gender = "M" if int(number[16]) % 2 else "F"
-    return IdInfo(number=number, birth_date=birth, gender=gender, area=number[:6])
+    gender = "M" if number[16] in "13579" else "F"
+    return IdInfo(number, birth, gender, number[:6])
 
 
 def make_id(area: str, birth: dt.date, sequence: int) -> str:

@@ -209,7 +209,7 @@ def parse_value(key: str, text: str) -> Any:
             amount = Decimal(raw.replace(",", "").lstrip("¥"))
         except InvalidOperation:
             raise bad(t("an amount in yuan such as 1000 or 1000.00")) from None
-        if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
             raise bad(t("an amount in yuan such as 1000 or 1000.00"))
         return amount.quantize(Decimal("0.01"))
     if not raw:

@@ -67,10 +67,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# One encoder for every event: json.dumps with options builds a new encoder per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _dumps(state: dict | None) -> str | None:
     if state is None:
         return None
-    return json.dumps(state, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODER.encode(state)
 
 
 def row_state(row: SQLModel | None, *, exclude: tuple[str, ...] = ()) -> dict | None:
@@ -143,9 +147,11 @@ def record_row(scope: Scope, action: str, table: str, row: SQLModel, *, before: 
     record(scope, action, f"{table}:{row.id}", before=before, after=row_state(row))
 
 
-def record_many(scope: Scope, action: str, table: str, states: list[dict]) -> int:
+def record_many(scope: Scope, action: str, table: str, states: list[dict],
+                before: list[dict] | None = None) -> int:
     """Append one event per row for a bulk write (imports): ``states`` are the rows' after-states, each
-    with its ``id``. Hashed here and inserted in one DBAPI executemany, for speed."""
+    with its ``id``; ``before``, when given, the matching before-states of updated rows. Hashed here and
+    inserted in one DBAPI executemany, for speed (the JSON is the same as :func:`record` writes)."""
     if not states:
         return 0
     from juwei.storage.models.base import utcnow
@@ -159,14 +165,17 @@ def record_many(scope: Scope, action: str, table: str, states: list[dict]) -> in
     last = session.info.setdefault(_LAST, {})
     seq, prev = head
     rows = []
-    for state in states:
+    encode = _ENCODER.encode
+    befores = list(before or ())
+    for i, state in enumerate(states):
         entity = f"{table}:{state['id']}"
-        after = json.dumps({k: _plain(v) for k, v in state.items()}, ensure_ascii=False, sort_keys=True,
-                           default=str)
+        after = encode({k: _plain(v) for k, v in state.items()})
+        old = encode({k: _plain(v) for k, v in befores[i].items()}) if i < len(befores) and befores[i] is not None \
+            else None
         seq += 1
-        digest = event_digest(seq, community_id, at_text, clerk, action, entity, None, after, prev)
+        digest = event_digest(seq, community_id, at_text, clerk, action, entity, old, after, prev)
         rows.append({"community_id": community_id, "at": now, "clerk": clerk, "action": action,
-                     "entity": entity, "before": None, "after": after, "seq": seq, "prev_hash": prev,
+                     "entity": entity, "before": old, "after": after, "seq": seq, "prev_hash": prev,
                      "hash": digest})
         last[entity] = after
         prev = digest
@@ -214,7 +223,7 @@ def _insert_events(session: Session, rows: list[dict]) -> None:
 def _reconcile(session: Session) -> None:
     """Just before commit: every row this transaction wrote (through the ORM, Core or a raw executemany;
     see ``juwei.storage.capture``) must end with an event holding its final state. Rows a service did not
-    record, or changed after recording, get an event here: ``<table>.insert|update|delete``."""
+    record, or changed after recording (or recorded in part), get an event here: ``db.insert|update|delete``."""
     from juwei.storage import capture
     from juwei.storage.models.base import utcnow
 
@@ -270,7 +279,7 @@ def _reconcile(session: Session) -> None:
             if state is None:
                 if recorded is None or (recorded is ... and row_id > (tw.max_id_before or row_id)):
                     continue  # deletion already recorded, or inserted and deleted within this transaction
-                action, after = f"{name}.delete", None
+                action, after = "db.delete", None
             else:
                 if isinstance(recorded, str):
                     try:
@@ -278,7 +287,7 @@ def _reconcile(session: Session) -> None:
                             continue
                     except ValueError:
                         pass
-                action = f"{name}.insert" if row_id in new_ids and not isinstance(recorded, str) else f"{name}.update"
+                action = "db.insert" if row_id in new_ids and not isinstance(recorded, str) else "db.update"
                 after = _dumps(state)
             community_id = (state or {}).get("community_id")
             if state is None and entity in previous:
@@ -339,7 +348,7 @@ def _set_event(session: Session, table, after_id: int, ids: set[int]) -> dict | 
     community_ids = {cid for (cid,) in session.execute(select(table.c.community_id).where(
         table.c.id > after_id).distinct())} if "community_id" in table.c else set()
     return {"community_id": community_ids.pop() if len(community_ids) == 1 else None,
-            "action": f"{table.name}.insert", "entity": f"{table.name}:{first}..{last}", "before": None,
+            "action": "db.insert", "entity": f"{table.name}:{first}..{last}", "before": None,
             "after": json.dumps({"columns": columns, "rows": rows, "table": table.name}, ensure_ascii=False,
                                 sort_keys=True, separators=(",", ":"))}
 
@@ -644,6 +653,11 @@ class Seal:
     entities: list[str]
     entities_digest: str | None
 
+    def as_dict(self) -> dict:
+        from dataclasses import asdict
+
+        return asdict(self)
+
     def text(self) -> str:
         from juwei.i18n import t
 
@@ -669,6 +683,20 @@ def read_seal(text: str) -> tuple[int, str] | None:
 
     found = re.search(r"juwei-seal:\s*(\d+)\s+([0-9a-f]{64})", text)
     return (int(found.group(1)), found.group(2)) if found else None
+
+
+def sealed_on(scope: Scope, entity: str) -> Seal | None:
+    """The latest seal recorded on a record (``meeting:12`` when it was closed), for its minutes."""
+    cols = _event_table().c
+    found = scope.session.execute(select(cols.after).where(
+        cols.community_id == scope.community_id, cols.entity == entity, cols.action.like("%.seal"),
+        cols.seq.is_not(None)).order_by(cols.seq.desc()).limit(1)).scalar()
+    if not found:
+        return None
+    try:
+        return Seal(**json.loads(found))
+    except (TypeError, ValueError):
+        return None
 
 
 def seal(scope: Scope, entities: Iterable[str] = ()) -> Seal:

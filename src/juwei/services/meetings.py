@@ -547,12 +547,11 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     meeting.recorder = recorder.strip()[:100] if recorder else meeting.recorder
     scope.session.add(meeting)
     audit.record_row(scope, "meeting.close", "meeting", meeting, before=before)
-    # The seal of the tallies goes on the minutes: the audit chain's head and a digest of each final tally's
-    # event, so the posted minutes prove later that no tally was changed (`juwei audit verify --seal`).
+    # The seal of the tallies: the audit chain's head and a digest of each final tally's event, recorded
+    # with the close (`juwei audit log --entity meeting:N`, `audit.sealed_on(scope, "meeting:N")` for the
+    # minutes), so what is posted proves later that no tally was changed (`juwei audit verify --seal`).
     sealed = audit.seal(scope, [f"motion:{m.id}" for m in motions if m.method is not None] + [f"meeting:{meeting.id}"])
-    seal_note = MeetingNote(meeting_id=meeting.id, text=sealed.text().strip(), added_by=scope.clerk)
-    scope.session.add(seal_note)
-    audit.record_row(scope, "meeting.seal", "meeting_note", seal_note)
+    audit.record(scope, "meeting.seal", f"meeting:{meeting.id}", after=sealed.as_dict())
     return meeting, warnings
 
 

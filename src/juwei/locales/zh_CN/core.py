@@ -22,6 +22,8 @@ MESSAGES = {
     "Motions put to a meeting: add, list.": "提交会议的议案:添加、列表。",
     "Votes on a motion: count, roll-call cast, tally.": "议案表决:计数、逐一记名表决、计票结果。",
     "Petitions to convene a meeting (S5): open, sign, show.": "提议召开会议(S5):发起、联署、查看。",
+    "the notice goes on the board today: it prints from the meeting's own data": "会议通知今天张贴:直接由会议数据生成",
+    "every document of the meeting, in Chinese, as print-ready HTML and Markdown": "本次会议的全部文书(中文),可打印的 HTML 和 Markdown",
     # database
     "no juwei database at {path}; run `juwei init` or pass --db": "没有找到 juwei 数据库 {path};请先运行 `juwei init` 或用 --db 指定",
     "{db} is not a juwei database (it has no schema version)": "{db} 不是 juwei 数据库(没有结构版本)",

@@ -14,6 +14,13 @@ from juwei.storage.models.roster import (  # noqa: F401
     ResidentsGroup,
     RulesVersion,
 )
+from juwei.storage.models.disclosure import (  # noqa: F401
+    Disclosure,
+    LedgerEntry,
+    PersonnelChange,
+    WelfareEntry,
+    WelfareList,
+)
 from juwei.storage.models.meetings import (  # noqa: F401
     Attendance,
     Ballot,

@@ -110,12 +110,6 @@ class AuditEvent(SQLModel, table=True):  # every write appends one row, chained 
                       Index("ix_audit_event_entity_seq", "entity", "seq"),
                       UniqueConstraint("seq", name="uq_audit_event_seq"))
     id: int | None = Field(default=None, primary_key=True)
-    # The hash chain (juwei.services.audit): position, the previous event's hash, this event's hash
-    # (SHA-256 hex over the canonical content below plus prev_hash). A unique seq means two writers can
-    # never both append event n.
-    seq: int | None = None
-    prev_hash: str | None = Field(default=None, max_length=64)
-    hash: str | None = Field(default=None, max_length=64)
     community_id: int | None = Field(default=None, foreign_key="community.id")
     at: dt.datetime = timestamp()
     clerk: str = Field(max_length=100)
@@ -123,3 +117,9 @@ class AuditEvent(SQLModel, table=True):  # every write appends one row, chained 
     entity: str = Field(max_length=100)  # e.g. member:12
     before: str | None = Field(default=None, sa_column=Column(Text))  # JSON
     after: str | None = Field(default=None, sa_column=Column(Text))  # JSON
+    # The hash chain (juwei.services.audit): position, the previous event's hash, this event's hash
+    # (SHA-256 hex over the canonical content above plus prev_hash). A unique seq means two writers can
+    # never both append event n. Last, as migration 0004 added them.
+    seq: int | None = None
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str | None = Field(default=None, max_length=64)

@@ -1,7 +1,7 @@
 """audit chain: seq, prev_hash, hash on audit_event; existing events are chained in id order
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 
 import hashlib
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

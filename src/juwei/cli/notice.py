@@ -1,0 +1,125 @@
+"""juwei notice: documents for the notice board and the meeting table (通知, 签到表, 表决票, 公告, 决议, 记录, 纪要)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from juwei.cli._common import JSON_OPTION, emit_json, scope, warn
+from juwei.i18n import t
+
+try:  # typer ≥ 0.29 carries its own copy of click
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - older typer depends on click
+    from click.exceptions import UsageError
+
+app = typer.Typer(help="Documents for the notice board and the meeting table: notices, sign-in sheets, ballots, "
+                       "results, resolutions, minutes, summaries.", no_args_is_help=True)
+
+DOCS = "notice | signin | ballot | result | resolution | minutes | summary"
+
+
+@app.callback()
+def _group() -> None:
+    """Documents for the notice board and the meeting table."""
+
+
+def _format_for(out: Path | None, fmt: str | None) -> str:
+    """--format, else --out's extension (.html/.htm → html), else Markdown."""
+    if fmt:
+        return fmt
+    if out is not None and out.suffix.lower() in (".html", ".htm"):
+        return "html"
+    return "md"
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` whole or not at all: a half-written notice must never reach the printer."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@app.command()
+def render(
+    ctx: typer.Context,
+    meeting_id: int = typer.Argument(..., metavar="MEETING", help="The meeting's id (see `juwei meeting list`)."),
+    doc: Optional[str] = typer.Option(None, "--doc", metavar="DOC", help=f"Which document: {DOCS}."),
+    every: bool = typer.Option(False, "--all", help="Every document the meeting's state allows, into --out-dir."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html",
+                                      help="Markdown or print-ready HTML (default: from --out's extension, else md; "
+                                           "with --all both)."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="zh_CN|en",
+                                       help="The document's language (default: the community's locale)."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write here instead of stdout."),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", metavar="DIR",
+                                           help="With --all: the folder to write into (stable file names)."),
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
+                                             help="Your own templates (same layout as the packaged ones, e.g. "
+                                                  "zh_CN/notice.html.j2); each overrides the packaged one."),
+    contact: Optional[str] = typer.Option(None, "--contact", metavar="TEXT",
+                                          help="Who to contact, printed on the notice (default: the committee's "
+                                               "office)."),
+    secret: bool = typer.Option(False, "--secret", help="Ballots carry no name and no seat (无记名投票)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Render a meeting's document as Markdown or print-ready HTML (A4, GB/T 9704 layout)."""
+    from juwei import render as documents
+    from juwei.services import documents as service
+
+    if every == (doc is not None):
+        raise UsageError(t("give either --doc DOC or --all"), ctx)
+    if every and out is not None:
+        raise UsageError(t("--all writes several files: use --out-dir DIR, not --out"), ctx)
+    if every and out_dir is None:
+        raise UsageError(t("--all needs --out-dir DIR"), ctx)
+    if not every and out_dir is not None:
+        raise UsageError(t("--out-dir goes with --all; for one document use --out FILE"), ctx)
+    if fmt is not None:
+        service.check_choice(fmt, documents.FORMATS, "--format")
+    if lang is not None:
+        service.check_choice(lang, documents.LANGUAGES, "--lang")
+
+    if not every:
+        with scope(ctx) as sc:
+            data = service.context(sc, meeting_id, doc, lang, contact=contact, secret=secret)
+        text = documents.document(doc, data["lang"], _format_for(out, fmt), data, templates)
+        if out is None:
+            sys.stdout.write(text)
+            return
+        write_file(out, text)
+        if as_json:
+            emit_json({"path": str(out)})
+        else:
+            typer.echo(str(out))
+        return
+
+    formats = (fmt,) if fmt else documents.FORMATS
+    with scope(ctx) as sc:
+        language, contexts, skipped = service.every_context(sc, meeting_id, lang, contact=contact, secret=secret)
+    rendered = [(name, kind, documents.document(name, language, kind, data, templates))
+                for name, data in contexts for kind in formats]  # every template renders before any file
+    written = []
+    for name, kind, text in rendered:
+        path = out_dir / documents.file_name(meeting_id, name, language, kind)
+        write_file(path, text)
+        written.append({"doc": name, "lang": language, "format": kind, "path": str(path)})
+    if as_json:
+        emit_json({"written": written, "skipped": [{"doc": name, "reason": why} for name, why in skipped]})
+        return
+    for row in written:
+        typer.echo(row["path"])
+    for name, why in skipped:
+        warn(t("{doc} not written: {reason}", doc=name, reason=why))

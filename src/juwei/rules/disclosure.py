@@ -1,0 +1,307 @@
+"""The disclosure board's arithmetic (居务公开, RULES.md S20–S26): periods, money, due dates, accounts.
+
+Pure: no database, no I/O. Money is integer fen (分) everywhere inside juwei; :class:`decimal.Decimal`
+only at the edges (what the clerk types, what a spreadsheet cell holds), never float arithmetic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable
+
+from juwei.errors import ValidationError
+from juwei.i18n import t
+
+CATEGORIES = ("finance", "resolution", "decision", "welfare", "personnel", "assembly", "duties", "other")
+DIRECTIONS = {"income": "income", "收入": "income", "收": "income", "in": "income",
+              "expense": "expense", "支出": "expense", "支": "expense", "out": "expense"}
+# S20: what the account must show expenses by. Income is shown by source, whatever the clerk calls it.
+EXPENSE_CATEGORIES = {
+    "wages": ("wages", "工资", "人员工资", "工资福利", "补贴", "salary"),
+    "welfare": ("welfare", "福利", "救助", "民生", "福利救助"),
+    "construction": ("construction", "community construction", "社区建设", "建设", "工程", "基础设施"),
+    "activities": ("activities", "activity", "活动", "活动经费", "文体活动"),
+    "office": ("office", "office/public affairs", "public affairs", "办公", "办公经费", "公务", "公务费",
+               "办公/公务"),
+    "other": ("other", "其他", "其它"),
+}
+_EXPENSE_ALIASES = {alias.lower(): key for key, aliases in EXPENSE_CATEGORIES.items() for alias in aliases}
+EXPENSE_ZH = {"wages": "工资", "welfare": "福利救助", "construction": "社区建设", "activities": "活动经费",
+              "office": "办公及公务", "other": "其他"}
+
+
+# ---------------------------------------------------------------- money (元 ↔ 分)
+
+_MONEY = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]{1,2})?$")
+
+
+def parse_money(value: Any) -> int:
+    """``1234.56``, ``1,234.56``, ``¥1,234.56``, ``1234.56元``, full-width digits, or a spreadsheet number
+    → 123456 fen. Refuses negatives, more than two decimals and malformed grouping."""
+    allowed = t("an amount in yuan such as 1234.56, 1,234.56 or ¥1,234.56 (at most two decimals, not negative)")
+    if isinstance(value, bool) or value is None:
+        raise ValidationError(allowed)
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        # A spreadsheet's number cell: its shortest repr is what the clerk typed (1234.56, not 1234.5599…).
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValidationError(allowed)
+        amount = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        amount = value
+    else:
+        text = str(value).strip()
+        if not text.isascii():
+            text = unicodedata.normalize("NFKC", text).strip()
+        text = text.replace(" ", "")
+        for mark in ("¥", "RMB", "CNY"):  # NFKC folds the full-width ￥ to ¥
+            if text.upper().startswith(mark):
+                text = text[len(mark):]
+        if text.endswith("元"):
+            text = text[:-1]
+        if _GROUPED.match(text):
+            text = text.replace(",", "")
+        if not _MONEY.match(text):
+            raise ValidationError(t("'{value}' is not {allowed}", value=str(value)[:30], allowed=allowed))
+        # Exact integer arithmetic on the digits: no float, and no Decimal needed for typed text.
+        whole, _, cents = text.partition(".")
+        fen = int(whole) * 100 + int((cents + "00")[:2])
+        if fen > 10 ** 15:
+            raise ValidationError(t("'{value}' is too large for a community account", value=str(value)[:30]))
+        return fen
+    try:
+        if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+            raise ValidationError(t("'{value}' is not {allowed}", value=str(value)[:30], allowed=allowed))
+    except InvalidOperation:
+        raise ValidationError(t("'{value}' is not {allowed}", value=str(value)[:30], allowed=allowed)) from None
+    fen = int(amount * 100)
+    if fen > 10 ** 15:
+        raise ValidationError(t("'{value}' is too large for a community account", value=str(value)[:30]))
+    return fen
+
+
+def yuan_to_fen(amount: Decimal) -> int:
+    """A rules-profile money value (Decimal yuan, two places) in fen."""
+    return int(amount.quantize(Decimal("0.01")) * 100)
+
+
+def format_fen(fen: int, *, sign: bool = False) -> str:
+    """123456 → ``1,234.56``; negative balances keep their minus sign."""
+    neg = fen < 0
+    whole, cents = divmod(abs(fen), 100)
+    text = f"{whole:,}.{cents:02d}"
+    if neg:
+        return "-" + text
+    return ("+" + text) if sign and fen > 0 else text
+
+
+def parse_direction(value: Any) -> str:
+    raw = unicodedata.normalize("NFKC", str(value or "")).strip().lower()
+    if raw not in DIRECTIONS:
+        raise ValidationError(t("'{value}' is not income or expense (收入/支出)", value=str(value or "")[:20]))
+    return DIRECTIONS[raw]
+
+
+def parse_category(direction: str, value: Any) -> str:
+    """An expense category from the S20 list (Chinese accepted); an income source as the clerk names it."""
+    raw = unicodedata.normalize("NFKC", str(value or "")).strip()
+    if direction == "expense":
+        key = _EXPENSE_ALIASES.get(raw.lower())
+        if key is None:
+            raise ValidationError(t("'{value}' is not an expense category; use one of {allowed}",
+                                    value=raw[:30], allowed=", ".join(
+                                        f"{k} ({EXPENSE_ZH[k]})" for k in EXPENSE_CATEGORIES)))
+        return key
+    if not raw:
+        raise ValidationError(t("an income source is required (e.g. 上级拨款, 捐赠, 服务收入)"))
+    if len(raw) > 50 or any(ord(c) < 32 for c in raw):
+        raise ValidationError(t("an income source is at most 50 characters, without control characters"))
+    return raw
+
+
+# ---------------------------------------------------------------- periods (2026-Q3, 2026-H1, 2026-07, 2026)
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:(Q)([1-4])|(H)([12])|(\d{1,2})))?$")
+
+
+def parse_period(value: str) -> Period:
+    """``2026-Q3`` (quarter), ``2026-H1`` (half year), ``2026-07`` (month), ``2026`` (year)."""
+    text = unicodedata.normalize("NFKC", str(value)).strip().upper().replace("年", "")
+    match = _PERIOD.match(text)
+    if not match or not 1900 <= int(match.group(1)) <= 2999:
+        raise ValidationError(t("'{value}' is not a period; use 2026-Q3, 2026-H1, 2026-07 or 2026",
+                                value=str(value)[:20]))
+    year = int(match.group(1))
+    if match.group(2):
+        q = int(match.group(3))
+        return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), f"{year}-Q{q}")
+    if match.group(4):
+        h = int(match.group(5))
+        return Period(dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), f"{year}-H{h}")
+    if match.group(6):
+        month = int(match.group(6))
+        if not 1 <= month <= 12:
+            raise ValidationError(t("'{value}' is not a period; use 2026-Q3, 2026-H1, 2026-07 or 2026",
+                                    value=str(value)[:20]))
+        return Period(dt.date(year, month, 1), _month_end(year, month), f"{year}-{month:02d}")
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}")
+
+
+def period_containing(cadence: str, day: dt.date) -> Period | None:
+    """The period of ``cadence`` (monthly, quarterly, half-yearly, yearly) that holds ``day``."""
+    if cadence == "quarterly":
+        return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+    if cadence == "half-yearly":
+        return parse_period(f"{day.year}-H{1 if day.month <= 6 else 2}")
+    if cadence == "monthly":
+        return parse_period(f"{day.year}-{day.month:02d}")
+    if cadence == "yearly":
+        return parse_period(f"{day.year}")
+    return None  # weekly/none: no finance periods (weekly accounts are not a thing S20 asks for)
+
+
+def ended_periods(cadence: str, since: dt.date, on: dt.date) -> list[Period]:
+    """Every period of ``cadence`` from the one holding ``since`` that has ended before ``on``."""
+    out: list[Period] = []
+    period = period_containing(cadence, since)
+    while period is not None and period.end < on:
+        out.append(period)
+        period = period_containing(cadence, period.end + dt.timedelta(days=1))
+    return out
+
+
+# ---------------------------------------------------------------- obligations
+
+@dataclass
+class Obligation:
+    """Something owed to the board: ``subject`` is its stable key (``finance:2026-Q3``, ``meeting:4:results``)."""
+
+    rule: str
+    subject: str
+    title: str
+    due: dt.date
+    period: str | None = None
+    posted_on: dt.date | None = None
+    disclosure_id: int | None = None
+    overdue: bool = False
+    late: bool = False
+    status: str = "open"  # open | overdue | done | late
+
+
+def settle(obligation: Obligation, on: dt.date) -> Obligation:
+    """Fill ``status``/``overdue``/``late`` from the posting date (if any) as seen on ``on``."""
+    if obligation.posted_on is not None and obligation.posted_on <= on:
+        obligation.late = obligation.posted_on > obligation.due
+        obligation.overdue = False
+        obligation.status = "late" if obligation.late else "done"
+    else:
+        obligation.posted_on = None if obligation.posted_on and obligation.posted_on > on else obligation.posted_on
+        obligation.overdue = on > obligation.due
+        obligation.status = "overdue" if obligation.overdue else "open"
+    return obligation
+
+
+def finance_obligations(*, cadence: str, yearly: bool, deadline_days: int, since: dt.date,
+                        on: dt.date) -> list[Obligation]:
+    """S20: an account for each ended period of the cadence, and the full year after year end."""
+    seen: set[str] = set()
+    out: list[Obligation] = []
+    kinds = [cadence] + (["yearly"] if yearly and cadence != "yearly" else [])
+    for kind in kinds:
+        for period in ended_periods(kind, since, on):
+            if period.label in seen:
+                continue
+            seen.add(period.label)
+            title = (t("full-year finance account {period}", period=period.label) if kind == "yearly"
+                     else t("finance account {period}", period=period.label))
+            out.append(Obligation("S20", f"finance:{period.label}", title,
+                                  period.end + dt.timedelta(days=deadline_days), period=period.label))
+    out.sort(key=lambda o: (o.due, o.subject))
+    return out
+
+
+def welfare_post_by(starts: dt.date, objection_days: int) -> dt.date:
+    """S23: the last day a welfare list may go up so the objection window runs out before the benefit."""
+    return starts - dt.timedelta(days=objection_days)
+
+
+# ---------------------------------------------------------------- accounts (S20)
+
+@dataclass
+class AccountLine:
+    category: str
+    fen: int
+
+
+@dataclass
+class ItemisedExpense:
+    day: dt.date
+    voucher: str
+    category: str
+    description: str
+    fen: int
+
+
+@dataclass
+class Account:
+    """A period's finance account: everything in fen, reconciling exactly with the ledger."""
+
+    period: str
+    start: dt.date
+    end: dt.date
+    opening_fen: int
+    income: list[AccountLine] = field(default_factory=list)
+    expense: list[AccountLine] = field(default_factory=list)
+    income_fen: int = 0
+    expense_fen: int = 0
+    closing_fen: int = 0
+    entries: int = 0
+    itemise_over_fen: int = 0
+    itemised: list[ItemisedExpense] = field(default_factory=list)
+
+
+def build_account(period: Period, opening_fen: int, totals: Iterable[tuple[str, str, int, int]],
+                  itemised: Iterable[ItemisedExpense], itemise_over_fen: int) -> Account:
+    """Assemble an account from ``(direction, category, fen, count)`` totals of the period's entries.
+
+    Expense lines list every S20 category (zero when nothing was spent) in the order S20 names them;
+    income lines are the sources seen, largest first.
+    """
+    income: dict[str, int] = {}
+    expense: dict[str, int] = {key: 0 for key in EXPENSE_CATEGORIES}
+    count = 0
+    for direction, category, fen, n in totals:
+        bucket = income if direction == "income" else expense
+        bucket[category] = bucket.get(category, 0) + int(fen)
+        count += int(n)
+    income_fen, expense_fen = sum(income.values()), sum(expense.values())
+    return Account(
+        period=period.label, start=period.start, end=period.end, opening_fen=opening_fen,
+        income=[AccountLine(k, v) for k, v in sorted(income.items(), key=lambda kv: (-kv[1], kv[0]))],
+        expense=[AccountLine(k, v) for k, v in expense.items()],
+        income_fen=income_fen, expense_fen=expense_fen,
+        closing_fen=opening_fen + income_fen - expense_fen, entries=count,
+        itemise_over_fen=itemise_over_fen, itemised=list(itemised),
+    )

@@ -1,0 +1,680 @@
+"""Importing the roster from the spreadsheet the clerk already keeps (`juwei member import`).
+
+Reading (.csv in UTF-8, UTF-8 with BOM or GB18030; .xlsx streamed read-only), mapping the header row
+(English or Chinese column names), validating every row with :mod:`juwei.rules.records`, then writing
+all or nothing: one bad row and nothing is written, and the error lists every bad row as
+"row N, column X: reason". Re-importing the same file updates members by ID number instead of adding
+them again. Groups and households are created as needed. Every write is audited.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import functools
+import gc
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from juwei.errors import ValidationError
+from juwei.i18n import t
+from juwei.rules.records import FieldError, clean_label, clean_member, political_rights
+
+# The import's columns, in the order the docs list them, with the Chinese header of each.
+FIELDS = ("name", "id_number", "birth_date", "gender", "household", "group", "address", "phone",
+          "political_rights", "party_member")
+CHINESE = dict(zip(FIELDS, ("姓名", "身份证号", "出生日期", "性别", "户号", "居民小组", "住址", "电话",
+                            "政治权利", "党员")))
+REQUIRED = ("name", "id_number")
+# Other spellings clerks' spreadsheets use for the same columns.
+ALIASES = {
+    "身份证号码": "id_number", "公民身份号码": "id_number", "身份证": "id_number", "id": "id_number",
+    "出生年月日": "birth_date", "出生年月": "birth_date", "birthdate": "birth_date", "born": "birth_date",
+    "sex": "gender", "户编号": "household", "household_number": "household", "小组": "group",
+    "所属小组": "group", "residents_group": "group", "地址": "address", "家庭住址": "address",
+    "联系电话": "phone", "手机": "phone", "手机号": "phone", "手机号码": "phone", "是否党员": "party_member",
+    "政治面貌": "party_member", "party": "party_member", "rights": "political_rights",
+}
+IGNORED = ("序号", "no", "no.", "#")  # a running number column is common and carries nothing
+MEMBER_KEYS = ("name", "id_number", "birth_date", "gender", "phone", "party_member")
+LIMITS = {"household": 64, "group": 100, "address": 300}
+PROGRESS_EVERY = 2000
+# What `member import` compares to decide updated vs unchanged, and writes.
+MEMBER_COLUMNS = ("name", "id_number", "birth_date", "gender", "household_id", "phone", "party_member",
+                  "rights_deprived_from", "rights_deprived_until")
+
+_ID_LIKE = re.compile(r"[0-9０-９]{6}[0-9０-９]{8,}[0-9０-９Xx]?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+Progress = Callable[[str, int, "int | None"], None]  # (phase, done, total or None)
+
+
+def _header_key(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFKC", text).strip().strip("*").strip().lower())
+
+
+HEADERS: dict[str, str] = {
+    **{_header_key(f): f for f in FIELDS},
+    **{_header_key(c): f for f, c in CHINESE.items()},
+    **{_header_key(a): f for a, f in ALIASES.items()},
+}
+
+
+def accepted_headers() -> str:
+    return ", ".join(f"{f} ({CHINESE[f]})" for f in FIELDS)
+
+
+# ---------------------------------------------------------------- problems
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # the spreadsheet's row number (the header is usually row 1)
+    column: str  # the column as headed in the file
+    reason: str
+
+    def __str__(self) -> str:
+        return t("row {row}, column {column}: {reason}", row=self.row, column=self.column, reason=self.reason)
+
+
+def _safe(text: str) -> str:
+    """Never echo a whole ID number or raw control characters back (LAW.md privacy)."""
+    text = _ID_LIKE.sub(lambda m: m.group(0)[:6] + "…", text)
+    return _CONTROL.sub("?", text)
+
+
+class ImportRefused(ValidationError):
+    """The file had bad rows; nothing was written. ``rows`` holds every problem found."""
+
+    def __init__(self, message: str, rows: list[RowProblem]):
+        super().__init__(message, [str(p) for p in rows])
+        self.rows = rows
+
+
+# ---------------------------------------------------------------- reading
+
+@dataclass
+class Sheet:
+    path: Path
+    format: str  # csv | xlsx
+    encoding: str | None  # csv only: utf-8, utf-8-sig, gb18030
+    sheet: str | None  # xlsx only: the worksheet read
+    rows: Iterator[tuple[int, Sequence[Any]]]  # (row number, cells) after the header row
+    header_row: int
+    headers: list[str]
+    total: int | None  # rows expected, for the progress bar
+    close: Callable[[], None] = lambda: None
+
+
+def read_sheet(path: Path) -> Sheet:
+    """Open a .csv or .xlsx file and find its header row; refuse unreadable files clearly."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ValidationError(t("no such file: {path}", path=path))
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if suffix == ".xls":
+        raise ValidationError(t("{path}: the old Excel format (.xls) is not read; in Excel use "
+                                "Save As → Excel Workbook (.xlsx) or CSV UTF-8", path=path.name))
+    raise ValidationError(t("{path}: only .csv and .xlsx files can be imported", path=path.name))
+
+
+def decode_csv(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and its encoding: UTF-8 (with or without BOM) or GB18030 (what Excel in
+    China writes for "CSV (comma delimited)")."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8-sig", data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ValidationError(t("the file is UTF-16 (Excel's \"Unicode Text\"); save it as CSV UTF-8 instead"))
+    else:
+        encoding, body = "utf-8", data
+    try:
+        return body.decode("utf-8"), encoding
+    except UnicodeDecodeError:
+        if encoding == "utf-8-sig" or _truncated_utf8(body):
+            raise ValidationError(t("the file ends in the middle of a character: it looks truncated; "
+                                    "save or copy it again")) from None
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise ValidationError(t("cannot tell the file's text encoding (tried UTF-8 and GB18030); "
+                                "in Excel use Save As → CSV UTF-8")) from None
+
+
+def _truncated_utf8(data: bytes) -> bool:
+    """Valid UTF-8 except for an incomplete character at the very end."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _read_csv(path: Path) -> Sheet:
+    text, encoding = decode_csv(path.read_bytes())
+    first_line = text[:4096].split("\n", 1)[0]
+    delimiter = max(",\t;", key=first_line.count) if first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    total = text.count("\n") or None
+    return _with_header(Sheet(path, "csv", encoding, None, _guard(path, reader), 0, [], total))
+
+
+def _read_xlsx(path: Path) -> Sheet:
+    import zipfile
+
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        ws = book.active if book.active is not None else book.worksheets[0]
+        total = ws.max_row
+        rows = _guard(path, ws.iter_rows(values_only=True))
+    except ValidationError:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, EOFError) as exc:
+        raise ValidationError(t("{path} is not a readable .xlsx workbook ({reason}); it may be damaged or "
+                                "truncated: save it again from Excel", path=path.name,
+                                reason=type(exc).__name__)) from None
+    sheet = Sheet(path, "xlsx", None, ws.title, rows, 0, [], total, close=book.close)
+    return _with_header(sheet)
+
+
+
+
+def _with_header(sheet: Sheet) -> Sheet:
+    """The header row is the first row naming the ``name`` column; a title row above it (社区居民花名册)
+    is skipped. Failing that, the first non-empty row is taken as the header."""
+    first: tuple[int, tuple] | None = None
+    seen = []
+    source = sheet.rows
+    for number, cells in source:  # the same iterator continues after the header below
+        seen.append((number, cells))
+        if not any(_blank(c) is False for c in cells):
+            continue
+        first = first or (number, cells)
+        if any(HEADERS.get(_header_key(str(c))) == "name" for c in cells if isinstance(c, str)):
+            first = (number, cells)
+            break
+        if len(seen) >= 10:
+            break
+    if first is None:
+        raise ValidationError(t("{path} has no header row (it is empty); the columns accepted are: {headers}",
+                                path=sheet.path.name, headers=accepted_headers()))
+    sheet.header_row, header = first
+    sheet.headers = ["" if c is None else str(c) for c in header]
+    rest = [(n, c) for n, c in seen if n > sheet.header_row]
+
+    def remaining() -> Iterator[tuple[int, tuple]]:
+        yield from rest
+        yield from source
+
+    sheet.rows = remaining()
+    return sheet
+
+
+def _guard(path: Path, rows: Any) -> Iterator[tuple[int, tuple]]:
+    """Number the rows from 1 (as the spreadsheet does) and turn a reader's failure midway (a damaged
+    file) into a clear refusal."""
+    try:
+        yield from enumerate(rows, start=1)
+    except ValidationError:
+        raise
+    except Exception as exc:
+        raise ValidationError(t("{path} could not be read to the end ({reason}); it may be damaged or "
+                                "truncated: save it again", path=path.name,
+                                reason=_safe(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)[:120])) \
+            from None
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (type(cell) is str and not cell.strip())
+
+
+# ---------------------------------------------------------------- mapping the columns
+
+def map_columns(sheet: Sheet) -> tuple[dict[str, int], dict[str, str], list[int]]:
+    """field → column index, field → header as written, and the indexes of headerless columns."""
+    index: dict[str, int] = {}
+    written: dict[str, str] = {}
+    unknown: list[str] = []
+    unnamed: list[int] = []
+    for i, header in enumerate(sheet.headers):
+        key = _header_key(header)
+        if not key:
+            unnamed.append(i)
+            continue
+        if key in IGNORED:
+            continue
+        found = HEADERS.get(key)
+        if found is None:
+            unknown.append(_safe(header.strip())[:40])
+        elif found in index:
+            raise ValidationError(t("columns '{a}' and '{b}' both hold {field}; keep one",
+                                    a=written[found], b=_safe(header.strip())[:40], field=found))
+        else:
+            index[found] = i
+            written[found] = _safe(header.strip())[:40]
+    if unknown:
+        raise ValidationError(t("unknown column(s) {columns} in the header (row {row}); the columns accepted are: "
+                                "{headers}", columns=", ".join(f"'{u}'" for u in unknown),
+                                row=sheet.header_row, headers=accepted_headers()))
+    missing = [f for f in REQUIRED if f not in index]
+    if missing:
+        raise ValidationError(t("missing required column(s) {columns} in the header (row {row}); the columns "
+                                "accepted are: {headers}", columns=", ".join(f"{m} ({CHINESE[m]})" for m in missing),
+                                row=sheet.header_row, headers=accepted_headers()))
+    return index, written, unnamed
+
+
+# ---------------------------------------------------------------- validating
+
+@dataclass
+class Entry:
+    """One valid row: the member's clean values and where they live."""
+    row: int
+    member: dict[str, Any]
+    household: str | None
+
+
+@dataclass
+class HouseholdSpec:
+    number: str
+    group: str | None
+    address: str | None
+    row: int  # first row naming it
+    group_row: int = 0
+    address_row: int = 0
+
+
+@dataclass
+class Validated:
+    """What validation found: the valid rows (when no sink took them), households and groups named."""
+    entries: list[Entry] = field(default_factory=list)
+    households: dict[str, HouseholdSpec] = field(default_factory=dict)
+    groups: dict[str, None] = field(default_factory=dict)  # in first-seen order
+    columns: frozenset[str] = frozenset()
+    rows: int = 0
+
+
+_rights = functools.lru_cache(maxsize=512)(political_rights)  # the column is nearly always 正常
+
+
+def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[Entry], None] | None = None,
+             state: Validated | None = None) -> Validated:
+    """Validate every row; raise :class:`ImportRefused` listing every problem.
+
+    Valid rows go to ``sink`` as they are read, while no problem has been found (the writer streams them
+    into the open transaction), else into ``state.entries``. ``state`` fills as the rows are read.
+    """
+    state = state if state is not None else Validated()
+    index, written, unnamed = map_columns(sheet)
+    state.columns = frozenset(index)
+    member_idx = [(k, index[k]) for k in MEMBER_KEYS if k in index]
+    label_idx = [(k, index[k]) for k in ("household", "group", "address") if k in index]
+    rights_i = index.get("political_rights")
+    width = len(sheet.headers)
+    problems: list[RowProblem] = []
+    take = sink if sink is not None else state.entries.append
+    households = state.households
+    groups = state.groups
+    first_row_of: dict[Any, int] = {}  # ID number (or name, household, birth) → first row
+    label_memo: dict[str, dict[Any, str | None]] = {key: {} for key, _ in label_idx}
+
+    def column(field_name: str) -> str:
+        return written.get(field_name, field_name)
+
+    all_text = sheet.format == "csv"  # csv.reader yields only strings: the fast checks below suffice
+    formula_message = t("holds a spreadsheet formula; import values, not formulas")
+    done = 0
+    for number, cells in sheet.rows:
+        done += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress("validate", done, sheet.total)
+        n = len(cells)
+        if all_text:
+            joined = "".join(cells)
+            if not joined or joined.isspace():
+                continue  # a blank row
+        else:
+            joined = "".join(c for c in cells if type(c) is str)
+            if (not joined or joined.isspace()) and all(c is None or type(c) is str for c in cells):
+                continue
+        row_problems: list[RowProblem] = []
+        if "=" in joined:
+            for i, cell in enumerate(cells):
+                if type(cell) is str and cell.lstrip()[:1] == "=":
+                    row_problems.append(RowProblem(number, _column_at(sheet, written, index, i), formula_message))
+        if n > width or unnamed:
+            for i in (*unnamed, *range(width, n)):
+                if i < n and not _blank(cells[i]):
+                    row_problems.append(RowProblem(number, str(i + 1),
+                                                   t("has a value but no header; name the column or clear it")))
+        if n < width:
+            cells = (*cells, *(None,) * (width - n))
+        if row_problems:  # formulas: the cells' text means nothing; do not validate it further
+            problems.extend(row_problems)
+            continue
+        errors: list[FieldError] = []
+        member = clean_member({k: cells[i] for k, i in member_idx}, problems=errors)
+        labels: dict[str, str | None] = {}
+        for key, i in label_idx:
+            cell, memo = cells[i], label_memo[key]
+            if cell in memo:  # households, groups and addresses repeat from row to row
+                labels[key] = memo[cell]
+                continue
+            try:
+                labels[key] = memo[cell] = clean_label(key, cell, LIMITS[key])
+            except FieldError as exc:
+                errors.append(exc)
+        if rights_i is not None:
+            cell = cells[rights_i]
+            try:
+                deprived, start, until = _rights(cell) if type(cell) is str or cell is None else political_rights(cell)
+                member["rights_deprived_from"] = start if deprived else None
+                member["rights_deprived_until"] = until if deprived else None
+            except FieldError as exc:
+                errors.append(exc)
+        for exc in errors:
+            row_problems.append(RowProblem(number, column(_base(exc.field)), _safe(exc.reason)))
+        household = labels.get("household")
+        group, address = labels.get("group"), labels.get("address")
+        if household is None and (group or address):
+            row_problems.append(RowProblem(number, column("household" if "household" in index else
+                                                          ("group" if group else "address")),
+                                           t("a group or address belongs to a household: give the household number "
+                                             "(户号) too")))
+        key = (member["id_number"] if member.get("id_number")
+               else ("name", member.get("name"), household, member.get("birth_date")))
+        if "id_number" in member or "name" in member:
+            earlier = first_row_of.get(key)
+            if earlier is not None:
+                what = t("the same ID number as row {row}", row=earlier) if type(key) is str else \
+                    t("the same name, household and birth date as row {row}, and no ID number", row=earlier)
+                row_problems.append(RowProblem(number, column("id_number"), what))
+            else:
+                first_row_of[key] = number
+        if household is not None:
+            spec = households.get(household)
+            if spec is None:
+                households[household] = HouseholdSpec(household, group, address, number,
+                                                      number if group else 0, number if address else 0)
+            else:
+                if group:
+                    if spec.group is None:
+                        spec.group, spec.group_row = group, number
+                    elif spec.group != group:
+                        row_problems.append(RowProblem(number, column("group"), t(
+                            "household {household} is in group '{group}' at row {row}", household=household,
+                            group=spec.group, row=spec.group_row)))
+                if address:
+                    if spec.address is None:
+                        spec.address, spec.address_row = address, number
+                    elif spec.address != address:
+                        row_problems.append(RowProblem(number, column("address"), t(
+                            "household {household} has another address at row {row}", household=household,
+                            row=spec.address_row)))
+        if group:
+            groups[group] = None
+        if row_problems:
+            problems.extend(row_problems)
+        elif not problems:  # once anything is wrong, only problems are collected
+            take(Entry(number, member, household))
+        state.rows += 1
+    if problems:
+        rows = len({p.row for p in problems})
+        raise ImportRefused(t("{file}: {rows} row(s) have problems; nothing was imported",
+                              file=sheet.path.name, rows=rows), problems)
+    if progress is not None:
+        progress("validate", done, done)
+    return state
+
+
+def _base(field_name: str) -> str:
+    return "political_rights" if field_name.startswith("rights_deprived") else field_name
+
+
+def _column_at(sheet: Sheet, written: dict[str, str], index: dict[str, int], i: int) -> str:
+    for key, j in index.items():
+        if j == i:
+            return written[key]
+    return str(i + 1)
+
+
+# ---------------------------------------------------------------- writing
+
+@dataclass
+class ImportReport:
+    file: str
+    format: str
+    encoding: str | None
+    sheet: str | None
+    rows: int
+    added: int
+    updated: int
+    unchanged: int
+    groups_added: int
+    households_added: int
+    households_updated: int
+    dry_run: bool
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while hundreds of thousands of rows are alive: it would
+    traverse them all again and again and find nothing (the rows hold no reference cycles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_file(path: str | Path, progress: Progress | None = None) -> tuple[Sheet, Validated]:
+    """Read and validate the whole file without a database (tests, previews): every valid row is kept
+    in ``entries``; refuses with every bad row listed."""
+    sheet = read_sheet(Path(path))
+    try:
+        with _no_cycle_collection():
+            return sheet, validate(sheet, progress)
+    finally:
+        sheet.close()
+
+
+def import_members(scope: Any, path: str | Path, *, dry_run: bool = False,
+                   progress: Progress | None = None) -> ImportReport:
+    """Import the file in the scope's one transaction: rows are validated as they stream in and written
+    in chunks while every row so far is valid; the first bad row stops the writing, the rest are only
+    checked, and the refusal (listing every bad row) rolls the whole transaction back. Memory stays
+    flat as the file grows. With ``dry_run`` nothing is written; the counts say what would be."""
+    sheet = read_sheet(Path(path))
+    try:
+        with _no_cycle_collection():
+            state = Validated()
+            writer = _Writer(scope, sheet, state, dry_run=dry_run)
+            validate(sheet, progress, sink=writer.add, state=state)
+            writer.flush()
+    finally:
+        sheet.close()
+    return writer.report()
+
+
+class _Writer:
+    """Writes valid rows in chunks: groups and households as needed, then members (bulk), then one
+    audit event per written row (``audit.record_many``)."""
+
+    CHUNK = 5000
+    LOOKUP = 500  # ID numbers per `IN (…)` query
+
+    def __init__(self, scope: Any, sheet: Sheet, state: Validated, *, dry_run: bool):
+        from sqlalchemy import select
+
+        from juwei.storage.models import Household, ResidentsGroup
+        from juwei.storage.models.base import utcnow
+
+        self.scope, self.sheet, self.state, self.dry_run = scope, sheet, state, dry_run
+        self.session, self.cid = scope.session, scope.community_id
+        self.now = utcnow()
+        self.buffer: list[Entry] = []
+        self.groups: dict[str, int] = dict(self.session.execute(select(ResidentsGroup.name, ResidentsGroup.id)
+                                                                .where(ResidentsGroup.community_id == self.cid)).all())
+        # 户号 → (id, group id, address) for the community's households (thousands, not members).
+        self.households: dict[str, tuple[int | None, int | None, str | None]] = {
+            number: (hid, gid, address) for hid, number, gid, address in self.session.execute(
+                select(Household.id, Household.number, Household.group_id, Household.address)
+                .where(Household.community_id == self.cid)).all()}
+        self.created_households: set[str] = set()
+        self.counts = dict(added=0, updated=0, unchanged=0, groups_added=0, households_added=0,
+                           households_updated=0)
+
+    def add(self, entry: Entry) -> None:
+        self.buffer.append(entry)
+        if len(self.buffer) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        chunk, self.buffer = self.buffer, []
+        self._groups()
+        self._households(chunk)
+        self._members(chunk)
+
+    def _groups(self) -> None:
+        new = [g for g in self.state.groups if g not in self.groups]
+        if not new:
+            return
+        self.counts["groups_added"] += len(new)
+        if self.dry_run:
+            self.groups.update({g: -1 for g in new})  # a placeholder id: counts only
+            return
+        from juwei.services.roster import add_group
+
+        for name in new:  # a handful per roster; each through the roster service, audited
+            self.groups[name] = add_group(self.scope, name).id
+
+    def _households(self, chunk: list[Entry]) -> None:
+        from juwei.services import audit
+        from juwei.storage import bulk
+        from juwei.storage.models import Household
+
+        new: list[dict[str, Any]] = []
+        changed: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for number in dict.fromkeys(e.household for e in chunk if e.household):
+            spec = self.state.households[number]
+            gid = self.groups.get(spec.group) if spec.group else None
+            known = self.households.get(number)
+            if known is None:
+                new.append({"community_id": self.cid, "number": number, "address": spec.address,
+                            "group_id": gid, "representative_id": None, "created_at": self.now})
+                continue
+            hid, old_gid, old_address = known
+            if (spec.group and gid != old_gid) or (spec.address and spec.address != old_address):
+                # The file is the roster: a household that moved group or address is updated. (One created
+                # earlier in this import whose group only a later row names is completed the same way.)
+                before = {"id": hid, "number": number, "group_id": old_gid, "address": old_address}
+                after = {"id": hid, "number": number, "group_id": gid if spec.group else old_gid,
+                         "address": spec.address or old_address}
+                changed.append((before, after))
+                self.households[number] = (hid, after["group_id"], after["address"])
+                if number not in self.created_households:
+                    self.counts["households_updated"] += 1
+        self.counts["households_added"] += len(new)
+        if self.dry_run:
+            for row in new:
+                self.households[row["number"]] = (None, row["group_id"], row["address"])
+            return
+        ids = bulk.insert_rows(self.session, Household, new)
+        for new_id, row in zip(ids, new):
+            self.households[row["number"]] = (new_id, row["group_id"], row["address"])
+            self.created_households.add(row["number"])
+        audit.record_many(self.scope, "household.add", "household",
+                          [{k: v for k, v in row.items() if k != "created_at"} for row in new])
+        changed_rows = [a for _, a in changed if a["id"] is not None]
+        bulk.update_rows(self.session, Household, [{"id": a["id"], "group_id": a["group_id"],
+                                                    "address": a["address"]} for a in changed_rows])
+        audit.record_many(self.scope, "household.update", "household", changed_rows,
+                          before=[b for b, a in changed if a["id"] is not None])
+
+    def _existing(self, chunk: list[Entry]) -> tuple[dict[str, Any], dict[tuple, Any]]:
+        """The chunk's members already on the roll: by ID number, and (without one) by name, household
+        and birth date."""
+        from sqlalchemy import select
+
+        from juwei.storage.models import Member
+
+        table = Member.__table__
+        wanted = [table.c[c] for c in ("id", *MEMBER_COLUMNS)]
+        by_id: dict[str, Any] = {}
+        by_name: dict[tuple, Any] = {}
+        numbers = [e.member["id_number"] for e in chunk if e.member.get("id_number")]
+        for i in range(0, len(numbers), self.LOOKUP):
+            for row in self.session.execute(select(*wanted).where(
+                    table.c.community_id == self.cid, table.c.id_number.in_(numbers[i:i + self.LOOKUP]))):
+                by_id[row.id_number] = row._mapping
+        names = list({e.member.get("name") for e in chunk if not e.member.get("id_number")})
+        for i in range(0, len(names), self.LOOKUP):
+            for row in self.session.execute(select(*wanted).where(
+                    table.c.community_id == self.cid, table.c.id_number.is_(None),
+                    table.c.name.in_(names[i:i + self.LOOKUP]))):
+                by_name[(row.name, row.household_id, row.birth_date)] = row._mapping
+        return by_id, by_name
+
+    def _members(self, chunk: list[Entry]) -> None:
+        from juwei.services import audit
+        from juwei.storage import bulk
+        from juwei.storage.models import Member
+
+        fields = self.state.columns
+        columns = [c for c in MEMBER_COLUMNS
+                   if c in fields or c == "name"
+                   or (c in ("birth_date", "gender") and "id_number" in fields)
+                   or (c == "household_id" and "household" in fields)
+                   or (c.startswith("rights_deprived") and "political_rights" in fields)]
+        by_id, by_name = self._existing(chunk)
+        to_add: list[dict[str, Any]] = []
+        to_update: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for entry in chunk:
+            values = entry.member
+            values["household_id"] = self.households[entry.household][0] if entry.household else None
+            number = values.get("id_number")
+            found = by_id.get(number) if number else by_name.get((values.get("name"), values["household_id"],
+                                                                  values.get("birth_date")))
+            if found is None:
+                row = {c: values.get(c) for c in MEMBER_COLUMNS}
+                row["party_member"] = bool(row["party_member"])
+                to_add.append(row)
+                continue
+            changes = {c: values[c] for c in columns if c in values and values[c] != found[c]}
+            if "party_member" in changes and bool(changes["party_member"]) == bool(found["party_member"]):
+                del changes["party_member"]
+            if not changes:
+                self.counts["unchanged"] += 1
+                continue
+            before = {c: found[c] for c in ("id", *MEMBER_COLUMNS)}
+            to_update.append((before, {**before, **changes}))
+        self.counts["added"] += len(to_add)
+        self.counts["updated"] += len(to_update)
+        if self.dry_run:
+            return
+        for row in to_add:
+            row.update(community_id=self.cid, created_at=self.now, updated_at=self.now)
+        bulk.insert_rows(self.session, Member, to_add)
+        audit.record_many(self.scope, "member.import", "member",
+                          [{k: v for k, v in row.items() if k not in ("created_at", "updated_at")}
+                           for row in to_add])
+        bulk.update_rows(self.session, Member, [{**{c: a[c] for c in columns}, "id": a["id"],
+                                                 "updated_at": self.now} for _, a in to_update])
+        audit.record_many(self.scope, "member.import_update", "member", [a for _, a in to_update],
+                          before=[b for b, _ in to_update])
+
+    def report(self) -> ImportReport:
+        sheet = self.sheet
+        return ImportReport(file=sheet.path.name, format=sheet.format, encoding=sheet.encoding,
+                            sheet=sheet.sheet, rows=self.state.rows, dry_run=self.dry_run, **self.counts)

@@ -1,0 +1,142 @@
+"""The real-browser test: print every HTML document with headless Chromium and read the PDF back.
+
+This is what a clerk gets from the browser's print dialog. Checked with poppler-utils: A4 pages, the
+Chinese title, place and topics in the PDF's text (CJK fonts installed, so no boxes), a 300-seat sign-in
+sheet's page count, every seat printed once, and the table header repeated on page 2.
+
+Needs ``chromium``, ``fonts-noto-cjk`` and ``poppler-utils`` (Debian). Outside CI a missing tool skips
+these tests with a loud reason; with ``CI=true`` it fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from documents_sample import Clerk
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+INSTALL = "apt-get install -y chromium fonts-noto-cjk poppler-utils"
+
+
+@pytest.fixture(scope="session")
+def printer():
+    from juwei.render import printing
+
+    missing = printing.missing_tools()
+    if not printing.cjk_font_families():
+        missing.append("fonts-noto-cjk (no font covers Chinese)")
+    if missing:
+        message = (f"REAL-BROWSER PRINT TESTS NOT RUN: missing {', '.join(missing)}. Install them with "
+                   f"`{INSTALL}`")
+        if IN_CI:
+            pytest.fail(message + " (CI=true: these tests must run in CI)")
+        pytest.skip(message)
+    return printing
+
+
+@pytest.fixture(scope="session")
+def browser(printer):
+    """One Chromium for the whole session: starting it is the slow part."""
+    with printer.Browser() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def printed(sample_documents, browser, tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Every HTML document of the sample meeting, printed to PDF: (doc, lang) → pdf."""
+    folder = tmp_path_factory.mktemp("printed")
+    out = {}
+    for (doc, lang, fmt), text in sorted(sample_documents.items()):
+        if fmt != "html":
+            continue
+        html = folder / f"{doc}.{lang}.html"
+        html.write_text(text, encoding="utf-8")
+        out[doc, lang] = browser.print(html, folder / f"{doc}.{lang}.pdf")
+    return out
+
+
+def test_every_document_prints_on_a4(printed, printer):
+    assert len(printed) == 14
+    for key, pdf in printed.items():
+        info = printer.pdf_info(pdf)
+        assert info.is_a4, (key, info.page_size)
+        assert info.pages >= 1
+
+
+def test_chinese_notice_pdf_holds_title_place_and_topics(printed, printer):
+    text = printer.pdf_text(printed["notice", "zh_CN"])
+    flat = re.sub(r"\s+", "", text)
+    for expected in ("东城社区居民委员会", "关于召开东城社区居民代表会议的通知", "东城社区党群服务中心二楼会议室",
+                     "听取和审议社区居民委员会2026年下半年工作报告", "讨论决定和平里小区加装电梯资金筹集方案",
+                     "讨论社区停车管理办法（试行）", "2026年11月24日（星期二）下午2时30分", "特此通知",
+                     "2026年11月21日"):
+        assert expected in flat, expected
+    assert "—1—" in flat  # GB/T 9704 page number "— 1 —", printed by Chromium in the page margin
+
+
+def test_every_chinese_document_prints_its_title(printed, printer):
+    titles = {"signin": "东城社区居民代表会议签到表", "ballot": "东城社区居民代表会议表决票",
+              "result": "表决结果公告", "resolution": "东城社区居民代表会议决议",
+              "minutes": "东城社区居民代表会议记录", "summary": "东城社区居民代表会议纪要"}
+    for doc, title in titles.items():
+        flat = re.sub(r"\s+", "", printer.pdf_text(printed[doc, "zh_CN"]))
+        assert title in flat, doc
+    result = re.sub(r"\s+", "", printer.pdf_text(printed["result", "zh_CN"]))
+    assert "760105通过" in result and "742105未通过" in result  # present, for, against, abstain, not voting, needed
+
+
+def test_ballots_share_a_page_with_cut_lines(printed, printer):
+    first_page = printer.pdf_text(printed["ballot", "zh_CN"], 1, 1)
+    assert first_page.count("表决票") >= 3
+    assert "沿此线剪开" in first_page
+
+
+def test_a_300_seat_sign_in_sheet_repeats_its_header_and_numbers_its_pages(printer, browser, tmp_path):
+    from juwei.services import roster
+    from juwei.services.scope import open_scope
+    from juwei.storage.engine import open_store
+
+    db = str(tmp_path / "juwei.db")
+    clerk = Clerk(db)
+    clerk.ok("init", "--name", "东城社区", "--code", "dc")
+    store = open_store(db)
+    try:
+        with open_scope(store, None, write=True) as sc:
+            sc.today = dt.date(2026, 11, 20)
+            for g in range(1, 6):
+                roster.add_group(sc, f"第{g}居民小组")
+            for h in range(150):
+                number = f"{h // 30 + 1:02d}{h % 30 + 1:03d}"
+                roster.add_household(sc, number, group=f"第{h // 30 + 1}居民小组")
+                for k in range(2):
+                    roster.add_member(sc, {"name": f"居民{2 * h + k + 1:03d}", "birth_date": "1970-01-01",
+                                           "phone": "13912345678"}, household=number)
+    finally:
+        store.dispose()
+    meeting = clerk.json("meeting", "convene", "--kind", "residents", "--body", "adults", "--at", "2026-11-24 09:00",
+                         "--place", "东城社区文化广场", "--topic", "讨论社区停车管理办法")["id"]
+    html = tmp_path / "signin.html"
+    clerk.ok("notice", "render", meeting, "--doc", "signin", "--format", "html", "--out", html)
+    pdf = browser.print(html, tmp_path / "signin.pdf")
+
+    info = printer.pdf_info(pdf)
+    assert info.is_a4
+    pages = [printer.pdf_text(pdf, n, n, layout=True) for n in range(1, info.pages + 1)]
+    seats_per_page = [[int(s) for s in re.findall(r"^\s*(\d{1,3})\s+居民\d{3}", page, re.M)] for page in pages]
+    printed_seats = [seat for page in seats_per_page for seat in page]
+    assert printed_seats == list(range(1, 301))  # every seat once, in order: nothing cut off
+    rows = len(seats_per_page[0])
+    assert 15 <= rows <= 25, rows  # 9 mm rows in a 225 mm text block, under a three-row header
+    assert info.pages in (math.ceil(300 / rows), math.ceil(300 / rows) + 1)  # + a page for the totals
+    second = re.sub(r"\s+", "", pages[1])
+    assert "东城社区居民会议签到表" in second and "座号姓名居民小组户号签名" in second  # the header repeats
+    assert f"第2页共{info.pages}页" in second
+    last = re.sub(r"\s+", "", pages[-1])
+    assert "应到人数：300人" in last and "至少151人" in last
+    assert "13912345678" not in "".join(pages)

@@ -1,0 +1,55 @@
+"""Each document of the fixed sample meeting, in both languages and both formats, against its snapshot.
+
+A change to a template shows up here as a diff a reviewer can read. To accept changes on purpose:
+``JUWEI_UPDATE_SNAPSHOTS=1 python -m pytest tests/documents/test_snapshots.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from documents_sample import SNAPSHOTS, STAGES, regenerate
+
+CASES = [(doc, lang, fmt) for doc in STAGES for lang in ("zh_CN", "en") for fmt in ("md", "html")]
+
+
+@pytest.mark.parametrize("doc,lang,fmt", CASES, ids=["-".join(case) for case in CASES])
+def test_document_matches_snapshot(sample_documents, doc, lang, fmt):
+    text = sample_documents[doc, lang, fmt]
+    path = SNAPSHOTS / f"{doc}.{lang}.{fmt}"
+    if regenerate():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.exists(), f"no snapshot {path.name}; run with JUWEI_UPDATE_SNAPSHOTS=1 to create it"
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs from its snapshot"
+
+
+def test_no_phone_or_id_number_reaches_any_document(sample_documents):
+    # every sample resident has the phone 13912345678 on the roster (LAW.md "Privacy")
+    for key, text in sample_documents.items():
+        assert "13912345678" not in text, key
+        assert "12345678" not in text, key
+
+
+def test_markdown_is_commonmark_with_tables(sample_documents):
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    for (doc, lang, fmt), text in sample_documents.items():
+        if fmt != "md":
+            continue
+        html = md.render(text)
+        assert "<h1>" in html or "<h2>" in html, (doc, lang)
+        if doc in ("signin", "ballot", "result"):
+            assert "<table>" in html, (doc, lang)
+        assert "<script" not in html
+
+
+def test_html_is_self_contained(sample_documents):
+    for (doc, lang, fmt), text in sample_documents.items():
+        if fmt != "html":
+            continue
+        assert text.startswith("<!DOCTYPE html>"), doc
+        assert "size: A4" in text and "margin: 37mm 26mm 35mm 28mm" in text
+        for remote in ("http://", "https://", "//fonts.", "<script", "<link", "@import", "url("):
+            assert remote not in text, (doc, lang, remote)

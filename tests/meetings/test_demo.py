@@ -1,0 +1,27 @@
+"""The demo walks a representatives' meeting end to end, as a clerk would.
+
+(The migration-equals-models and translation checks cover every domain in tests/test_migrations.py and
+tests/test_i18n.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.storage
+def test_demo_walks_a_meeting(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from juwei.cli import app
+
+    monkeypatch.setenv("JUWEI_TODAY", "2026-11-25")
+    result = CliRunner().invoke(app, ["demo", "--out", str(tmp_path / "d"), "--households", "40"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    out = result.stdout
+    for command in ("meeting convene --kind representatives --at '2026-11-28 14:30'", "meeting checkin 1 --all",
+                    "meeting quorum 1", "vote count 1", "vote cast 2", "vote tally 2 --json", "meeting close 1"):
+        assert "$ juwei " + command in out
+    assert "PASSED" in out and '"passed": false' in out and "meeting 1 closed" in out
+    assert "# 关于召开东城社区居民代表会议的通知" in out  # the notice, printed after convening
+    documents = sorted(p.name for p in (tmp_path / "d" / "documents").iterdir())
+    assert "meeting-1-minutes.zh_CN.html" in documents and "meeting-1-notice.zh_CN.md" in documents

@@ -121,3 +121,29 @@ def test_ten_megabyte_values(probe):
     probe("rules", "set", "--from", "2026-01-01", "--", "quorum", big)
     probe("audit", "log", "--entity", big)
     assert probe.outcomes[1] >= 3
+
+
+@settings(SETTINGS, max_examples=5 if PG else 12)
+@given(description=nasty_text, voucher=nasty_text)
+@example(description="=HYPERLINK(\"http://x\",\"点我\")", voucher="+cmd|' /C calc'!A0")
+@example(description="＝１＋１", voucher="@SUM(A1:A9)")
+def test_ledger_entries_and_their_exports(probe, tmp_path_factory, monkeypatch, description, voucher):
+    """Hostile text in a ledger entry: accepted or refused cleanly, and never exported as a live formula."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv("JUWEI_TODAY", "2026-11-25")
+    probe("ledger", "add", "--date", "2026-09-01", "--amount", "12.50", "--direction", "支出",
+          "--category", "福利", "--voucher", voucher, "--description", description)
+    out = tmp_path_factory.mktemp("export")
+    assert probe("ledger", "export", "--out", str(out / "l.csv")) == 0
+    assert probe("ledger", "export", "--out", str(out / "l.xlsx")) == 0
+    with open(out / "l.csv", encoding="utf-8-sig", newline="") as fh:
+        cells = [cell for row in list(csv.reader(fh))[1:] for cell in row[2:]]
+    book = load_workbook(out / "l.xlsx", read_only=True)
+    cells += [c for row in list(book.worksheets[0].iter_rows(values_only=True))[1:] for c in row[2:]
+              if isinstance(c, str)]
+    book.close()
+    danger = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+    assert not [c for c in cells if c.startswith(danger)], cells

@@ -258,12 +258,17 @@ def export_ledger(scope: Scope, out: str | Path, *, period: str | None = None) -
             from decimal import Decimal
 
             from openpyxl import Workbook
+            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+            def xlsx_cell(value: Any) -> Any:  # control characters (NUL …) cannot be stored in a worksheet
+                value = safe_cell(value)
+                return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
             book = Workbook(write_only=True)
             sheet = book.create_sheet("收支明细")
             sheet.append(EXPORT_HEADER)
             for d, amount, *rest in rows:
-                sheet.append([d, Decimal(amount), *map(safe_cell, rest)])
+                sheet.append([d, Decimal(amount), *map(xlsx_cell, rest)])
             book.save(out)
     except OSError as exc:
         raise JuweiError(t("cannot write {path}: {reason}", path=str(out), reason=exc.strerror)) from None

@@ -16,7 +16,9 @@ def test_migrated_schema_equals_the_models(db):
     from alembic.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    import juwei.storage.models  # noqa: F401
+    from juwei.storage.models import load_all
+
+    load_all()
 
     if "://" not in db:
         from juwei.storage.engine import create_sqlite_file

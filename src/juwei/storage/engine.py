@@ -222,7 +222,9 @@ def create_store(db: str) -> Store:
     """Create a new database (file 0600) or initialise an empty server database at the head schema."""
     from sqlmodel import SQLModel
 
-    import juwei.storage.models  # noqa: F401  (registers every table)
+    from juwei.storage.models import load_all
+
+    load_all()
 
     url = database_url(db)
     path = sqlite_path(url)

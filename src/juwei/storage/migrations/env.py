@@ -2,12 +2,11 @@
 
 from alembic import context
 from sqlalchemy import create_engine
-from sqlmodel import SQLModel
 
-import juwei.storage.models  # noqa: F401  (registers every table)
+from juwei.storage.models import load_all
 
 config = context.config
-target_metadata = SQLModel.metadata
+target_metadata = load_all()
 
 
 def run_migrations() -> None:

@@ -1,33 +1,37 @@
-"""SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``.
+"""SQLModel tables, one module per domain, every row scoped by ``community_id``.
 
-One module per domain; each new domain module is imported here so the metadata (and Alembic's
-comparison against it) is complete.
+Loaded lazily (PEP 562): ``from juwei.storage.models import Member`` defines only the roster's tables,
+so a roster command does not pay for building every domain's classes at start-up. Whatever needs the
+whole schema — creating a database, Alembic, schema checks — calls :func:`load_all` first.
 """
 
-from juwei.storage.models.base import metadata  # noqa: F401  (naming convention first)
-from juwei.storage.models.roster import (  # noqa: F401
-    AuditEvent,
-    Community,
-    Household,
-    Member,
-    Representative,
-    ResidentsGroup,
-    RulesVersion,
-)
-from juwei.storage.models.disclosure import (  # noqa: F401
-    Disclosure,
-    LedgerEntry,
-    PersonnelChange,
-    WelfareEntry,
-    WelfareList,
-)
-from juwei.storage.models.meetings import (  # noqa: F401
-    Attendance,
-    Ballot,
-    Meeting,
-    MeetingNote,
-    MeetingSeat,
-    Motion,
-    Petition,
-    PetitionSignature,
-)
+from __future__ import annotations
+
+import importlib
+
+from juwei.storage.models.base import metadata  # noqa: F401  (naming convention before any table)
+
+# module → the table classes it defines; a new domain module is listed here.
+DOMAINS: dict[str, tuple[str, ...]] = {
+    "roster": ("AuditEvent", "Community", "Household", "Member", "Representative", "ResidentsGroup",
+               "RulesVersion"),
+    "meetings": ("Attendance", "Ballot", "Meeting", "MeetingNote", "MeetingSeat", "Motion", "Petition",
+                 "PetitionSignature"),
+    "disclosure": ("Disclosure", "LedgerEntry", "PersonnelChange", "WelfareEntry", "WelfareList"),
+}
+_HOME = {name: module for module, names in DOMAINS.items() for name in names}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+def load_all():
+    """Define every table on ``metadata`` (and return it)."""
+    for module in DOMAINS:
+        importlib.import_module(f"{__name__}.{module}")
+    return metadata

@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+import juwei.storage.models.roster  # noqa: F401  (the community and member tables referred to)
 from juwei.storage.models.base import timestamp
 
 

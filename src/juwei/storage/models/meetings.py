@@ -13,6 +13,7 @@ import datetime as dt
 from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+import juwei.storage.models.roster  # noqa: F401  (the community and member tables referred to)
 from juwei.storage.models.base import Timestamp, timestamp
 
 

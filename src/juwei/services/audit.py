@@ -231,8 +231,9 @@ def _reconcile(session: Session) -> None:
     writes.pop("?", None)
     if not writes:
         return
-    import juwei.storage.models  # noqa: F401  (registers every table)
+    from juwei.storage.models import load_all
 
+    load_all()  # every table's typed columns (models load lazily per domain)
     last = session.info.setdefault(_LAST, {})
     clerk = session.info.get(_CLERK) or clerk_name()
     now = utcnow()
@@ -558,8 +559,9 @@ def audited_tables(session: Session):
     them where known (so dates, times, booleans and decimals read back as the services wrote them)."""
     from sqlalchemy import MetaData
 
-    import juwei.storage.models  # noqa: F401  (registers every table)
+    from juwei.storage.models import load_all
 
+    load_all()  # every table typed as its model declares (models load lazily per domain)
     conn = session.connection()
     names = sorted(set(sa_inspect(conn).get_table_names()) - UNAUDITED_TABLES)
     known = SQLModel.metadata.tables

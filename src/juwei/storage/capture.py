@@ -38,6 +38,11 @@ def _followed(table: str) -> bool:
     from sqlmodel import SQLModel
 
     known = SQLModel.metadata.tables.get(table)
+    if known is None:  # models load lazily per domain: a table written by raw SQL may not be defined yet
+        from juwei.storage.models import load_all
+
+        load_all()
+        known = SQLModel.metadata.tables.get(table)
     if known is None or "id" not in known.c:
         return False
     return [c.name for c in known.primary_key.columns] == ["id"]

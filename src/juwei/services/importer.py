@@ -1,7 +1,7 @@
 """Importing the roster from the spreadsheet the clerk already keeps (`juwei member import`).
 
-Reading (.csv in UTF-8, UTF-8 with BOM or GB18030; .xlsx streamed read-only), mapping the header row
-(English or Chinese column names), validating every row with :mod:`juwei.rules.records`, then writing
+Files are read by :mod:`juwei.services.sheets`; here: mapping the header row (English or Chinese column
+names), validating every row with :mod:`juwei.rules.records`, then writing
 all or nothing: one bad row and nothing is written, and the error lists every bad row as
 "row N, column X: reason". Re-importing the same file updates members by ID number instead of adding
 them again. Groups and households are created as needed. Every write is audited.
@@ -9,12 +9,9 @@ them again. Groups and households are created as needed. Every write is audited.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import csv
 import functools
 import gc
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,6 +21,8 @@ from typing import Any, Callable, Iterator, Sequence
 from juwei.errors import ValidationError
 from juwei.i18n import t
 from juwei.rules.records import FieldError, clean_label, clean_member, political_rights
+from juwei.services import sheets
+from juwei.services.sheets import Sheet, blank, safe_echo
 
 # The import's columns, in the order the docs list them, with the Chinese header of each.
 FIELDS = ("name", "id_number", "birth_date", "gender", "household", "group", "address", "phone",
@@ -48,8 +47,6 @@ PROGRESS_EVERY = 2000
 MEMBER_COLUMNS = ("name", "id_number", "birth_date", "gender", "household_id", "phone", "party_member",
                   "rights_deprived_from", "rights_deprived_until")
 
-_ID_LIKE = re.compile(r"[0-9０-９]{6}[0-9０-９]{8,}[0-9０-９Xx]?")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 Progress = Callable[[str, int, "int | None"], None]  # (phase, done, total or None)
 
 
@@ -80,10 +77,6 @@ class RowProblem:
         return t("row {row}, column {column}: {reason}", row=self.row, column=self.column, reason=self.reason)
 
 
-def _safe(text: str) -> str:
-    """Never echo a whole ID number or raw control characters back (LAW.md privacy)."""
-    text = _ID_LIKE.sub(lambda m: m.group(0)[:6] + "…", text)
-    return _CONTROL.sub("?", text)
 
 
 class ImportRefused(ValidationError):
@@ -96,146 +89,19 @@ class ImportRefused(ValidationError):
 
 # ---------------------------------------------------------------- reading
 
-@dataclass
-class Sheet:
-    path: Path
-    format: str  # csv | xlsx
-    encoding: str | None  # csv only: utf-8, utf-8-sig, gb18030
-    sheet: str | None  # xlsx only: the worksheet read
-    rows: Iterator[tuple[int, Sequence[Any]]]  # (row number, cells) after the header row
-    header_row: int
-    headers: list[str]
-    total: int | None  # rows expected, for the progress bar
-    close: Callable[[], None] = lambda: None
+def _names_the_name_column(cells: Sequence[Any]) -> bool:
+    return any(HEADERS.get(_header_key(c)) == "name" for c in cells if isinstance(c, str))
 
 
 def read_sheet(path: Path) -> Sheet:
-    """Open a .csv or .xlsx file and find its header row; refuse unreadable files clearly."""
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise ValidationError(t("no such file: {path}", path=path))
-    if suffix == ".csv":
-        return _read_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix == ".xls":
-        raise ValidationError(t("{path}: the old Excel format (.xls) is not read; in Excel use "
-                                "Save As → Excel Workbook (.xlsx) or CSV UTF-8", path=path.name))
-    raise ValidationError(t("{path}: only .csv and .xlsx files can be imported", path=path.name))
-
-
-def decode_csv(data: bytes) -> tuple[str, str]:
-    """The text of a CSV file and its encoding: UTF-8 (with or without BOM) or GB18030 (what Excel in
-    China writes for "CSV (comma delimited)")."""
-    if data.startswith(codecs.BOM_UTF8):
-        encoding, body = "utf-8-sig", data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ValidationError(t("the file is UTF-16 (Excel's \"Unicode Text\"); save it as CSV UTF-8 instead"))
-    else:
-        encoding, body = "utf-8", data
+    """Open the roster file; its header row is the first naming the ``name`` column (a title row such as
+    社区居民花名册 above it is skipped)."""
     try:
-        return body.decode("utf-8"), encoding
-    except UnicodeDecodeError:
-        if encoding == "utf-8-sig" or _truncated_utf8(body):
-            raise ValidationError(t("the file ends in the middle of a character: it looks truncated; "
-                                    "save or copy it again")) from None
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise ValidationError(t("cannot tell the file's text encoding (tried UTF-8 and GB18030); "
-                                "in Excel use Save As → CSV UTF-8")) from None
-
-
-def _truncated_utf8(data: bytes) -> bool:
-    """Valid UTF-8 except for an incomplete character at the very end."""
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _read_csv(path: Path) -> Sheet:
-    text, encoding = decode_csv(path.read_bytes())
-    first_line = text[:4096].split("\n", 1)[0]
-    delimiter = max(",\t;", key=first_line.count) if first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    total = text.count("\n") or None
-    return _with_header(Sheet(path, "csv", encoding, None, _guard(path, reader), 0, [], total))
-
-
-def _read_xlsx(path: Path) -> Sheet:
-    import zipfile
-
-    try:
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        ws = book.active if book.active is not None else book.worksheets[0]
-        total = ws.max_row
-        rows = _guard(path, ws.iter_rows(values_only=True))
-    except ValidationError:
-        raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, EOFError) as exc:
-        raise ValidationError(t("{path} is not a readable .xlsx workbook ({reason}); it may be damaged or "
-                                "truncated: save it again from Excel", path=path.name,
-                                reason=type(exc).__name__)) from None
-    sheet = Sheet(path, "xlsx", None, ws.title, rows, 0, [], total, close=book.close)
-    return _with_header(sheet)
-
-
-
-
-def _with_header(sheet: Sheet) -> Sheet:
-    """The header row is the first row naming the ``name`` column; a title row above it (社区居民花名册)
-    is skipped. Failing that, the first non-empty row is taken as the header."""
-    first: tuple[int, tuple] | None = None
-    seen = []
-    source = sheet.rows
-    for number, cells in source:  # the same iterator continues after the header below
-        seen.append((number, cells))
-        if not any(_blank(c) is False for c in cells):
-            continue
-        first = first or (number, cells)
-        if any(HEADERS.get(_header_key(str(c))) == "name" for c in cells if isinstance(c, str)):
-            first = (number, cells)
-            break
-        if len(seen) >= 10:
-            break
-    if first is None:
+        return sheets.read_sheet(path, is_header=_names_the_name_column)
+    except sheets.NoHeader:
         raise ValidationError(t("{path} has no header row (it is empty); the columns accepted are: {headers}",
-                                path=sheet.path.name, headers=accepted_headers()))
-    sheet.header_row, header = first
-    sheet.headers = ["" if c is None else str(c) for c in header]
-    rest = [(n, c) for n, c in seen if n > sheet.header_row]
+                                path=path.name, headers=accepted_headers())) from None
 
-    def remaining() -> Iterator[tuple[int, tuple]]:
-        yield from rest
-        yield from source
-
-    sheet.rows = remaining()
-    return sheet
-
-
-def _guard(path: Path, rows: Any) -> Iterator[tuple[int, tuple]]:
-    """Number the rows from 1 (as the spreadsheet does) and turn a reader's failure midway (a damaged
-    file) into a clear refusal."""
-    try:
-        yield from enumerate(rows, start=1)
-    except ValidationError:
-        raise
-    except Exception as exc:
-        raise ValidationError(t("{path} could not be read to the end ({reason}); it may be damaged or "
-                                "truncated: save it again", path=path.name,
-                                reason=_safe(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)[:120])) \
-            from None
-
-
-def _blank(cell: Any) -> bool:
-    return cell is None or (type(cell) is str and not cell.strip())
-
-
-# ---------------------------------------------------------------- mapping the columns
 
 def map_columns(sheet: Sheet) -> tuple[dict[str, int], dict[str, str], list[int]]:
     """field → column index, field → header as written, and the indexes of headerless columns."""
@@ -252,13 +118,13 @@ def map_columns(sheet: Sheet) -> tuple[dict[str, int], dict[str, str], list[int]
             continue
         found = HEADERS.get(key)
         if found is None:
-            unknown.append(_safe(header.strip())[:40])
+            unknown.append(safe_echo(header.strip())[:40])
         elif found in index:
             raise ValidationError(t("columns '{a}' and '{b}' both hold {field}; keep one",
-                                    a=written[found], b=_safe(header.strip())[:40], field=found))
+                                    a=written[found], b=safe_echo(header.strip())[:40], field=found))
         else:
             index[found] = i
-            written[found] = _safe(header.strip())[:40]
+            written[found] = safe_echo(header.strip())[:40]
     if unknown:
         raise ValidationError(t("unknown column(s) {columns} in the header (row {row}); the columns accepted are: "
                                 "{headers}", columns=", ".join(f"'{u}'" for u in unknown),
@@ -351,7 +217,7 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
                     row_problems.append(RowProblem(number, _column_at(sheet, written, index, i), formula_message))
         if n > width or unnamed:
             for i in (*unnamed, *range(width, n)):
-                if i < n and not _blank(cells[i]):
+                if i < n and not blank(cells[i]):
                     row_problems.append(RowProblem(number, str(i + 1),
                                                    t("has a value but no header; name the column or clear it")))
         if n < width:
@@ -380,7 +246,7 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
             except FieldError as exc:
                 errors.append(exc)
         for exc in errors:
-            row_problems.append(RowProblem(number, column(_base(exc.field)), _safe(exc.reason)))
+            row_problems.append(RowProblem(number, column(_base(exc.field)), safe_echo(exc.reason)))
         household = labels.get("household")
         group, address = labels.get("group"), labels.get("address")
         if household is None and (group or address):

@@ -82,12 +82,8 @@ MESSAGES = {
     "row {row}: voucher: '{voucher}' is already in the ledger": "第 {row} 行:voucher:凭证号“{voucher}”已在账中",
     "… and {n} more": "……另有 {n} 处",
     # spreadsheets
-    "{path}: the file is neither UTF-8 nor GB18030 text": "{path}:文件既不是 UTF-8 也不是 GB18030 文本",
-    "no file {path}": "没有文件 {path}",
     "{path} is empty": "{path} 是空文件",
     "{path}: missing column(s) {missing}; expected {expected}": "{path}:缺少列 {missing};应有 {expected}",
-    "{path}: cannot read the workbook ({reason})": "{path}:无法读取工作簿({reason})",
-    "{path}: use a .csv or .xlsx file": "{path}:请使用 .csv 或 .xlsx 文件",
     # CLI words
     "disclosures": "公开事项",
     "disclosure {id}": "公开事项 {id}",

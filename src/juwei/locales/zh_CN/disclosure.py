@@ -83,6 +83,7 @@ MESSAGES = {
     "… and {n} more": "……另有 {n} 处",
     # spreadsheets
     "{path} is empty": "{path} 是空文件",
+    "{path}: use a .csv or .xlsx file": "{path}:请使用 .csv 或 .xlsx 文件",
     "{path}: missing column(s) {missing}; expected {expected}": "{path}:缺少列 {missing};应有 {expected}",
     # CLI words
     "disclosures": "公开事项",

@@ -6,6 +6,8 @@ A change to a template shows up here as a diff a reviewer can read. To accept ch
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from documents_sample import SNAPSHOTS, STAGES, regenerate
@@ -15,7 +17,8 @@ CASES = [(doc, lang, fmt) for doc in STAGES for lang in ("zh_CN", "en") for fmt 
 
 @pytest.mark.parametrize("doc,lang,fmt", CASES, ids=["-".join(case) for case in CASES])
 def test_document_matches_snapshot(sample_documents, doc, lang, fmt):
-    text = sample_documents[doc, lang, fmt]
+    # The minutes carry the seal of the tallies: SHA-256 values that change with every run's timestamps.
+    text = re.sub(r"\b[0-9a-f]{64}\b", "<sha256>", sample_documents[doc, lang, fmt])
     path = SNAPSHOTS / f"{doc}.{lang}.{fmt}"
     if regenerate():
         path.parent.mkdir(parents=True, exist_ok=True)

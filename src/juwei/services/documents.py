@@ -227,4 +227,15 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
         "notes": [n.text for n in record.notes],
         "summary": _paragraphs(view.summary),
         "contact": contact or (f"{committee}办公室" if zh else f"the office of the {committee}"),
+        "seal": _seal(scope, view.id) if doc == "minutes" else None,
     }
+
+
+def _seal(scope: Scope, meeting_id: int) -> dict[str, Any] | None:
+    """The seal of the tallies recorded when the meeting closed, printed on its minutes (issue: audit seal)."""
+    from juwei.services import audit
+
+    sealed = audit.sealed_on(scope, f"meeting:{meeting_id}")
+    if sealed is None:
+        return None
+    return {"seq": sealed.head_seq, "hash": sealed.head_hash, "digest": sealed.entities_digest}

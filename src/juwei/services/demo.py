@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from juwei.rules.idnumber import make_id
+from juwei.rules.people import age_on
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -81,7 +82,8 @@ def sample_households(today: dt.date, households: int = 120, seed: int = 2026) -
                 h.members.append(_person(rng, _birth(rng, today, rng.randint(1, max(2, head_age - 22))),
                                          rng.choice("MF"), used))
         for m in h.members:
-            m.party_member = rng.random() < 0.12 and (today - m.birth_date).days > 18 * 366
+            # Sample demographics, not a community rule: the Party admits members from 18.
+            m.party_member = rng.random() < 0.12 and age_on(m.birth_date, today) >= 18
         out.append(h)
     # Boundaries the rules care about: someone who turns 18 today, someone whose deprivation of
     # political rights runs until next year.
@@ -109,10 +111,20 @@ def load_sample(scope, households: int = 120, seed: int = 2026) -> dict[str, int
     """Put the sample community on the roll through the roster services (audited like any entry):
     groups, households with designated representatives, members, 2–3 elected representatives per group
     whose terms began a year ago, and ex officio representatives (S2)."""
+    from juwei.errors import JuweiError
+    from juwei.rules.people import is_adult, rights_deprived_on
     from juwei.rules.records import political_rights
     from juwei.services import roster
+    from juwei.services.community import rules_on
 
     today = scope.today
+    term_start = today.replace(year=today.year - 1, month=1, day=1)
+    rules = rules_on(scope, term_start)
+
+    def may_serve(birth: dt.date, deprived_from: dt.date | None, until: dt.date | None, day: dt.date) -> bool:
+        # S1 by the community's own profile, on the day the representatives' terms begin and today
+        return (is_adult(birth, day, rules.adult_age, rules.adult_birthday_counts)
+                and not rights_deprived_on(deprived_from, until, day))
     sample = sample_households(today, households, seed)
     rng = random.Random(seed + 1)
     roster.ensure_groups(scope, [h.group for h in sample])
@@ -129,13 +141,12 @@ def load_sample(scope, households: int = 120, seed: int = 2026) -> dict[str, int
                 "rights_deprived_until": until if deprived else None,
             }, household=h.number)
             count += 1
-            adult = (today - m.birth_date).days >= 18 * 366 and not deprived
-            if adult:
+            frm, until = (start, until) if deprived else (None, None)
+            if may_serve(m.birth_date, frm, until, term_start) and may_serve(m.birth_date, frm, until, today):
                 first_adult = first_adult or member.id
                 adults_by_group.setdefault(h.group, []).append(member.id)
         if first_adult:
             roster.set_household_representative(scope, h.number, str(first_adult))
-    term_start = today.replace(year=today.year - 1, month=1, day=1)
     reps = 0
     for group, ids in adults_by_group.items():
         for member_id in rng.sample(ids, min(len(ids), rng.choice((2, 3)))):
@@ -146,6 +157,6 @@ def load_sample(scope, households: int = 120, seed: int = 2026) -> dict[str, int
         try:
             roster.add_representative(scope, str(member_id), start=term_start, ex_officio=basis)
             reps += 1
-        except Exception:  # already an elected representative with this basis: skip
+        except JuweiError:  # e.g. already serving on that basis: the sample simply has one fewer
             continue
     return {"households": len(sample), "members": count, "representatives": reps}

@@ -12,8 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -22,7 +20,7 @@ from juwei.errors import ValidationError
 from juwei.i18n import t
 from juwei.rules.records import FieldError, clean_label, clean_member, political_rights
 from juwei.services import sheets
-from juwei.services.sheets import Sheet, blank, safe_echo
+from juwei.services.sheets import Sheet, blank, header_key, safe_echo
 
 # The import's columns, in the order the docs list them, with the Chinese header of each.
 FIELDS = ("name", "id_number", "birth_date", "gender", "household", "group", "address", "phone",
@@ -50,14 +48,10 @@ MEMBER_COLUMNS = ("name", "id_number", "birth_date", "gender", "household_id", "
 Progress = Callable[[str, int, "int | None"], None]  # (phase, done, total or None)
 
 
-def _header_key(text: str) -> str:
-    return re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFKC", text).strip().strip("*").strip().lower())
-
-
 HEADERS: dict[str, str] = {
-    **{_header_key(f): f for f in FIELDS},
-    **{_header_key(c): f for f, c in CHINESE.items()},
-    **{_header_key(a): f for a, f in ALIASES.items()},
+    **{header_key(f): f for f in FIELDS},
+    **{header_key(c): f for f, c in CHINESE.items()},
+    **{header_key(a): f for a, f in ALIASES.items()},
 }
 
 
@@ -90,7 +84,7 @@ class ImportRefused(ValidationError):
 # ---------------------------------------------------------------- reading
 
 def _names_the_name_column(cells: Sequence[Any]) -> bool:
-    return any(HEADERS.get(_header_key(c)) == "name" for c in cells if isinstance(c, str))
+    return any(HEADERS.get(header_key(c)) == "name" for c in cells if isinstance(c, str))
 
 
 def read_sheet(path: Path) -> Sheet:
@@ -110,7 +104,7 @@ def map_columns(sheet: Sheet) -> tuple[dict[str, int], dict[str, str], list[int]
     unknown: list[str] = []
     unnamed: list[int] = []
     for i, header in enumerate(sheet.headers):
-        key = _header_key(header)
+        key = header_key(header)
         if not key:
             unnamed.append(i)
             continue

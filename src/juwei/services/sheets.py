@@ -174,8 +174,10 @@ def blank(cell: Any) -> bool:
 # ---------------------------------------------------------------- mapping the columns
 
 
-def _header(value: Any) -> str:
-    return unicodedata.normalize("NFKC", str(value or "")).strip().lower().replace(" ", "_")
+def header_key(value: Any) -> str:
+    """A header cell as a lookup key: 姓名, ' Name ', 'ID-number', '身份证号*' all compare sensibly."""
+    text = unicodedata.normalize("NFKC", "" if value is None else str(value))
+    return re.sub(r"[\s\-]+", "_", text.strip().strip("*").strip().lower())
 
 
 def read_table(path: str | Path, columns: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
@@ -186,15 +188,15 @@ def read_table(path: str | Path, columns: Mapping[str, tuple[str, ...]], require
     that names no field is ignored. A missing required column is one error naming what was expected.
     """
     path = Path(path)
-    lookup = {_header(alias): field for field, aliases in columns.items() for alias in (field, *aliases)}
+    lookup = {header_key(alias): field for field, aliases in columns.items() for alias in (field, *aliases)}
     try:
-        sheet = read_sheet(path, is_header=lambda cells: any(_header(c) in lookup for c in cells))
+        sheet = read_sheet(path, is_header=lambda cells: any(header_key(c) in lookup for c in cells))
     except NoHeader:
         raise ValidationError(t("{path} is empty", path=path.name)) from None
     try:
         index: dict[str, int] = {}
         for i, cell in enumerate(sheet.headers):
-            field = lookup.get(_header(cell))
+            field = lookup.get(header_key(cell))
             if field is not None and field not in index:
                 index[field] = i
         missing = [f for f in required if f not in index]

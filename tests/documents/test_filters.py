@@ -103,6 +103,19 @@ def test_scrub_masks_id_numbers_and_phones_but_keeps_chinese_punctuation():
     assert filters.scrub("2026年11月24日") == "2026年11月24日"
 
 
+def test_scrub_prints_hex_digests_as_they_are():
+    # a SHA-256 from the audit chain whose digit run looks like a mobile (16005700281) once was masked
+    digest = "a1f36df19bec22197282934e8f1600570028166eee621036de092b225916b677"
+    assert scrub_text(f"seal {digest}，电话13812345678") == f"seal {digest}，电话138****5678"
+    assert scrub_text("1" * 64) != "1" * 64  # only digits: no letter says it is a digest, so it is masked
+
+
+@given(st.binary(min_size=20, max_size=32).map(bytes.hex).filter(lambda h: h.strip("0123456789")),
+       st.sampled_from(["", " ", "：", "sha256="]))
+def test_scrub_never_changes_a_digest(digest, before):
+    assert scrub_text(before + digest + "。") == before + digest + "。"
+
+
 @given(st.text(alphabet="0123456789０１２３ Xx-张电话号", max_size=40))
 def test_scrub_agrees_with_the_privacy_rules(text):
     # one place decides masking: the filter is scrub_text, which changes only what it masks

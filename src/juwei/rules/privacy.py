@@ -38,6 +38,9 @@ _LANDLINE_IN_TEXT = re.compile(r"(?<![0-9])(?:\(0[0-9]{2,3}\)|0[0-9]{2,3}[ -])[0
 _CARD_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?:[ -]?[0-9]{1,3})?(?![0-9])")
 # Any other run of twelve or more digits (an ID glued to more digits, an account number) is masked too.
 _LONG_RUN_IN_TEXT = re.compile(r"[0-9][0-9Xx]{11,}")
+# A hex digest (SHA-1 and longer, as the audit chain and the minutes' seal print them) is not personal data:
+# its digit runs are claimed first and printed as they are. At least one letter a–f, or it is just digits.
+_DIGEST_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])[0-9a-f]{40,}(?![0-9A-Za-z])")
 
 
 def _mask_digits(text: str) -> str:
@@ -59,6 +62,7 @@ def _mask_landline(text: str) -> str:
 _FOLD = str.maketrans("０１２３４５６７８９Ｘｘ\u3000－＋（）", "0123456789Xx -+()")
 # In priority order: a span claimed by an earlier pattern is not looked at again.
 _MASKS = (
+    (_DIGEST_IN_TEXT, lambda digest: digest),
     (_ID_IN_TEXT, _mask_digits),
     (_LONG_RUN_IN_TEXT, _mask_run),
     (_CARD_IN_TEXT, _mask_digits),

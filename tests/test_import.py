@@ -46,10 +46,15 @@ def test_csv_encodings(community, tmp_path, encoding, headers):
     assert shown["party_member"] is False and community.json("member", "show", members["张伟"]["id"])["party_member"]
     households = {h["number"]: h for h in community.json("household", "list")}
     assert households["01002"]["address"] == "和平里2号楼202"
-    # Every write is audited: the groups, the households and each member.
-    assert len(_audit(community, "member.import")) == 3
-    assert len(_audit(community, "household.add")) == 2
+    # Every write is audited: each group, and one event for the new households and one for the new members
+    # holding each row's fingerprint; a member's history shows the import that added it.
+    (imported,) = _audit(community, "member.import")
+    assert imported["entity"] == f"member:{min(m['id'] for m in members.values())}..{max(m['id'] for m in members.values())}"
+    assert len(_audit(community, "household.import")) == 1
     assert len(_audit(community, "group.add")) == 2
+    (shown,) = community.json("audit", "log", "--entity", f"member:{members['王芳']['id']}")
+    assert shown["action"] == "member.import" and shown["after"] == {"table": "member", "rows": 3, "source": "roster.csv"}
+    assert community.json("audit", "verify")["ok"]
 
 
 def test_xlsx_with_title_row_date_cells_and_plain_text(community, tmp_path):
@@ -288,7 +293,30 @@ def test_a_realistic_roster_round_trips(community, tmp_path):
     if "://" not in db:  # the member table has exactly the file's residents, once each
         with sqlite3.connect(db) as conn:
             assert conn.execute("SELECT count(DISTINCT id_number), count(*) FROM member").fetchone() == (400, 400)
-            assert conn.execute("SELECT count(*) FROM audit_event WHERE action='member.import'").fetchone() == (400,)
+            assert conn.execute("SELECT count(*) FROM audit_event WHERE action='member.import'").fetchone() == (1,)
+    assert community.json("audit", "verify")["ok"]
+
+
+def test_an_imported_row_changed_behind_juwei_is_named_by_verify(community, tmp_path):
+    """One event covers an import's new rows, yet a single row edited outside juwei is still found."""
+    from sqlalchemy import create_engine, text
+
+    from juwei.storage.engine import database_url
+
+    path = write_csv(tmp_path / "r.csv", _sample(200))
+    community.json("member", "import", path)
+    victim = _members(community)
+    victim = sorted(victim.values(), key=lambda m: m["id"])[117]
+    engine = create_engine(database_url(community.db))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE member SET name = '改名' WHERE id = :id"), {"id": victim["id"]})
+    finally:
+        engine.dispose()
+    result = community("audit", "verify", "--json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert [(p["kind"], p["entity"]) for p in report["problems"]] == [("row_changed", f"member:{victim['id']}")]
 
 
 def test_chunked_writes_roll_back_when_a_late_row_is_bad(community, tmp_path, unchanged, monkeypatch):

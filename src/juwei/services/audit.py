@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import event as sa_event
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, SQLModel
 
@@ -42,6 +42,7 @@ TOLERATED_MISSING = frozenset({"created_at", "updated_at"})
 
 _HEAD = "juwei_audit_head"  # session.info keys: [seq, hash] of the chain head in this transaction
 _LAST = "juwei_audit_last"  # entity -> after JSON of its latest event in this transaction
+_COVERED = ("set",)  # ... or this: covered by a set event's fingerprint (record_set)
 _CLERK = "juwei_audit_clerk"
 
 
@@ -184,6 +185,32 @@ def record_many(scope: Scope, action: str, table: str, states: list[dict],
     return len(rows)
 
 
+def record_set(scope: Scope, action: str, table: str, after_id: int, *, source: str | None = None) -> int:
+    """Append one event for every row a bulk write (an import) inserted into ``table`` in this transaction,
+    i.e. every row with an id above ``after_id``: each row's fingerprint by id (:func:`row_digest`), so
+    :func:`verify` still names one changed or deleted row, at a fraction of the cost of an event per row.
+    ``source`` (a file name) is kept with it. Returns how many rows the event covers."""
+    from sqlmodel import SQLModel
+
+    from juwei.storage.models.base import utcnow
+
+    session = scope.session
+    session.info[_CLERK] = scope.clerk
+    values = _set_event(session, SQLModel.metadata.tables[table], after_id, None, source=source)
+    if values is None:
+        return 0
+    values.update(community_id=scope.community_id, action=action, at=utcnow(), clerk=scope.clerk)
+    _insert_events(session, [_chain(session, values, row_state=False)])
+    from juwei.storage import capture
+
+    last = session.info.setdefault(_LAST, {})
+    rows = [int(row_id) for row_id in json.loads(values["after"])["rows"]]
+    for row_id in rows:
+        last[f"{table}:{row_id}"] = _COVERED  # recorded as they stand: the commit-time check leaves them be
+    capture.settle(session.connection(), table, rows)  # ... unless they are written again after this
+    return len(rows)
+
+
 _EVENT_COLUMNS = ("seq", "prev_hash", "hash", "community_id", "at", "clerk", "action", "entity", "before", "after")
 
 
@@ -246,7 +273,9 @@ def _reconcile(session: Session) -> None:
         if tw.max_id_before is not None:
             fresh = session.execute(select(table.c.id).where(table.c.id > tw.max_id_before)).scalars().all()
             new_ids = set(fresh)
-            unrecorded = [i for i in fresh if i in tw.ids or not isinstance(last.get(f"{name}:{i}"), str)]
+            unrecorded = [i for i in fresh
+                          if i in tw.ids or not (isinstance(last.get(f"{name}:{i}"), str)
+                                                 or last.get(f"{name}:{i}") is _COVERED)]
             plain_new = [i for i in unrecorded if i not in tw.ids]
             if len(plain_new) >= SET_THRESHOLD:  # many rows written in bulk: one set event for them
                 values = _set_event(session, table, tw.max_id_before, set(plain_new))
@@ -336,21 +365,24 @@ def _raw_rows(session: Session, table, columns: list[str], min_id: int | None = 
         yield row[0], row[1:]
 
 
-def _set_event(session: Session, table, after_id: int, ids: set[int]) -> dict | None:
-    """One event for many rows a bulk write inserted without events of their own: each row's fingerprint
-    (:func:`row_digest`) by id. Verify checks each row against its fingerprint, so one changed row is still
-    named, at a fraction of the cost of one event per row."""
+def _set_event(session: Session, table, after_id: int, ids: set[int] | None, *,
+               source: str | None = None) -> dict | None:
+    """One event for many rows a bulk write inserted (``ids``, or every row above ``after_id``): each row's
+    fingerprint (:func:`row_digest`) by id. Verify checks each row against its fingerprint, so one changed
+    row is still named, at a fraction of the cost of one event per row."""
     columns = [c.name for c in table.columns]
     rows = {str(row_id): row_digest(values) for row_id, values in _raw_rows(session, table, columns, after_id)
-            if row_id in ids}
+            if ids is None or row_id in ids}
     if not rows:
         return None
-    first, last = min(ids), max(ids)
+    numbers = [int(row_id) for row_id in rows]
+    first, last = min(numbers), max(numbers)
     community_ids = {cid for (cid,) in session.execute(select(table.c.community_id).where(
         table.c.id > after_id).distinct())} if "community_id" in table.c else set()
     return {"community_id": community_ids.pop() if len(community_ids) == 1 else None,
             "action": "db.insert", "entity": f"{table.name}:{first}..{last}", "before": None,
-            "after": json.dumps({"columns": columns, "rows": rows, "table": table.name}, ensure_ascii=False,
+            "after": json.dumps({"columns": columns, "rows": rows, "table": table.name,
+                                 **({"source": source} if source else {})}, ensure_ascii=False,
                                 sort_keys=True, separators=(",", ":"))}
 
 
@@ -757,12 +789,16 @@ class LogEntry:
 
 def history(scope: Scope, *, entity: str | None = None, since: dt.date | None = None,
             limit: int | None = None) -> list[LogEntry]:
-    """The community's events, oldest first (the last ``limit`` when given)."""
+    """The community's events, oldest first (the last ``limit`` when given). A set event (one event for
+    the rows of a bulk import) is shown by what it covers — table, rows, source file — not its fingerprints;
+    asked for one row (``entity``), the set event that covers that row is part of its history."""
     cols = _event_table().c
     query = select(cols.seq, cols.at, cols.clerk, cols.action, cols.entity, cols.before, cols.after, cols.hash) \
         .where(cols.community_id == scope.community_id)
     if entity:
-        query = query.where(cols.entity == entity.strip())
+        entity = entity.strip()
+        table, _, row_id = entity.partition(":")
+        query = query.where(or_(cols.entity == entity, cols.entity.like(f"{_like(table)}:%..%", escape="\\")))
     if since:
         query = query.where(cols.at >= dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC))
     query = query.order_by(cols.seq.desc() if limit else cols.seq)
@@ -775,9 +811,23 @@ def history(scope: Scope, *, entity: str | None = None, since: dt.date | None = 
     for ev in found:
         before = _loads(ev.before)
         after = _loads(ev.after)
+        if _is_set_event(ev.entity, after):
+            if entity and ev.entity != entity and row_id not in after["rows"]:
+                continue  # a set event of the same table that does not cover this row
+            after = {"table": after["table"], "rows": len(after["rows"]),
+                     **({"source": after["source"]} if after.get("source") else {})}
         entries.append(LogEntry(ev.seq, _plain(ev.at), ev.clerk, ev.action, ev.entity, before, after,
                                 _changes(before, after), ev.hash))
     return entries
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _is_set_event(entity: str, after: Any) -> bool:
+    return (isinstance(after, dict) and isinstance(after.get("rows"), dict) and after.get("table") is not None
+            and entity.startswith(f"{after['table']}:") and ".." in entity)
 
 
 def _loads(text: str | None) -> dict | None:

@@ -360,22 +360,24 @@ def import_members(scope: Any, path: str | Path, *, dry_run: bool = False,
             writer = _Writer(scope, sheet, state, dry_run=dry_run)
             validate(sheet, progress, sink=writer.add, state=state)
             writer.flush()
+            writer.finish()
     finally:
         sheet.close()
     return writer.report()
 
 
 class _Writer:
-    """Writes valid rows in chunks: groups and households as needed, then members (bulk), then one
-    audit event per written row (``audit.record_many``)."""
+    """Writes valid rows in chunks: groups and households as needed, then members (bulk). Updated rows get
+    one audit event each, with their before and after (``audit.record_many``); the rows the import added
+    get one event per table at the end, holding each new row's fingerprint (``audit.record_set``)."""
 
     CHUNK = 5000
     LOOKUP = 500  # ID numbers per `IN (…)` query
 
     def __init__(self, scope: Any, sheet: Sheet, state: Validated, *, dry_run: bool):
-        from sqlalchemy import select
+        from sqlalchemy import func, select
 
-        from juwei.storage.models import Household, ResidentsGroup
+        from juwei.storage.models import Household, Member, ResidentsGroup
         from juwei.storage.models.base import utcnow
 
         self.scope, self.sheet, self.state, self.dry_run = scope, sheet, state, dry_run
@@ -390,6 +392,9 @@ class _Writer:
                 select(Household.id, Household.number, Household.group_id, Household.address)
                 .where(Household.community_id == self.cid)).all()}
         self.created_households: set[str] = set()
+        # Rows above these ids are the ones this import adds (the transaction holds the write lock).
+        self.max_ids = {table: self.session.execute(select(func.coalesce(func.max(model.id), 0))).scalar_one()
+                        for table, model in (("household", Household), ("member", Member))}
         self.counts = dict(added=0, updated=0, unchanged=0, groups_added=0, households_added=0,
                            households_updated=0)
 
@@ -454,13 +459,13 @@ class _Writer:
         for new_id, row in zip(ids, new):
             self.households[row["number"]] = (new_id, row["group_id"], row["address"])
             self.created_households.add(row["number"])
-        audit.record_many(self.scope, "household.add", "household",
-                          [{k: v for k, v in row.items() if k != "created_at"} for row in new])
-        changed_rows = [a for _, a in changed if a["id"] is not None]
+        changed = [(b, a) for b, a in changed if a["id"] is not None]
         bulk.update_rows(self.session, Household, [{"id": a["id"], "group_id": a["group_id"],
-                                                    "address": a["address"]} for a in changed_rows])
-        audit.record_many(self.scope, "household.update", "household", changed_rows,
-                          before=[b for b, a in changed if a["id"] is not None])
+                                                    "address": a["address"]} for _, a in changed])
+        # Households this import created are recorded with their final state when it finishes.
+        changed = [(b, a) for b, a in changed if a["number"] not in self.created_households]
+        audit.record_many(self.scope, "household.update", "household", [a for _, a in changed],
+                          before=[b for b, _ in changed])
 
     def _existing(self, chunk: list[Entry]) -> tuple[dict[str, Any], dict[tuple, Any]]:
         """The chunk's members already on the roll: by ID number, and (without one) by name, household
@@ -526,13 +531,22 @@ class _Writer:
         for row in to_add:
             row.update(community_id=self.cid, created_at=self.now, updated_at=self.now)
         bulk.insert_rows(self.session, Member, to_add)
-        audit.record_many(self.scope, "member.import", "member",
-                          [{k: v for k, v in row.items() if k not in ("created_at", "updated_at")}
-                           for row in to_add])
         bulk.update_rows(self.session, Member, [{**{c: a[c] for c in columns}, "id": a["id"],
                                                  "updated_at": self.now} for _, a in to_update])
         audit.record_many(self.scope, "member.import_update", "member", [a for _, a in to_update],
                           before=[b for b, _ in to_update])
+
+    def finish(self) -> None:
+        """One audit event per table for the rows this import added (see :func:`audit.record_set`)."""
+        if self.dry_run:
+            return
+        from juwei.services import audit
+
+        source = self.sheet.path.name
+        if self.counts["households_added"]:
+            audit.record_set(self.scope, "household.import", "household", self.max_ids["household"], source=source)
+        if self.counts["added"]:
+            audit.record_set(self.scope, "member.import", "member", self.max_ids["member"], source=source)
 
     def report(self) -> ImportReport:
         sheet = self.sheet

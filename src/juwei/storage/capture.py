@@ -117,6 +117,13 @@ def _forget(conn) -> None:
     conn.info.pop(KEY, None)
 
 
+def settle(conn, table: str, ids) -> None:
+    """Rows ``ids`` of ``table`` are recorded as they stand now: forget the updates noted for them so far."""
+    writes = conn.info.get(KEY, {}).get(table)
+    if writes is not None:
+        writes.ids.difference_update(ids)
+
+
 def taken(conn) -> dict[str, TableWrites]:
     """What this transaction wrote so far, per table; forgotten once taken."""
     return conn.info.pop(KEY, None) or {}

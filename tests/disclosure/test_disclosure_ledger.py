@@ -19,6 +19,10 @@ def test_import_chinese_headers_and_accounts(community, today, ledger_file):
     assert q4["opening_fen"] == acc["closing_fen"] and q4["closing_fen"] == 829_950 - 30_000
     year = community.json("ledger", "accounts", "--period", "2026")
     assert year["closing_fen"] == q4["closing_fen"] and year["entries"] == 4
+    # one audit event holds the four new rows' fingerprints, and verify checks each row against it
+    (event,) = [e for e in community.json("audit", "log") if e["action"] == "ledger.import"]
+    assert event["after"]["rows"] == 4 and event["after"]["table"] == "ledger_entry"
+    assert community.json("audit", "verify")["ok"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-8"])

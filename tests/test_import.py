@@ -347,3 +347,28 @@ def test_chunked_household_completed_by_a_later_row(community, tmp_path, monkeyp
     assert households["01001"]["group"] == "第一居民小组" and households["01001"]["address"] == "和平里1号楼101"
     again = community.json("member", "import", path, "--dry-run")
     assert (again["unchanged"], again["households_updated"]) == (3, 0)
+
+
+def test_rows_written_again_after_their_import_event_get_their_own(community, tmp_path):
+    """In one transaction: an import (one fingerprint event), then one imported row changed and one deleted.
+    The commit-time check records both, so the trail still verifies."""
+    from sqlalchemy import text
+
+    from juwei.services import importer
+    from juwei.services.scope import open_scope
+    from juwei.storage.engine import open_store
+
+    path = write_csv(tmp_path / "r.csv", _sample(100))
+    store = open_store(community.db)
+    try:
+        with open_scope(store, None, write=True) as sc:
+            importer.import_members(sc, path)
+            first, second = sc.session.execute(text("SELECT id FROM member ORDER BY id LIMIT 2")).scalars()
+            sc.session.execute(text("UPDATE member SET phone = '13800000000' WHERE id = :id"), {"id": first})
+            sc.session.execute(text("DELETE FROM member WHERE id = :id"), {"id": second})
+    finally:
+        store.dispose()
+    actions = {e["entity"]: e["action"] for e in community.json("audit", "log")
+               if e["action"].startswith("db.") and e["entity"].startswith("member:")}
+    assert actions == {f"member:{first}": "db.insert", f"member:{second}": "db.delete"}
+    assert community.json("audit", "verify")["ok"]

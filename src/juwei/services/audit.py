@@ -42,7 +42,8 @@ TOLERATED_MISSING = frozenset({"created_at", "updated_at"})
 
 _HEAD = "juwei_audit_head"  # session.info keys: [seq, hash] of the chain head in this transaction
 _LAST = "juwei_audit_last"  # entity -> after JSON of its latest event in this transaction
-_COVERED = ("set",)  # ... or this: covered by a set event's fingerprint (record_set)
+_COVERED = "juwei_audit_covered"  # table -> {community id: ids} recorded as they stand by set events
+_BY_SET = ("set",)  # a row's recorded state when a set event holds it: its fingerprint, not its values
 _CLERK = "juwei_audit_clerk"
 
 
@@ -196,19 +197,18 @@ def record_set(scope: Scope, action: str, table: str, after_id: int, *, source: 
 
     session = scope.session
     session.info[_CLERK] = scope.clerk
-    values = _set_event(session, SQLModel.metadata.tables[table], after_id, None, source=source)
-    if values is None:
-        return 0
-    values.update(community_id=scope.community_id, action=action, at=utcnow(), clerk=scope.clerk)
-    _insert_events(session, [_chain(session, values, row_state=False)])
     from juwei.storage import capture
 
-    last = session.info.setdefault(_LAST, {})
-    rows = [int(row_id) for row_id in json.loads(values["after"])["rows"]]
-    for row_id in rows:
-        last[f"{table}:{row_id}"] = _COVERED  # recorded as they stand: the commit-time check leaves them be
-    capture.settle(session.connection(), table, rows)  # ... unless they are written again after this
-    return len(rows)
+    made = _set_event(session, SQLModel.metadata.tables[table], after_id, None, source=source)
+    if made is None:
+        return 0
+    values, ids = made
+    values.update(community_id=scope.community_id, action=action, at=utcnow(), clerk=scope.clerk)
+    _insert_events(session, [_chain(session, values, row_state=False)])
+    # Recorded as they stand: the commit-time check leaves them be, unless they are written again after this.
+    session.info.setdefault(_COVERED, {}).setdefault(table, {}).setdefault(scope.community_id, set()).update(ids)
+    capture.settle(session.connection(), table, ids)
+    return len(ids)
 
 
 _EVENT_COLUMNS = ("seq", "prev_hash", "hash", "community_id", "at", "clerk", "action", "entity", "before", "after")
@@ -262,6 +262,7 @@ def _reconcile(session: Session) -> None:
 
     load_all()  # every table's typed columns (models load lazily per domain)
     last = session.info.setdefault(_LAST, {})
+    covered_by_set = session.info.get(_COVERED, {})
     clerk = session.info.get(_CLERK) or clerk_name()
     now = utcnow()
     events = []
@@ -270,16 +271,17 @@ def _reconcile(session: Session) -> None:
         tw = writes[name]
         states: dict[int, dict] = {}
         new_ids: set[int] = set()
+        covered = {i: cid for cid, ids in covered_by_set.get(name, {}).items() for i in ids}
         if tw.max_id_before is not None:
             fresh = session.execute(select(table.c.id).where(table.c.id > tw.max_id_before)).scalars().all()
             new_ids = set(fresh)
             unrecorded = [i for i in fresh
-                          if i in tw.ids or not (isinstance(last.get(f"{name}:{i}"), str)
-                                                 or last.get(f"{name}:{i}") is _COVERED)]
+                          if i in tw.ids or not (i in covered or isinstance(last.get(f"{name}:{i}"), str))]
             plain_new = [i for i in unrecorded if i not in tw.ids]
             if len(plain_new) >= SET_THRESHOLD:  # many rows written in bulk: one set event for them
-                values = _set_event(session, table, tw.max_id_before, set(plain_new))
-                if values is not None:
+                made = _set_event(session, table, tw.max_id_before, set(plain_new))
+                if made is not None:
+                    values = made[0]
                     values.update(at=now, clerk=clerk)
                     events.append(_chain(session, values, row_state=False))
                     covered = set(plain_new)
@@ -302,7 +304,7 @@ def _reconcile(session: Session) -> None:
         previous = _latest_events(session, gone)
         for row_id in sorted(wanted):
             entity = f"{name}:{row_id}"
-            recorded = last.get(entity, ...)
+            recorded = last.get(entity, _BY_SET if row_id in covered else ...)
             state = states.get(row_id)
             if state is None and recorded is ... and entity in previous:
                 recorded = previous[entity][1]  # its state before this transaction, from the trail
@@ -322,6 +324,8 @@ def _reconcile(session: Session) -> None:
             community_id = (state or {}).get("community_id")
             if state is None and entity in previous:
                 community_id = previous[entity][0]
+            elif state is None and row_id in covered:
+                community_id = covered[row_id]
             if name == "community":
                 community_id = row_id
             before = recorded if isinstance(recorded, str) else None
@@ -378,10 +382,11 @@ def _raw_rows(session: Session, table, columns: list[str], min_id: int | None = 
 
 
 def _set_event(session: Session, table, after_id: int, ids: set[int] | None, *,
-               source: str | None = None) -> dict | None:
+               source: str | None = None) -> tuple[dict, list[int]] | None:
     """One event for many rows a bulk write inserted (``ids``, or every row above ``after_id``): each row's
     fingerprint (:func:`row_digest`) by id. Verify checks each row against its fingerprint, so one changed
-    row is still named, at a fraction of the cost of one event per row."""
+    row is still named, at a fraction of the cost of one event per row. Returns the event's columns and
+    the ids it covers."""
     columns = [c.name for c in table.columns]
     rows = {str(row_id): row_digest(values) for row_id, values in _raw_rows(session, table, columns, after_id)
             if ids is None or row_id in ids}
@@ -395,7 +400,7 @@ def _set_event(session: Session, table, after_id: int, ids: set[int] | None, *,
             "action": "db.insert", "entity": f"{table.name}:{first}..{last}", "before": None,
             "after": json.dumps({"columns": columns, "rows": rows, "table": table.name,
                                  **({"source": source} if source else {})}, ensure_ascii=False,
-                                sort_keys=True, separators=(",", ":"))}
+                                sort_keys=True, separators=(",", ":"))}, numbers
 
 
 def _latest_events(session: Session, entities: list[str]) -> dict[str, tuple[int | None, str | None]]:
@@ -419,7 +424,7 @@ def _latest_events(session: Session, entities: list[str]) -> dict[str, tuple[int
 
 
 def _forget(session: OrmSession, _previous_transaction=None) -> None:
-    for key in (_HEAD, _LAST):
+    for key in (_HEAD, _LAST, _COVERED):
         session.info.pop(key, None)
 
 

@@ -193,12 +193,11 @@ def record_set(scope: Scope, action: str, table: str, after_id: int, *, source: 
     ``source`` (a file name) is kept with it. Returns how many rows the event covers."""
     from sqlmodel import SQLModel
 
+    from juwei.storage import capture
     from juwei.storage.models.base import utcnow
 
     session = scope.session
     session.info[_CLERK] = scope.clerk
-    from juwei.storage import capture
-
     made = _set_event(session, SQLModel.metadata.tables[table], after_id, None, source=source)
     if made is None:
         return 0
@@ -271,12 +270,12 @@ def _reconcile(session: Session) -> None:
         tw = writes[name]
         states: dict[int, dict] = {}
         new_ids: set[int] = set()
-        covered = {i: cid for cid, ids in covered_by_set.get(name, {}).items() for i in ids}
+        by_set = {i: cid for cid, ids in covered_by_set.get(name, {}).items() for i in ids}  # id -> community
         if tw.max_id_before is not None:
             fresh = session.execute(select(table.c.id).where(table.c.id > tw.max_id_before)).scalars().all()
             new_ids = set(fresh)
             unrecorded = [i for i in fresh
-                          if i in tw.ids or not (i in covered or isinstance(last.get(f"{name}:{i}"), str))]
+                          if i in tw.ids or not (i in by_set or isinstance(last.get(f"{name}:{i}"), str))]
             plain_new = [i for i in unrecorded if i not in tw.ids]
             if len(plain_new) >= SET_THRESHOLD:  # many rows written in bulk: one set event for them
                 made = _set_event(session, table, tw.max_id_before, set(plain_new))
@@ -304,7 +303,7 @@ def _reconcile(session: Session) -> None:
         previous = _latest_events(session, gone)
         for row_id in sorted(wanted):
             entity = f"{name}:{row_id}"
-            recorded = last.get(entity, _BY_SET if row_id in covered else ...)
+            recorded = last.get(entity, _BY_SET if row_id in by_set else ...)
             state = states.get(row_id)
             if state is None and recorded is ... and entity in previous:
                 recorded = previous[entity][1]  # its state before this transaction, from the trail
@@ -324,8 +323,8 @@ def _reconcile(session: Session) -> None:
             community_id = (state or {}).get("community_id")
             if state is None and entity in previous:
                 community_id = previous[entity][0]
-            elif state is None and row_id in covered:
-                community_id = covered[row_id]
+            elif state is None and row_id in by_set:
+                community_id = by_set[row_id]
             if name == "community":
                 community_id = row_id
             before = recorded if isinstance(recorded, str) else None

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -26,7 +27,10 @@ from juwei.services.community import rules_on
 from juwei.services.scope import Scope
 from juwei.storage.models import Attendance, Household, Member, Representative, ResidentsGroup
 from juwei.storage.models.base import utcnow
-from juwei.storage.models.meetings import Meeting, MeetingNote, MeetingSeat, Motion
+from juwei.storage.models.meetings import Meeting, MeetingSeat, Motion
+
+if TYPE_CHECKING:  # the minutes' notes are defined only when a command uses them
+    from juwei.storage.models.minutes import MeetingNote
 
 
 # ---------------------------------------------------------------- looking things up
@@ -516,6 +520,8 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     """Close the meeting: each motion's final tally is computed and stored; afterwards votes are refused."""
     from juwei.services.voting import ballot_counts, final_tally
 
+    from juwei.storage.models.minutes import MeetingNote
+
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_open(meeting)
     notes = scope.session.execute(select(func.count()).select_from(MeetingNote)
@@ -556,6 +562,8 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
 
 
 def add_note(scope: Scope, meeting_id: int, text: str) -> MeetingNote:
+    from juwei.storage.models.minutes import MeetingNote
+
     meeting = find_meeting(scope, meeting_id)
     if meeting.status == "cancelled":
         require_open(meeting)
@@ -600,6 +608,7 @@ class Minutes:
 
 def minutes(scope: Scope, meeting_id: int) -> Minutes:
     from juwei.services.voting import motion_tally_or_none
+    from juwei.storage.models.minutes import MeetingNote
 
     view = meeting_view(scope, meeting_id)
     notes = [Note(n.id, n.text, n.added_by, n.added_at) for n in scope.session.execute(

@@ -15,8 +15,9 @@ from juwei.storage.models.base import metadata  # noqa: F401  (naming convention
 DOMAINS: dict[str, tuple[str, ...]] = {
     "roster": ("AuditEvent", "Community", "Household", "Member", "Representative", "ResidentsGroup",
                "RulesVersion"),
-    "meetings": ("Attendance", "Ballot", "Meeting", "MeetingNote", "MeetingSeat", "Motion", "Petition",
-                 "PetitionSignature"),
+    "meetings": ("Attendance", "Ballot", "Meeting", "MeetingSeat", "Motion"),
+    "minutes": ("MeetingNote",),
+    "petitions": ("Petition", "PetitionSignature"),
     "disclosure": ("Disclosure", "LedgerEntry", "PersonnelChange", "WelfareEntry", "WelfareList"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}

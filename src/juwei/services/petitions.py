@@ -18,8 +18,8 @@ from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
 from juwei.storage.models import Member
-from juwei.storage.models.meetings import Meeting
-from juwei.storage.models.petitions import Petition, PetitionSignature
+from juwei.storage.models.meetings import Meeting, Petition
+from juwei.storage.models.petitions import PetitionSignature
 
 
 def find_petition(scope: Scope, petition_id: int) -> Petition:

@@ -15,9 +15,9 @@ from juwei.storage.models.base import metadata  # noqa: F401  (naming convention
 DOMAINS: dict[str, tuple[str, ...]] = {
     "roster": ("AuditEvent", "Community", "Household", "Member", "Representative", "ResidentsGroup",
                "RulesVersion"),
-    "meetings": ("Attendance", "Ballot", "Meeting", "MeetingSeat", "Motion"),
+    "meetings": ("Attendance", "Ballot", "Meeting", "MeetingSeat", "Motion", "Petition"),
     "minutes": ("MeetingNote",),
-    "petitions": ("Petition", "PetitionSignature"),
+    "petitions": ("PetitionSignature",),
     "disclosure": ("Disclosure", "LedgerEntry", "PersonnelChange", "WelfareEntry", "WelfareList"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}

@@ -1,6 +1,7 @@
-"""Meetings (居民会议 / 居民代表会议 / routine meetings), their roll, attendance, motions and ballots: what
-convening, signing in, voting and tallying need. The minutes' notes and petitions (S5) are defined in
-``minutes`` and ``petitions`` beside this module, so a tally does not build their classes.
+"""Meetings (居民会议 / 居民代表会议 / routine meetings), their roll, attendance, motions and ballots, and the
+petitions that force a meeting (S5): what convening, signing in, voting and tallying need. The minutes'
+notes and the petitions' signatures, which no other table refers to, are defined in ``minutes`` and
+``petitions`` beside this module, so a tally does not build their classes.
 
 A meeting keeps what it was convened with: ``rules`` (the profile's values on the meeting date, JSON text)
 and its ``meeting_seat`` rows (the numbered roll). Quorum and tallies read only these snapshots.
@@ -106,3 +107,12 @@ class Ballot(SQLModel, table=True):  # a roll-call vote: one per seat per motion
     member_id: int | None = Field(default=None, foreign_key="member.id")
     choice: str = Field(max_length=8)  # for | against | abstain
     cast_at: dt.datetime = timestamp()
+
+
+class Petition(SQLModel, table=True):  # 提议召开会议 (S5)
+    __tablename__ = "petition"
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="community.id", index=True)
+    topic: str = Field(sa_column=Column(Text, nullable=False))
+    opened_on: dt.date
+    created_at: dt.datetime = timestamp()

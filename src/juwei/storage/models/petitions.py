@@ -1,23 +1,15 @@
-"""Petitions that force a meeting to be convened (提议召开会议, S5) and their signatures."""
+"""The signatures of petitions that force a meeting to be convened (提议召开会议, S5). The petition itself
+is defined with the meetings (a meeting refers to the petition that forced it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-import juwei.storage.models.roster  # noqa: F401  (the community and member tables referred to)
+import juwei.storage.models.meetings  # noqa: F401  (the petition and member tables referred to)
 from juwei.storage.models.base import timestamp
-
-
-class Petition(SQLModel, table=True):  # 提议召开会议 (S5)
-    __tablename__ = "petition"
-    id: int | None = Field(default=None, primary_key=True)
-    community_id: int = Field(foreign_key="community.id", index=True)
-    topic: str = Field(sa_column=Column(Text, nullable=False))
-    opened_on: dt.date
-    created_at: dt.datetime = timestamp()
 
 
 class PetitionSignature(SQLModel, table=True):

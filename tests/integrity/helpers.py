@@ -52,13 +52,17 @@ def spawn(db: str, *args: str, **env: str):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def wait_for(path, timeout: float = 30.0) -> None:
-    """Until the file exists (a subprocess reached its pause inside the transaction)."""
+def wait_for(path, timeout: float = 30.0, proc=None) -> None:
+    """Until the file exists (a subprocess reached its pause inside the transaction). With ``proc``, a
+    process that ends before getting there fails at once, showing what it printed."""
     import time
     from pathlib import Path
 
     deadline = time.monotonic() + timeout
     while not Path(path).exists():
+        if proc is not None and proc.poll() is not None:
+            out, err = proc.communicate()
+            raise AssertionError(f"the process ended (exit {proc.returncode}) before {path} appeared:\n{out}{err}")
         if time.monotonic() > deadline:
             raise AssertionError(f"{path} did not appear")
         time.sleep(0.02)

@@ -103,7 +103,7 @@ def test_locked_beyond_the_busy_timeout_is_a_clear_message(community, tmp_path, 
 def _kill_midway(db: str, args: list[str], marker: Path, **env: str) -> None:
     proc = spawn(db, *args, JUWEI_TEST_PAUSE_IN_TRANSACTION="60", JUWEI_TEST_PAUSE_MARKER=str(marker), **env)
     try:
-        wait_for(marker, timeout=120)
+        wait_for(marker, timeout=120, proc=proc)
     finally:
         proc.kill()  # SIGKILL: no handler, no rollback code runs
         proc.wait()
@@ -127,7 +127,7 @@ def test_sigkill_inside_a_large_bulk_write_leaves_the_database_as_before(communi
     proc = _worker(community.db, "bulk", 5000, JUWEI_TEST_PAUSE_IN_TRANSACTION="60",
                    JUWEI_TEST_PAUSE_MARKER=str(marker))
     try:
-        wait_for(marker, timeout=120)
+        wait_for(marker, timeout=120, proc=proc)
     finally:
         proc.kill()
         proc.wait()

@@ -198,11 +198,12 @@ def record_set(scope: Scope, action: str, table: str, after_id: int, *, source: 
 
     session = scope.session
     session.info[_CLERK] = scope.clerk
-    made = _set_event(session, SQLModel.metadata.tables[table], after_id, None, source=source)
+    made = _set_event(session, SQLModel.metadata.tables[table], after_id, None, source=source,
+                      community_id=scope.community_id)
     if made is None:
         return 0
     values, ids = made
-    values.update(community_id=scope.community_id, action=action, at=utcnow(), clerk=scope.clerk)
+    values.update(action=action, at=utcnow(), clerk=scope.clerk)
     _insert_events(session, [_chain(session, values, row_state=False)])
     # Recorded as they stand: the commit-time check leaves them be, unless they are written again after this.
     session.info.setdefault(_COVERED, {}).setdefault(table, {}).setdefault(scope.community_id, set()).update(ids)
@@ -380,12 +381,12 @@ def _raw_rows(session: Session, table, columns: list[str], min_id: int | None = 
         cursor.close()
 
 
-def _set_event(session: Session, table, after_id: int, ids: set[int] | None, *,
-               source: str | None = None) -> tuple[dict, list[int]] | None:
+def _set_event(session: Session, table, after_id: int, ids: set[int] | None, *, source: str | None = None,
+               community_id: int | None = None) -> tuple[dict, list[int]] | None:
     """One event for many rows a bulk write inserted (``ids``, or every row above ``after_id``): each row's
     fingerprint (:func:`row_digest`) by id. Verify checks each row against its fingerprint, so one changed
-    row is still named, at a fraction of the cost of one event per row. Returns the event's columns and
-    the ids it covers."""
+    row is still named, at a fraction of the cost of one event per row. Its community is ``community_id``,
+    or else the rows' one community if they share one. Returns the event's columns and the ids it covers."""
     columns = [c.name for c in table.columns]
     rows = {str(row_id): row_digest(values) for row_id, values in _raw_rows(session, table, columns, after_id)
             if ids is None or row_id in ids}
@@ -393,9 +394,11 @@ def _set_event(session: Session, table, after_id: int, ids: set[int] | None, *,
         return None
     numbers = [int(row_id) for row_id in rows]
     first, last = min(numbers), max(numbers)
-    community_ids = {cid for (cid,) in session.execute(select(table.c.community_id).where(
-        table.c.id > after_id).distinct())} if "community_id" in table.c else set()
-    return {"community_id": community_ids.pop() if len(community_ids) == 1 else None,
+    if community_id is None and "community_id" in table.c:
+        community_ids = set(session.execute(select(table.c.community_id).where(table.c.id > after_id)
+                                            .distinct()).scalars())
+        community_id = community_ids.pop() if len(community_ids) == 1 else None
+    return {"community_id": community_id,
             "action": "db.insert", "entity": f"{table.name}:{first}..{last}", "before": None,
             "after": json.dumps({"columns": columns, "rows": rows, "table": table.name,
                                  **({"source": source} if source else {})}, ensure_ascii=False,
@@ -561,7 +564,7 @@ def verify(session: Session, sealed: tuple[int, str] | None = None) -> Verificat
         prev = ev.hash or ""
         expected = ev.seq + 1
         if ev.after is not None:
-            if ev.after.startswith('{"columns":'):
+            if is_set_event(ev.after):
                 _apply_set_event(ev.entity, ev.after, latest, set_columns)
             elif '"id": ' in ev.after:
                 try:
@@ -584,6 +587,12 @@ def verify(session: Session, sealed: tuple[int, str] | None = None) -> Verificat
     tables, rows = _check_rows(session, latest, problem, set_columns)
     return Verification(ok=total == 0, events=count, head_seq=head_seq, head_hash=prev if count else GENESIS,
                         tables=tables, rows=rows, problems=problems, problems_total=total)
+
+
+def is_set_event(after: str | None) -> bool:
+    """Is this event's ``after`` a set event's content (fingerprints of many rows, :func:`_set_event`)?
+    Its JSON is written with sorted keys, so it starts with its ``columns``."""
+    return after is not None and after.startswith('{"columns":')
 
 
 def _apply_set_event(entity: str, after: str, latest: dict, set_columns: dict) -> None:
@@ -827,10 +836,11 @@ def history(scope: Scope, *, entity: str | None = None, since: dt.date | None = 
     for ev in found:
         before = _loads(ev.before)
         after = _loads(ev.after)
-        if _is_set_event(ev.entity, after):
-            if entity and ev.entity != entity and row_id not in after["rows"]:
-                continue  # a set event of the same table that does not cover this row
-            after = {"table": after["table"], "rows": len(after["rows"]),
+        covering = is_set_event(ev.after) and isinstance(after.get("rows"), dict)
+        if entity and ev.entity != entity and not (covering and row_id in after["rows"]):
+            continue  # matched the LIKE, but is not a set event that covers this row
+        if covering:
+            after = {"table": after.get("table"), "rows": len(after["rows"]),
                      **({"source": after["source"]} if after.get("source") else {})}
         entries.append(LogEntry(ev.seq, _plain(ev.at), ev.clerk, ev.action, ev.entity, before, after,
                                 _changes(before, after), ev.hash))
@@ -839,11 +849,6 @@ def history(scope: Scope, *, entity: str | None = None, since: dt.date | None = 
 
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _is_set_event(entity: str, after: Any) -> bool:
-    return (isinstance(after, dict) and isinstance(after.get("rows"), dict) and after.get("table") is not None
-            and entity.startswith(f"{after['table']}:") and ".." in entity)
 
 
 def _loads(text: str | None) -> dict | None:

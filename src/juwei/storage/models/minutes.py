@@ -18,3 +18,5 @@ class MeetingNote(SQLModel, table=True):  # a line of the minutes (会议记录,
     text: str = Field(sa_column=Column(Text, nullable=False))
     added_by: str = Field(max_length=100)
     added_at: dt.datetime = timestamp()
+    # None: a note taken while the meeting ran; "addendum": a dated correction after the meeting closed
+    kind: str | None = Field(default=None, max_length=16)

@@ -22,6 +22,8 @@ class Community(SQLModel, table=True):  # 社区
     locale: str = Field(default="zh_CN", max_length=16)
     rules_profile: str = Field(max_length=32)  # the base profile: seed | organic-law
     created_at: dt.datetime = timestamp()
+    # IANA time zone of the community's clock; None: Asia/Shanghai (rules.clock.DEFAULT_TIMEZONE)
+    timezone: str | None = Field(default=None, max_length=64)
 
 
 class RulesVersion(SQLModel, table=True):  # 规则版本: one key's value from a date on
@@ -102,6 +104,8 @@ class Representative(SQLModel, table=True):  # 居民代表 (elected by a group)
     ended_on: dt.date | None = None  # last day served, when ended early
     end_reason: str | None = Field(default=None, max_length=300)
     created_at: dt.datetime = timestamp()
+    # why an elected representative serves a group other than the one they live in (kept on the record)
+    other_group_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class AuditEvent(SQLModel, table=True):  # every write appends one row, chained to the one before

@@ -5,6 +5,11 @@ catalog for the active language. Catalogs live in ``juwei/locales/<lang>/*.py``,
 each defining ``MESSAGES = {english: translation}``; they are loaded only when a language other than
 English is active, so English start-up costs nothing.
 
+One English word can mean two things (``households`` is a column of the roster and a body of a meeting), so
+codes shown to the clerk are translated with a context, as gettext's ``pgettext`` does: ``label("body",
+"households")`` looks up ``"body\x04households"``. The catalogs keep such entries under that key; a plain
+``t("households")`` never sees them. A test fails when any key is translated two ways.
+
 The language comes from ``--lang``, else ``JUWEI_LANG``, else ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``
 when they start with ``zh``. Documents choose their own language (the community's locale); this module is
 for the CLI's own words.
@@ -64,6 +69,25 @@ def catalog(lang: str) -> dict[str, str]:
                 merged.update(importlib.import_module(f"{package}.{info.name}").MESSAGES)
         _catalogs[lang] = merged
     return _catalogs[lang]
+
+
+CONTEXT_SEPARATOR = "\x04"  # gettext's separator between a message's context and its text
+
+
+def context_key(context: str, message: str) -> str:
+    return f"{context}{CONTEXT_SEPARATOR}{message}"
+
+
+def pt(context: str, message: str, /, **values: object) -> str:
+    """Translate ``message`` as meant in ``context`` (gettext's ``pgettext``) and fill its placeholders."""
+    lang = language()
+    text = message if lang == "en" else catalog(lang).get(context_key(context, message), message)
+    return text.format(**values) if values else text
+
+
+def label(kind: str, code: str | None) -> str:
+    """The words for a stored code of one kind (``label("meeting kind", "residents")``); "" for no code."""
+    return pt(kind, code) if code else ""
 
 
 def t(message: str, /, **values: object) -> str:

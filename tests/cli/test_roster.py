@@ -140,3 +140,15 @@ def test_every_write_is_audited(roster, db):
     actions = [a for a in actions if a != "db.insert"]
     assert actions == ["community.init", "group.add", "group.add", "household.add", "household.add", "member.add"]
     assert clerks == {"test-clerk"}
+
+
+def test_chinese_roster_and_group_labels_mean_the_roster_words(roster):
+    """`households` is 户数 in the roster and 每户代表 only as a meeting's body: the Chinese roster and
+    group list used the meeting words (居民会议, 每户代表, 居民代表会议) for their columns."""
+    add(roster, "王芳", dt.date(1980, 1, 1), 1)
+    summary = roster.ok("--lang", "zh_CN", "roster")
+    groups = roster.ok("--lang", "zh_CN", "group", "list")
+    for text in (summary, groups):
+        assert "居民会议" not in text and "每户代表" not in text and "居民代表会议" not in text
+    assert "户数" in summary and "居民" in summary
+    assert "户数" in groups and "小组名称" in groups and "姓名" not in groups

@@ -9,7 +9,7 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, created, emit_json, info, key_values, parse_date_option, plain, scope,
                                table)
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 app = typer.Typer(help="The disclosure board (居务公开): register, due obligations, generators, printouts.",
                   no_args_is_help=True)
@@ -171,7 +171,7 @@ def due(
         return
     table(t("due to the board"), [t("rule"), t("subject"), t("what"), t("period"), t("due"), t("status"),
                                   t("posted")],
-          [(o.rule, o.subject, o.title, o.period, o.due, t(o.status), o.posted_on) for o in rows])
+          [(o.rule, o.subject, o.title, o.period, o.due, label("obligation status", o.status), o.posted_on) for o in rows])
 
 
 @app.command()

@@ -31,5 +31,5 @@ def list_(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     if as_json:
         emit_json(rows)
         return
-    table(t("Residents' groups"), [t("id"), t("name"), t("households"), t("members"), t("representatives")],
+    table(t("Residents' groups"), [t("id"), t("group name"), t("households"), t("members"), t("representatives")],
           [(g.id, g.name, g.households, g.members, g.representatives) for g in rows])

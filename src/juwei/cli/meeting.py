@@ -8,7 +8,7 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table,
                                warn, yes_no)
-from juwei.i18n import language, t
+from juwei.i18n import label, language, pt, t
 
 app = typer.Typer(help="Meetings (居民会议, 居民代表会议, routine meetings): convene, sign in, quorum, close.",
                   no_args_is_help=True)
@@ -56,7 +56,7 @@ def convene(
         meeting = convene_meeting(sc, kind=kind, body=body, at=when, place=place, topics=topic,
                                   noticed_on=noticed, reason=reason, urgent=urgent)
     created(meeting.id, as_json, t("{kind} meeting on {at} at {place}: {n} seats on the roll",
-                                   kind=t(meeting.kind), at=_when(meeting.at), place=meeting.place,
+                                   kind=label("meeting kind", meeting.kind), at=_when(meeting.at), place=meeting.place,
                                    n=meeting.body_size))
 
 
@@ -76,7 +76,8 @@ def list_(
         return
     table(t("Meetings ({n})", n=len(rows)),
           [t("id"), t("kind"), t("body"), t("at"), t("place"), t("status"), t("seats"), t("present"), t("motions")],
-          [(r.id, t(r.kind), r.body and t(r.body), _when(r.at), r.place, t(r.status), r.body_size, r.present,
+          [(r.id, label("meeting kind", r.kind), label("body", r.body), _when(r.at), r.place,
+            label("meeting status", r.status), r.body_size, r.present,
             r.motions) for r in rows])
 
 
@@ -92,10 +93,10 @@ def show(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPT
         return
     q = view.quorum
     key_values(t("Meeting {id}", id=view.id), [
-        (t("kind"), t(view.kind)), (t("body"), view.body and t(view.body)), (t("at"), _when(view.at)),
+        (t("kind"), label("meeting kind", view.kind)), (t("body"), label("body", view.body)), (t("at"), _when(view.at)),
         (t("place"), view.place), (t("topics"), "; ".join(view.topics)),
         (t("noticed on"), view.noticed_on), (t("reason"), view.reason),
-        (t("urgent"), view.urgent_reason or ""), (t("status"), t(view.status)),
+        (t("urgent"), view.urgent_reason or ""), (t("status"), label("meeting status", view.status)),
         (t("seats on the roll"), view.body_size), (t("present"), view.present),
         (t("quorum"), t("{required} needed, {state}", required=q["required"],
                         state=t("quorate") if q["quorate"] else t("not quorate"))),
@@ -110,7 +111,7 @@ def print_motions(motions) -> None:
         return
     table(t("Motions ({n})", n=len(motions)),
           [t("id"), t("title"), t("vote"), t("present"), t("for/against/abstain"), t("needed"), t("result")],
-          [(m.id, f"{m.number}. {m.title}", m.method and t(m.method), m.tally and m.tally["present"],
+          [(m.id, f"{m.number}. {m.title}", label("vote method", m.method), m.tally and m.tally["present"],
             m.tally and f'{m.tally["for"]}/{m.tally["against"]}/{m.tally["abstain"]}',
             m.tally and m.tally["required"], _result(m)) for m in motions])
 
@@ -134,9 +135,10 @@ def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OP
         return
     table(t("Roll of meeting {id} ({n} seats, {present} present)", id=meeting_id, n=len(rows),
             present=sum(r.present for r in rows)),
-          [t("seat"), t("name"), t("group"), t("household"), t("representative"), t("present"), t("in"), t("out")],
+          [t("seat"), t("name"), t("group"), t("household"), pt("roll column", "representative"), t("present"),
+           t("in"), t("out")],
           [(r.seat, r.name or t("(any adult of the household)"), r.group, r.household,
-            " ".join(x for x in (r.rep_kind and t(r.rep_kind), r.rep_basis) if x), yes_no(r.present),
+            " ".join(x for x in (label("representative kind", r.rep_kind), r.rep_basis) if x), yes_no(r.present),
             r.checked_in_at and r.checked_in_at.strftime("%H:%M"),
             r.checked_out_at and r.checked_out_at.strftime("%H:%M")) for r in rows])
 
@@ -287,7 +289,7 @@ def minutes(
         emit_json(record)
         return
     m = record.meeting
-    info(t("Minutes of meeting {id}: {kind}, {at}, {place}", id=m.id, kind=t(m.kind), at=_when(m.at), place=m.place))
+    info(t("Minutes of meeting {id}: {kind}, {at}, {place}", id=m.id, kind=label("meeting kind", m.kind), at=_when(m.at), place=m.place))
     info(t("Topics: {topics}", topics="; ".join(m.topics)))
     if m.urgent_reason:
         info(t("Held on short notice: {reason}", reason=m.urgent_reason))
@@ -314,7 +316,7 @@ def due(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     lines = [report.regular, *report.routine]
     table(t("Meetings due on {day}", day=report.today),
           [t("meeting"), t("rule"), t("cadence"), t("last held"), t("this period"), t("due by"), t("overdue")],
-          [(t(x.kind), x.rule, t(x.cadence), x.last or "-",
+          [(label("meeting kind", x.kind), x.rule, label("cadence", x.cadence), x.last or "-",
             f"{x.period_start} – {x.period_end}" if x.period_start else "-",
             t("convened") if x.convened_this_period else (x.due_by or "-"), yes_no(x.overdue)) for x in lines])
     for p in report.petitions:

@@ -7,7 +7,7 @@ from typing import List
 import typer
 
 from juwei.cli._common import JSON_OPTION, created, emit_json, info, key_values, scope, table, yes_no
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 app = typer.Typer(help="Petitions to convene a meeting (S5): open, sign, show, list.", no_args_is_help=True)
 
@@ -47,7 +47,7 @@ def sign(
 def _print(p) -> None:
     key_values(t("Petition {id}", id=p.id), [
         (t("topic"), p.topic), (t("opened on"), p.opened_on),
-        (t("base"), t("{base}: {n}", base=t(p.base), n=p.base_size)), (t("threshold"), p.threshold),
+        (t("base"), t("{base}: {n}", base=label("petition base", p.base), n=p.base_size)), (t("threshold"), p.threshold),
         (t("signatures"), p.signatures), (t("needed"), p.required), (t("met"), yes_no(p.met)),
         (t("meeting convened"), p.meeting_id or "-"),
     ])

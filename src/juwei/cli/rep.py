@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, created, emit_json, info, parse_date_option, scope, table, warn
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 app = typer.Typer(help="Representatives (居民代表, 当然代表): terms, list, end.", no_args_is_help=True)
 
@@ -72,5 +72,5 @@ def list_(
         return
     table(t("Representatives ({n})", n=len(rows)),
           [t("id"), t("member"), t("name"), t("kind"), t("group / basis"), t("from"), t("to"), t("ended")],
-          [(r.id, r.member_id, r.name, t(r.kind), r.group or r.basis, r.term_start, r.term_end,
+          [(r.id, r.member_id, r.name, label("representative kind", r.kind), r.group or r.basis, r.term_start, r.term_end,
             r.ended_on and f"{r.ended_on} {r.end_reason}") for r in rows])

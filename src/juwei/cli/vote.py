@@ -7,7 +7,7 @@ from typing import List
 import typer
 
 from juwei.cli._common import JSON_OPTION, emit_json, info, scope, table
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 app = typer.Typer(help="Votes: count (show of hands, ballots), cast (roll call), tally.", no_args_is_help=True)
 
@@ -43,7 +43,7 @@ def cast(
 
     with scope(ctx, write=True) as sc:
         done = cast_votes(sc, motion_id, seats, choice)
-    info(t("motion {id}: {n} seat(s) voted {choice}", id=motion_id, n=len(done), choice=t(choice)))
+    info(t("motion {id}: {n} seat(s) voted {choice}", id=motion_id, n=len(done), choice=label("choice", choice)))
 
 
 @app.command()
@@ -58,7 +58,7 @@ def tally(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTI
         emit_json(result.as_json())
         return
     table(t("Motion {id}: {title}", id=motion_id, title=title),
-          [t("present"), t("for"), t("against"), t("abstain"), t("not voting"), t("needed"), t("rule")],
+          [t("present"), t("for"), t("against"), t("abstain"), t("not voting"), t("needed"), t("pass rule")],
           [(result.present, result.votes_for, result.against, result.abstain, result.not_voting, result.required,
             result.rule)])
     info(t("PASSED: {votes_for} for, {required} needed", votes_for=result.votes_for, required=result.required)
@@ -77,4 +77,4 @@ def ballots(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OP
         emit_json(rows)
         return
     table(t("Ballots on motion {id} ({n})", id=motion_id, n=len(rows)), [t("seat"), t("name"), t("choice")],
-          [(r.seat, r.name, t(r.choice)) for r in rows])
+          [(r.seat, r.name, label("choice", r.choice)) for r in rows])

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from juwei.errors import JuweiError, NotFound, ValidationError
-from juwei.i18n import t
+from juwei.i18n import label, t
 from juwei.rules import meetings as mrules
 from juwei.rules.meetings import Tally
 from juwei.rules.profiles import Rules
@@ -81,7 +81,7 @@ def _open_vote(scope: Scope, meeting: Meeting, motion: Motion, method: str) -> i
     require_open(meeting)
     if motion.method is not None and motion.method != method:
         raise JuweiError(t("motion {id} is being voted by {method}; one motion is voted one way",
-                           id=motion.id, method=t(motion.method)))
+                           id=motion.id, method=label("vote method", motion.method)))
     q = meeting_quorum(scope, meeting)
     if not q.quorate:
         raise JuweiError(t("meeting {id} has no quorum (S7): {present} present of {size}, {required} needed; "

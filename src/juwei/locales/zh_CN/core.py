@@ -48,7 +48,7 @@ MESSAGES = {
     "\nThe demo database is {db}; try: juwei --db {db} member list": "\n演示数据库为 {db};可试试:juwei --db {db} member list",
     "{path} already exists; remove it or choose another --out": "{path} 已存在;请删除或换一个 --out 目录",
     "loading the roster: {n} households with residents, groups and representatives": "导入花名册:{n} 户居民及小组、代表",
-    "{members} residents in {households} households; {reps} representatives": "{households} 户共 {members} 名居民;代表 {reps} 名",
+    "{members} residents in {households} households; {reps} representatives": "{households} 户共 {members} 名居民;居民代表 {reps} 名",
     # rules
     "Rules in force for {name} on {day} (base profile: {profile})": "{name} 于 {day} 施行的规则(基础方案:{profile})",
     "{key} = {value} from {day}": "{key} = {value},自 {day} 起施行",
@@ -149,6 +149,7 @@ MESSAGES = {
     "{community}: roster on {day}": "{community}:{day} 花名册",
     "id": "编号",
     "name": "姓名",
+    "group name": "小组名称",
     "households": "户数",
     "members": "人数",
     "representatives": "代表",
@@ -179,6 +180,4 @@ MESSAGES = {
     "party members": "党员",
     "elected representatives (S1, S3)": "居民代表(S1、S3)",
     "ex officio representatives (S2)": "当然代表(S2)",
-    "elected": "居民代表",
-    "ex_officio": "当然代表",
 }

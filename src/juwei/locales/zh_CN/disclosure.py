@@ -49,9 +49,6 @@ MESSAGES = {
     "period {period} ends on {end}; its account can be made from the day after": "{period} 于 {end} 结束;次日起方可编制账目",
     "welfare list {id}: {benefit} from {starts}": "救助名单 {id}:{benefit},{starts} 起发放",
     "staff change: {name}, {change}": "人事变动:{name},{change}",
-    "open": "待公开",
-    "done": "已按时公开",
-    "late": "逾期后公开",
     # welfare
     "a whole number of people from 1 to 50": "1 至 50 之间的整数人数",
     "the benefit type is required (at most 100 characters)": "必须填写救助类别(最多 100 个字符)",

@@ -50,7 +50,8 @@ def test_rules_show_cites_rule_ids(community):
     assert rows["quorum"]["value"] == ">1/2" and rows["quorum"]["rule"] == "S7"
     assert rows["pass_threshold"]["value"] == ">=2/3" and rows["pass_threshold"]["rule"] == "S8"
     assert rows["notice_days"]["value"] == "3" and rows["notice_days"]["rule"] == "S6"
-    assert rows["source"]["value"].startswith("东城社区")
+    assert rows["source"]["value"].startswith("社区民主管理制度范本")  # the shape, not another community's title
+    assert rows["rules_title"]["value"] == "东城社区民主管理制度"  # this community's own
     human = community.ok("rules", "show")
     assert "S7" in human and ">1/2" in human
 

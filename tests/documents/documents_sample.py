@@ -52,10 +52,10 @@ class Clerk:
         return json.loads(self.ok(*args, "--json"))
 
 
-def build_sample(db: str) -> tuple[Clerk, int]:
+def build_sample(db: str, name: str = "东城社区", *init_options: str) -> tuple[Clerk, int]:
     """Roster and a convened meeting with its motions (not yet voted). Returns (clerk, meeting id)."""
     clerk = Clerk(db)
-    clerk.ok("init", "--name", "东城社区", "--code", "dc")
+    clerk.ok("init", "--name", name, "--code", "dc", *init_options)
     for group in ("第一居民小组", "第二居民小组"):
         clerk.ok("group", "add", group)
     for number, group, address in (("01001", "第一居民小组", "和平里1号楼101"), ("01002", "第一居民小组", "和平里1号楼102"),

@@ -223,3 +223,33 @@ def test_minutes_tell_a_vote_without_result_from_no_vote(convened):
     data["motions"].append({**data["motions"][1], "number": 3, "voted": False})
     page = render.document("minutes", "zh_CN", "md", data)
     assert "表决时出席人数未达到法定人数，表决无效。" in page and "未付表决。" in page
+
+
+@pytest.mark.parametrize("init_options,title", [
+    ((), "地坛北里社区民主管理制度"),
+    (("--rules-title", "《地坛北里社区居民自治章程》"), "地坛北里社区居民自治章程"),
+])
+def test_documents_cite_this_communitys_own_rules(db, init_options, title):
+    """A community created from the seed profile cited Dongcheng's rules on its notice and result."""
+    from documents_sample import build_sample, vote_sample
+
+    clerk, m = build_sample(db, "地坛北里社区", *init_options)
+    rows = {r["key"]: r["value"] for r in clerk.json("rules", "show")}
+    assert rows["rules_title"] == title and "东城" not in rows["source"]
+    vote_sample(clerk, m)
+    for doc in ("notice", "result"):
+        for lang in ("zh_CN", "en"):
+            text = clerk.ok("notice", "render", m, "--doc", doc, "--lang", lang)
+            assert title in text and "东城社区民主管理制度" not in text, (doc, lang)
+    assert f"《{title}》" in clerk.ok("notice", "render", m, "--doc", "notice", "--lang", "zh_CN")
+
+
+def test_a_corrected_title_applies_to_meetings_convened_after_it(convened):
+    """`rules set rules_title` from a date: meetings convened earlier keep the title they were convened
+    under (their rules snapshot); the next meeting cites the corrected one."""
+    clerk, m = convened
+    clerk.ok("rules", "set", "rules_title", "《东城社区居民自治章程》", "--from", "2026-11-20")
+    assert "《东城社区民主管理制度》" in clerk.ok("notice", "render", m, "--doc", "notice")
+    later = clerk.json("meeting", "convene", "--kind", "representatives", "--at", "2026-11-30 14:30",
+                       "--place", "会议室", "--topic", "议题")["id"]
+    assert "《东城社区居民自治章程》" in clerk.ok("notice", "render", later, "--doc", "notice")

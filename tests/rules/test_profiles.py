@@ -11,9 +11,9 @@ from juwei.rules.profiles import PROFILES, SPECS, Rules, parse_value, rules_in_f
 
 @pytest.mark.parametrize("name", list(PROFILES))
 def test_every_profile_sets_every_key_validly(name):
-    assert set(PROFILES[name]) == set(SPECS)
+    assert set(PROFILES[name]) == set(SPECS) - set(profiles.COMMUNITY_KEYS)
     rules = Rules(PROFILES[name])
-    for key in SPECS:
+    for key in PROFILES[name]:
         assert profiles.format_value(key, rules[key]) == PROFILES[name][key] or SPECS[key].kind == "threshold"
 
 
@@ -56,3 +56,14 @@ def test_parse_value_never_crashes(key, text):
         parse_value(key, text)
     except ValidationError:
         pass
+
+
+def test_the_rules_title_is_the_communitys_own():
+    """No base profile names a community's rules; in force, the title is made from the community's name."""
+    assert all("rules_title" not in values for values in PROFILES.values())
+    rules = profiles.rules_in_force("seed", [], dt.date(2026, 1, 1), community_name="地坛北里社区")
+    assert rules.rules_title == "地坛北里社区民主管理制度"
+    recorded = profiles.rules_in_force("seed", [("rules_title", "地坛北里社区居民自治章程", None)],
+                                       dt.date(2026, 1, 1), community_name="地坛北里社区")
+    assert recorded.rules_title == "地坛北里社区居民自治章程"
+    assert profiles.clean_title(" 《地坛北里社区居民自治章程》 ") == "地坛北里社区居民自治章程"

@@ -19,6 +19,9 @@ def init(
     code: Optional[str] = typer.Option(None, "--code", help="Short code used by --community (default: the name)."),
     rules: str = typer.Option("seed", "--rules", help="Rules profile: seed (RULES.md) or organic-law."),
     locale: str = typer.Option("zh_CN", "--locale", help="Language of documents: zh_CN or en."),
+    rules_title: Optional[str] = typer.Option(
+        None, "--rules-title",
+        help="Title of the community's own rules, cited on its documents (default: 《NAME民主管理制度》)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Create a juwei database and a community with its rules profile (the only command that creates one)."""
@@ -29,7 +32,8 @@ def init(
     store = create_store(opts.db)
     try:
         with store.write() as session:
-            community = create_community(session, name=name, code=code, profile=rules, locale=locale)
+            community = create_community(session, name=name, code=code, profile=rules, locale=locale,
+                                         rules_title=rules_title)
     finally:
         store.dispose()
     created(community.id, as_json, t("created community {name} ({code}) with rules profile {profile} in {db}",

@@ -40,7 +40,9 @@ def _spec(key, kind, rule, en, zh, **kw) -> tuple[str, RuleSpec]:
 
 
 SPECS: dict[str, RuleSpec] = dict([
-    _spec("source", "text", "LAW.md", "which text this profile follows", "本规则依据的文本"),
+    _spec("source", "text", "LAW.md", "which text this profile follows", "本规则方案依据的文本"),
+    _spec("rules_title", "text", "S1–S29", "the title of this community's own rules, cited on its documents",
+          "本社区民主管理制度的名称(文书中引用)"),
     _spec("adult_age", "int", "S1", "age from which a resident belongs to the adults' body",
           "居民会议成员的年龄下限(周岁)", minimum=14, maximum=30),
     _spec("adult_birthday_counts", "bool", "LAW.md",
@@ -102,9 +104,13 @@ SPECS: dict[str, RuleSpec] = dict([
           "expenses above this amount (yuan) are itemised in the account", "单笔支出超过此金额(元)逐笔公开"),
 ])
 
+# Keys a community records for itself at init, which no base profile holds (a profile is the shape of a
+# community's rules, not its title).
+COMMUNITY_KEYS = ("rules_title",)
+
 PROFILES: dict[str, dict[str, str]] = {
     "seed": {
-        "source": "东城社区民主管理制度 (RULES.md)",
+        "source": "社区民主管理制度范本 (seed, RULES.md)",
         "adult_age": "18",
         "adult_birthday_counts": "yes",
         "group_reps_min": "2",
@@ -254,14 +260,28 @@ class Rules:
         return dict(self.texts)
 
 
+def default_rules_title(community_name: str) -> str:
+    """A community's own rules are titled after it unless the clerk says otherwise: 《地坛北里社区民主管理制度》.
+    A base profile is the shape of a community's rules, never their title."""
+    return f"{community_name.strip()}民主管理制度"
+
+
+def clean_title(text: str) -> str:
+    """A rules title as typed, without the book-title marks the documents print around it."""
+    return unicodedata.normalize("NFC", text).strip().strip("《》<>").strip()
+
+
 def rules_in_force(base: str, versions: Iterable[tuple[str, str, dt.date | None]],
-                   on: dt.date) -> Rules:
+                   on: dt.date, *, community_name: str = "") -> Rules:
     """Overlay recorded versions ``(key, value, effective_from)`` effective on ``on`` onto ``base``.
 
     A version with no date is in force from the beginning (what ``init`` records); of several versions
-    of a key, the one with the latest effective date on or before ``on`` wins.
+    of a key, the one with the latest effective date on or before ``on`` wins. The rules title, which no
+    base profile holds, defaults to one made from ``community_name`` (communities created before it was
+    recorded at ``init``).
     """
     texts = dict(base_profile(base))
+    texts["rules_title"] = default_rules_title(community_name or "本社区")  # COMMUNITY_KEYS
     origin: dict[str, dt.date | None] = {key: None for key in texts}
     chosen: dict[str, dt.date] = {}
     earliest = dt.date.min

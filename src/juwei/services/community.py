@@ -19,11 +19,15 @@ LOCALES = ("zh_CN", "en")
 
 
 def create_community(session: Session, *, name: str, code: str | None, profile: str,
-                     locale: str = "zh_CN") -> Community:
-    """Add a community with its base rules profile; one transaction with its audit event."""
+                     locale: str = "zh_CN", rules_title: str | None = None) -> Community:
+    """Add a community with its base rules profile and the title of its own rules (default
+    《{name}民主管理制度》); one transaction with its audit event."""
     name = name.strip()
     if not name:
         raise ValidationError(t("--name must not be empty"))
+    title = profiles.clean_title(rules_title) if rules_title is not None else profiles.default_rules_title(name)
+    if not title or len(title) > 200:
+        raise ValidationError(t("--rules-title must name the community's rules (at most 200 characters)"))
     profiles.base_profile(profile)  # validates the profile name
     if locale not in LOCALES:
         raise ValidationError(t("--locale '{locale}' is not supported; allowed: {allowed}",
@@ -40,6 +44,8 @@ def create_community(session: Session, *, name: str, code: str | None, profile: 
     for key, value in profiles.base_profile(profile).items():
         session.add(RulesVersion(community_id=community.id, key=key, value=value, effective_from=None,
                                  recorded_by=scope.clerk, note=f"profile {profile}"))
+    session.add(RulesVersion(community_id=community.id, key="rules_title", value=title, effective_from=None,
+                             recorded_by=scope.clerk, note="init"))
     audit.record_row(scope, "community.init", "community", community)
     return community
 
@@ -51,7 +57,8 @@ def rules_on(scope: Scope, day: dt.date | None = None) -> profiles.Rules:
         .where(RulesVersion.community_id == scope.community_id)
         .order_by(RulesVersion.id)
     ).all()
-    return profiles.rules_in_force(scope.community.rules_profile, rows, day or scope.today)
+    return profiles.rules_in_force(scope.community.rules_profile, rows, day or scope.today,
+                                   community_name=scope.community.name)
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,8 @@ def rules_history(scope: Scope) -> list[RulesVersion]:
 
 def set_rule(scope: Scope, key: str, value: str, effective_from: dt.date, note: str | None = None) -> RulesVersion:
     """Record a new version of one rule from ``effective_from`` on; earlier meetings keep their snapshot."""
+    if key == "rules_title":
+        value = profiles.clean_title(value)
     parsed = profiles.parse_value(key, value)
     text = profiles.format_value(key, parsed)
     current = rules_on(scope, effective_from)

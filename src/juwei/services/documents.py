@@ -73,9 +73,13 @@ def committee_name(community_name: str, lang: str) -> str:
     return community_name + ("居民委员会" if community_name.endswith("社区") else "社区居民委员会")
 
 
-def source_title(source: str, lang: str) -> str:
-    """The profile's ``source`` without its bracketed note: 东城社区民主管理制度 (RULES.md) → 东城社区民主管理制度."""
-    title = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", source).strip() or source
+def source_title(rules: "Rules", lang: str) -> str:
+    """The title of the rules a meeting was convened under: the community's own (``rules_title``), or, in
+    a snapshot taken before communities recorded one, the profile's ``source`` without its bracketed note."""
+    title = rules.texts.get("rules_title")
+    if not title:
+        source = rules.texts.get("source", "")
+        title = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", source).strip() or source
     return title if lang == "zh_CN" else f"community's rules ({title})"
 
 
@@ -204,7 +208,7 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
         "doc": doc,
         "lang": lang,
         "community": {"name": community.name, "code": community.code, "committee": committee},
-        "rules": {"source_title": source_title(rules.source, lang), "notice_days": rules.notice_days,
+        "rules": {"source_title": source_title(rules, lang), "notice_days": rules.notice_days,
                   "pass_words": pass_words, "quorum_words": rules.quorum.words(lang)},
         "meeting": {
             "id": view.id, "kind": view.kind, "kind_label": _words(KIND_LABELS, view.kind, lang),

@@ -40,6 +40,7 @@ MESSAGES = {
     "no community with code '{code}' in this database; there are: {codes}": "数据库中没有代码为“{code}”的社区;现有:{codes}",
     # init and demo
     "--name must not be empty": "--name 不能为空",
+    "--rules-title must name the community's rules (at most 200 characters)": "--rules-title 须写明本社区制度的名称(不超过 200 字)",
     "--locale '{locale}' is not supported; allowed: {allowed}": "不支持 --locale “{locale}”;可选:{allowed}",
     "--code '{code}' may hold only letters, digits, - and _ (at most 64)": "--code “{code}”只能包含字母、数字、- 和 _(最多 64 个)",
     "a community with code '{code}' already exists in this database": "数据库中已有代码为“{code}”的社区",

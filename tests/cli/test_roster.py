@@ -86,7 +86,8 @@ def test_groups_list_counts(roster):
 
 
 def test_representative_terms_follow_the_rules(roster, unchanged):
-    ids = [add(roster, f"代表{i}", dt.date(1970, 1, 1 + i), 51 + 2 * i) for i in range(5)]
+    ids = [add(roster, f"代表{i}", dt.date(1970, 1, 1 + i), 51 + 2 * i, household="02001" if i == 1 else "01001")
+           for i in range(5)]
     first = roster.json("rep", "add", str(ids[0]), "--group", "第一居民小组", "--from", "2026-01-01")
     result = roster(*["rep", "add", str(ids[0]), "--group", "第一居民小组", "--from", "2026-01-01"])
     assert result.exit_code == 1 and "already serves" in result.stderr
@@ -152,3 +153,24 @@ def test_chinese_roster_and_group_labels_mean_the_roster_words(roster):
         assert "居民会议" not in text and "每户代表" not in text and "居民代表会议" not in text
     assert "户数" in summary and "居民" in summary
     assert "户数" in groups and "小组名称" in groups and "姓名" not in groups
+
+
+def test_a_group_elects_its_own_residents(roster, unchanged):
+    """S1: a representative added for a group they do not live in was accepted without a word. Refused,
+    naming the group they live in; --allow-other-group REASON for the rare legitimate case, on the record."""
+    lives_in_first = add(roster, "李明", dt.date(1970, 1, 1), 81)
+    with unchanged():
+        err = roster.fails("rep", "add", str(lives_in_first), "--group", "第二居民小组", "--from", "2026-01-01")
+        assert "第一居民小组" in err and "--allow-other-group" in err
+        assert "only for a representative of another group" in roster.fails(
+            "rep", "add", str(lives_in_first), "--group", "第一居民小组", "--from", "2026-01-01",
+            "--allow-other-group", "x")
+    zh = roster("--lang", "zh_CN", "rep", "add", str(lives_in_first), "--group", "第二居民小组", "--from", "2026-01-01")
+    assert zh.exit_code == 1 and "住在“第一居民小组”" in zh.stderr
+    reason = "原第二居民小组组长,2026年随子女迁入第一居民小组,经第二居民小组会议推选"
+    rep = roster.json("rep", "add", str(lives_in_first), "--group", "第二居民小组", "--from", "2026-01-01",
+                      "--allow-other-group", reason)["id"]
+    listed = roster.json("rep", "list", "--on", "2026-02-01")
+    assert [(r["id"], r["group"], r["other_group_reason"]) for r in listed] == [(rep, "第二居民小组", reason)]
+    event = [e for e in roster.json("audit", "log") if e["action"] == "rep.add"][-1]
+    assert event["after"]["other_group_reason"] == reason

@@ -20,6 +20,9 @@ def add(
     ex_officio: Optional[str] = typer.Option(None, "--ex-officio", metavar="BASIS",
                                              help="Ex officio (S2): party_org, committee, npc_deputy, cppcc_member."),
     from_: str = typer.Option(..., "--from", help="First day of the term."),
+    allow_other_group: Optional[str] = typer.Option(
+        None, "--allow-other-group", metavar="REASON",
+        help="Elected by a group the member does not live in: why (kept on the record)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Start a representative's term; an elected term's end comes from the rules profile (S3)."""
@@ -27,7 +30,8 @@ def add(
 
     start = parse_date_option(from_, "--from")
     with scope(ctx, write=True) as sc:
-        rep, warnings = add_representative(sc, member, start=start, group=group, ex_officio=ex_officio)
+        rep, warnings = add_representative(sc, member, start=start, group=group, ex_officio=ex_officio,
+                                           other_group_reason=allow_other_group)
     for message in warnings:
         warn(message)
     created(rep.id, as_json, t("term {start} – {end}", start=rep.term_start, end=rep.term_end or "-"))
@@ -72,5 +76,8 @@ def list_(
         return
     table(t("Representatives ({n})", n=len(rows)),
           [t("id"), t("member"), t("name"), t("kind"), t("group / basis"), t("from"), t("to"), t("ended")],
-          [(r.id, r.member_id, r.name, label("representative kind", r.kind), r.group or r.basis, r.term_start, r.term_end,
+          [(r.id, r.member_id, r.name, label("representative kind", r.kind),
+            " ".join(x for x in (r.group or r.basis, r.other_group_reason and
+                                 t("(lives elsewhere: {reason})", reason=r.other_group_reason)) if x),
+            r.term_start, r.term_end,
             r.ended_on and f"{r.ended_on} {r.end_reason}") for r in rows])

@@ -339,10 +339,13 @@ def serving_representatives(scope: Scope, day: dt.date) -> list[Representative]:
 
 
 def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: str | None = None,
-                       ex_officio: str | None = None) -> tuple[Representative, list[str]]:
+                       ex_officio: str | None = None,
+                       other_group_reason: str | None = None) -> tuple[Representative, list[str]]:
     """S1/S2/S3: an elected group representative (term from the rules) or an ex officio one.
 
-    Returns the new row and warnings (a group with fewer or more serving representatives than S1 allows).
+    A group elects one of its own residents (S1): an elected representative must live in the group, unless
+    ``other_group_reason`` says why not (kept on the row and in the audit trail). Returns the new row and
+    warnings (a group with fewer or more serving representatives than S1 allows).
     """
     if (group is None) == (ex_officio is None):
         raise ValidationError(t("give exactly one of --group GROUP (elected) or --ex-officio BASIS"))
@@ -370,10 +373,23 @@ def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: 
         grp = find_group(scope, group)
         if any(r.member_id == member.id and r.kind == "elected" for r in serving):
             raise JuweiError(t("member {id} already serves as an elected representative", id=member.id))
+        reason = (other_group_reason or "").strip() or None
+        home = _home_group(scope, member)
+        if home is None or home.id != grp.id:
+            if reason is None:
+                raise JuweiError(t("member {id} ({name}) lives in {home}, not in group '{group}': a group elects "
+                                   "its own residents (S1); if this is right, give --allow-other-group REASON",
+                                   id=member.id, name=member.name, group=grp.name,
+                                   home=t("group '{group}'", group=home.name) if home else
+                                   t("no residents' group (their household has none)")))
+        elif reason is not None:
+            raise ValidationError(t("member {id} lives in group '{group}': --allow-other-group is only for a "
+                                    "representative of another group", id=member.id, group=grp.name))
         # S3: the term runs for the profile's years; the end date is the last day served.
         end = add_years(start, rules.representative_term_years) - dt.timedelta(days=1)
         rep = Representative(community_id=scope.community_id, member_id=member.id, kind="elected",
-                             group_id=grp.id, term_start=start, term_end=end)
+                             group_id=grp.id, term_start=start, term_end=end,
+                             other_group_reason=reason[:1000] if reason else None)
         count = sum(r.kind == "elected" and r.group_id == grp.id for r in serving) + 1
         if count > rules.group_reps_max:
             warnings.append(t("group '{group}' now has {n} serving elected representatives; S1 allows {lo}–{hi}",
@@ -384,6 +400,12 @@ def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: 
     scope.session.add(rep)
     audit.record_row(scope, "rep.add", "representative", rep)
     return rep, warnings
+
+
+def _home_group(scope: Scope, member: Member) -> ResidentsGroup | None:
+    """The residents' group the member lives in: their household's."""
+    household = scope.session.get(Household, member.household_id) if member.household_id else None
+    return scope.session.get(ResidentsGroup, household.group_id) if household and household.group_id else None
 
 
 def end_representative(scope: Scope, rep_id: int, on: dt.date, reason: str) -> tuple[Representative, list[str]]:
@@ -425,6 +447,7 @@ class RepRow:
     term_end: dt.date | None
     ended_on: dt.date | None
     end_reason: str | None
+    other_group_reason: str | None = None  # why an elected representative serves a group they do not live in
 
 
 def list_representatives(scope: Scope, *, on: dt.date | None = None, expiring_days: int | None = None,
@@ -443,7 +466,7 @@ def list_representatives(scope: Scope, *, on: dt.date | None = None, expiring_da
             if rep.term_end is None or not (day <= rep.term_end <= day + dt.timedelta(days=expiring_days)):
                 continue
         rows.append(RepRow(rep.id, rep.member_id, name, rep.kind, group, rep.basis, rep.term_start,
-                           rep.term_end, rep.ended_on, rep.end_reason))
+                           rep.term_end, rep.ended_on, rep.end_reason, rep.other_group_reason))
     return rows
 
 

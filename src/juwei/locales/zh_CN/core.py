@@ -40,6 +40,14 @@ MESSAGES = {
     "no community with code '{code}' in this database; there are: {codes}": "数据库中没有代码为“{code}”的社区;现有:{codes}",
     # init and demo
     "--name must not be empty": "--name 不能为空",
+    "member {id} ({name}) lives in {home}, not in group '{group}': a group elects its own residents (S1); if "
+    "this is right, give --allow-other-group REASON":
+        "居民 {id}({name})住在{home},不在“{group}”:居民小组推选本组居民为代表(S1);确需如此,请用 --allow-other-group 写明原因",
+    "group '{group}'": "“{group}”",
+    "no residents' group (their household has none)": "未划入居民小组的户(其所在户没有小组)",
+    "member {id} lives in group '{group}': --allow-other-group is only for a representative of another group":
+        "居民 {id} 住在“{group}”:--allow-other-group 只用于推选为其他小组代表的情况",
+    "(lives elsewhere: {reason})": "(不住本组:{reason})",
     "--rules-title must name the community's rules (at most 200 characters)": "--rules-title 须写明本社区制度的名称(不超过 200 字)",
     "--locale '{locale}' is not supported; allowed: {allowed}": "不支持 --locale “{locale}”;可选:{allowed}",
     "--code '{code}' may hold only letters, digits, - and _ (at most 64)": "--code “{code}”只能包含字母、数字、- 和 _(最多 64 个)",

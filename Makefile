@@ -26,6 +26,7 @@ dev: $(VENV)/.juwei-dev
 demo: venv
 	rm -rf demo-out
 	$(VENV)/bin/juwei demo --out demo-out
+	@echo "juwei is installed in $(VENV): run '. $(VENV)/bin/activate' to type bare 'juwei', or use $(VENV)/bin/juwei"
 
 test: dev
 	$(PY) -m pytest -q

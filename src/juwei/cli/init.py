@@ -19,17 +19,25 @@ def init(
     code: Optional[str] = typer.Option(None, "--code", help="Short code used by --community (default: the name)."),
     rules: str = typer.Option("seed", "--rules", help="Rules profile: seed (RULES.md) or organic-law."),
     locale: str = typer.Option("zh_CN", "--locale", help="Language of documents: zh_CN or en."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE",
+                                           help="The community's time zone, an IANA name (default Asia/Shanghai); "
+                                                "change it later with `juwei community set timezone ZONE`."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Create a juwei database and a community with its rules profile (the only command that creates one)."""
     from juwei.services.community import create_community
     from juwei.storage.engine import create_store, describe
 
+    if timezone is not None:  # before any file is made: a refused init leaves nothing behind
+        from juwei.rules.clock import check_zone
+
+        timezone = check_zone(timezone)
     opts = options(ctx)
     store = create_store(opts.db)
     try:
         with store.write() as session:
-            community = create_community(session, name=name, code=code, profile=rules, locale=locale)
+            community = create_community(session, name=name, code=code, profile=rules, locale=locale,
+                                         timezone=timezone)
     finally:
         store.dispose()
     created(community.id, as_json, t("created community {name} ({code}) with rules profile {profile} in {db}",

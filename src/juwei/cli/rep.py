@@ -30,7 +30,10 @@ def add(
         rep, warnings = add_representative(sc, member, start=start, group=group, ex_officio=ex_officio)
     for message in warnings:
         warn(message)
-    created(rep.id, as_json, t("term {start} – {end}", start=rep.term_start, end=rep.term_end or "-"))
+    if rep.term_end is None:  # ex officio (S2): serves while holding the office, no end date
+        created(rep.id, as_json, t("serving from {start}, with no fixed term (ex officio)", start=rep.term_start))
+    else:
+        created(rep.id, as_json, t("term {start} – {end}", start=rep.term_start, end=rep.term_end))
 
 
 @app.command()

@@ -52,6 +52,7 @@ MESSAGES = {
         "座号 {seat}（{household} 户）已在会议 {id} 签到",
     "seat {seat} is already signed in at meeting {id}": "座号 {seat} 已在会议 {id} 签到",
     "serving from {start}, with no fixed term (ex officio)": "自 {start} 起任职，当然代表，无固定任期",
-    # the board
+    # the board: the status word, plain and as a stored code's label (message context "obligation status")
     "missed": "未公开（已错过）",
+    "obligation status\x04missed": "未公开（已错过）",
 }

@@ -189,6 +189,9 @@ def test_sign_in_times_show_in_the_community_time(town, monkeypatch):
     log = [line for line in town.ok("audit", "log", "--entity", f"meeting:{m}").splitlines()
            if "meeting.checkin" in line]
     assert len(log) == 1 and "2026-06-15 05:24:00" in log[0]
+    # and the times inside what an event recorded (the sign-in's checked_in_at)
+    changes = town.ok("audit", "log", "--entity", f"meeting:{m}").split("meeting.checkin", 1)[1]
+    assert "checked_in_at: 2026-06-15 05:24:00" in changes and "21:24" not in changes
     # "events since the 15th" starts at the community's midnight, not Greenwich's
     assert "meeting.checkin" in town.ok("audit", "log", "--since", "2026-06-15")
     assert "meeting.checkin" not in town.ok("audit", "log", "--since", "2026-06-16")
@@ -219,6 +222,8 @@ def test_the_default_zone_and_the_clerks_day():
     assert clock.local_text(late_utc, None, "%H:%M") == "05:24"
     assert clock.from_local(dt.datetime(2026, 6, 15, 5, 24), None) == late_utc
     assert clock.day_start(dt.date(2026, 6, 15), None) == dt.datetime(2026, 6, 14, 16, 0, tzinfo=dt.UTC)
+    assert clock.stored_instant("2026-06-14T21:24:00+00:00") == late_utc
+    assert clock.stored_instant("2026-06-14") is None and clock.stored_instant("会议 21:24") is None
 
 
 def test_scope_today_is_the_community_day(town, monkeypatch):

@@ -77,7 +77,7 @@ def log(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The community's history: who changed what, when, from what to what (ID numbers and phones masked)."""
-    from juwei.rules.clock import local_text
+    from juwei.rules.clock import local_text, stored_instant
     from juwei.services import audit
 
     day = parse_date_option(since, "--since")
@@ -97,6 +97,7 @@ def log(
         for key, old, new in e.changes:
             if key in ("created_at", "updated_at"):
                 continue
+            old, new = (local_text(v, zone, "%Y-%m-%d %H:%M:%S") if stored_instant(v) else v for v in (old, new))
             old_text = "" if old is None else str(_mask(key, old, reveal))
             new_text = "" if new is None else str(_mask(key, new, reveal))
             if e.before is None:

@@ -9,6 +9,7 @@ the notice gives it, and is never converted.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 
 from juwei.errors import ValidationError
@@ -30,8 +31,8 @@ def zone(name: str | None) -> zoneinfo.ZoneInfo:
 
 
 def check_zone(name: str) -> str:
-    """``name`` cleaned, once it is known to be a zone."""
-    zone(name)
+    """``name`` cleaned, once it is known to be a zone (an empty name is not one)."""
+    zone(name.strip() or " ")
     return name.strip()
 
 
@@ -57,6 +58,17 @@ def day_start(day: dt.date, tz: str | None) -> dt.datetime:
 def local_today(tz: str | None, now: dt.datetime | None = None) -> dt.date:
     """The clerk's date in the community's zone."""
     return to_local(now or dt.datetime.now(dt.UTC), tz).date()
+
+
+_STORED_INSTANT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)")
+
+
+def stored_instant(value: object) -> dt.datetime | None:
+    """``value`` as an instant when it is one as stored (ISO 8601 with its offset, e.g. an audit event's
+    ``checked_in_at``); None for anything else, dates and plain text included."""
+    if isinstance(value, str) and _STORED_INSTANT.fullmatch(value):
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return None
 
 
 def local_text(instant: dt.datetime | str | None, tz: str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:

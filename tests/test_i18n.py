@@ -82,7 +82,7 @@ CODE_KINDS = {
     "vote method": lambda: ("count", "roll-call"),
     "representative kind": lambda: ("elected", "ex_officio"),
     "petition base": lambda: __import__("juwei.rules.profiles", fromlist=["SPECS"]).SPECS["petition_base"].choices,
-    "obligation status": lambda: ("open", "overdue", "done", "late"),
+    "obligation status": lambda: ("open", "overdue", "done", "late", "missed"),
 }
 
 

@@ -82,7 +82,7 @@ def test_due_finance_quarter_late_posting_and_superseded(community, today, ledge
     due = community.json("disclose", "due")
     assert due == [{"rule": "S20", "subject": "finance:2026-Q3", "title": "finance account 2026-Q3",
                     "due": "2026-10-15", "period": "2026-Q3", "posted_on": None, "disclosure_id": None,
-                    "overdue": False, "late": False, "status": "open"}]
+                    "overdue": False, "late": False, "status": "open", "meeting_id": None, "lapses": None}]
     today("2026-10-16")
     assert community.json("disclose", "due")[0]["overdue"] is True
     with unchanged():

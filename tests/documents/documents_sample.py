@@ -80,8 +80,13 @@ def build_sample(db: str, name: str = "东城社区", *init_options: str) -> tup
     return clerk, meeting
 
 
+MEETING_DAY = "2026-11-24"
+
+
 def vote_sample(clerk: Clerk, meeting: int) -> None:
-    """Seven of nine sign in; motion 1 passes (6 of 7 ≥ 2/3), motion 2 fails (4 of 7 < 2/3)."""
+    """On the meeting day, seven of nine sign in; motion 1 passes (6 of 7 ≥ 2/3), motion 2 fails (4 of 7 <
+    2/3)."""
+    clerk.env["JUWEI_TODAY"] = MEETING_DAY  # sign-in and all after it happen on the meeting's day
     clerk.ok("meeting", "checkin", meeting, "1-7")
     motions = clerk.json("motion", "list", meeting)
     clerk.ok("vote", "count", motions[0]["id"], "--for", 6, "--against", 0, "--abstain", 1)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from documents_sample import close_sample, vote_sample
+from documents_sample import MEETING_DAY, close_sample, vote_sample
 
 
 def refused(clerk, unchanged, *args) -> str:
@@ -38,7 +38,7 @@ def test_after_the_votes_and_after_closing(convened, unchanged):
     clerk.ok("notice", "render", m, "--doc", "resolution")
     assert "is not closed yet" in refused(clerk, unchanged, "notice", "render", m, "--doc", "minutes")
     clerk.ok("meeting", "close", m, "--chair", "周明")
-    assert "no summary recorded" in refused(clerk, unchanged, "notice", "render", m, "--doc", "summary")
+    assert "closed without a summary" in refused(clerk, unchanged, "notice", "render", m, "--doc", "summary")
     assert "votes are final" in refused(clerk, unchanged, "notice", "render", m, "--doc", "ballot")
     minutes = clerk.ok("notice", "render", m, "--doc", "minutes")
     assert "主持人：周明" in minutes and "记录人：（未记录）" in minutes
@@ -46,6 +46,7 @@ def test_after_the_votes_and_after_closing(convened, unchanged):
 
 def test_no_resolution_when_nothing_passed(convened, unchanged):
     clerk, m = convened
+    clerk.env["JUWEI_TODAY"] = MEETING_DAY
     clerk.ok("meeting", "checkin", m, "1-7")
     first = clerk.json("motion", "list", m)[0]["id"]
     clerk.ok("vote", "count", first, "--for", 4, "--against", 3)
@@ -137,6 +138,7 @@ def test_secret_ballots_carry_no_names(convened):
     open_ballots = clerk.ok("notice", "render", m, "--doc", "ballot")
     assert open_ballots.count("## 东城社区居民代表会议表决票") == 9  # nobody signed in yet: the whole roll
     assert "姓名：王建国" in open_ballots
+    clerk.env["JUWEI_TODAY"] = MEETING_DAY
     clerk.ok("meeting", "checkin", m, "1-7")
     secret = clerk.ok("notice", "render", m, "--doc", "ballot", "--secret", "--format", "html")
     assert secret.count('<section class="ballot">') == 7  # one per person in the room
@@ -190,7 +192,9 @@ def test_every_message_of_the_documents_modules_has_a_chinese_translation():
     from pathlib import Path
 
     import juwei
-    from juwei.locales.zh_CN.documents import MESSAGES
+    from juwei.i18n import catalog
+
+    MESSAGES = catalog("zh_CN")  # documents.py and the modules that extend it (fix_*.py)
 
     root = Path(juwei.__file__).parent
     for module in ("services/documents.py", "cli/notice.py", "render/environment.py", "render/filters.py",

@@ -22,6 +22,7 @@ import pytest
 
 TODAY = "2026-06-10"
 MEETING_AT = "2026-06-15 14:30"
+MEETING_DAY = MEETING_AT[:10]
 
 
 @pytest.fixture
@@ -61,12 +62,21 @@ def town(community, monkeypatch):
     finally:
         store.dispose()
     community.ids = ids
+    community.monkeypatch = monkeypatch
     return community
 
 
+def held(cli, day: str = MEETING_DAY) -> None:
+    """From here on the test's commands run on ``day``, the meeting's: sign-in and everything after it wait
+    for the meeting day."""
+    cli.monkeypatch.setenv("JUWEI_TODAY", day)
+
+
 def convene(cli, *extra: str, kind: str = "representatives", at: str = MEETING_AT) -> int:
+    """Convene with notice given on TODAY (whatever day the test's commands now run on)."""
+    noticed = () if "--noticed-on" in extra else ("--noticed-on", TODAY)
     return cli.json("meeting", "convene", "--kind", kind, "--at", at, "--place", "会议室", "--topic", "议题",
-                    *extra)["id"]
+                    *noticed, *extra)["id"]
 
 
 def audit_events(db: str) -> list[tuple[str, str, str | None]]:

@@ -22,6 +22,9 @@ def test_demo_walks_a_meeting(tmp_path, monkeypatch):
                     "meeting quorum 1", "vote count 1", "vote cast 2", "vote tally 2 --json", "meeting close 1"):
         assert "$ juwei " + command in out
     assert "PASSED" in out and '"passed": false' in out and "meeting 1 closed" in out
+    # noticed on the 25th, held on the 28th (sign-in is refused before the meeting day), and it ends clean
+    assert "2026-11-28, the meeting day" in out
+    assert "warning" not in result.stderr and "error" not in result.stderr, result.stderr
     assert "# 关于召开东城社区居民代表会议的通知" in out  # the notice, printed after convening
     documents = sorted(p.name for p in (tmp_path / "d" / "documents").iterdir())
     assert "meeting-1-minutes.zh_CN.html" in documents and "meeting-1-notice.zh_CN.md" in documents

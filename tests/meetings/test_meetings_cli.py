@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.meetings.conftest import MEETING_AT, audit_actions, audit_events, convene
+from tests.meetings.conftest import MEETING_AT, audit_actions, audit_events, convene, held
 
 pytestmark = pytest.mark.storage
 
@@ -37,6 +37,7 @@ def test_households_body_one_seat_per_household(town):
     roll = town.json("meeting", "roll", m)
     assert [(r["household"], r["name"]) for r in roll] == [("H1", "甲一"), ("H2", ""), ("H3", "")]
     # Any adult of H2 may sign in for it; the roll records who did.
+    held(town)
     town.ok("meeting", "checkin", m, "--member", town.ids["K1"])
     seat2 = town.json("meeting", "roll", m)[1]
     assert seat2["present"] and seat2["signed_in_by"] == town.ids["K1"]
@@ -44,6 +45,7 @@ def test_households_body_one_seat_per_household(town):
 
 def test_households_body_refuses_a_minor(town, unchanged):
     m = convene(town, "--body", "households", kind="residents")
+    held(town)
     with unchanged():
         err = town.fails("meeting", "checkin", m, "--member", town.ids["K2"])
     assert "may not sign in for a household" in err
@@ -94,10 +96,10 @@ def test_noticed_on_and_urgent(town, unchanged):
     with unchanged():
         assert "earliest allowed meeting date is 2026-06-17" in town.fails(
             "meeting", "convene", "--kind", "residents", "--at", MEETING_AT, "--place", "x", "--topic", "y",
-            "--noticed-on", "2026-06-14")
+            "--noticed-on", "2026-06-14", env={"JUWEI_TODAY": "2026-06-14"})
         assert "after the meeting date" in town.fails(
             "meeting", "convene", "--kind", "residents", "--at", MEETING_AT, "--place", "x", "--topic", "y",
-            "--noticed-on", "2026-06-16", "--urgent", "flood")
+            "--noticed-on", "2026-06-16", "--urgent", "flood", env={"JUWEI_TODAY": "2026-06-16"})
     m = convene(town, "--urgent", "暴雨后紧急处置", kind="residents", at="2026-06-11 09:00")
     assert town.json("meeting", "show", m)["urgent_reason"] == "暴雨后紧急处置"
     assert "暴雨后紧急处置" in town.ok("meeting", "minutes", m)
@@ -113,6 +115,7 @@ def test_notice_days_come_from_the_rules(town):
 
 def test_checkin_quorum_and_refusals(town, unchanged):
     m = convene(town, kind="residents")  # 5 adults: quorum is 3
+    held(town)
     assert town.json("meeting", "quorum", m) == {"body_size": 5, "present": 0, "required": 3, "quorate": False}
     town.ok("meeting", "checkin", m, "1", "2")
     assert "1 more must sign in" in town.ok("meeting", "quorum", m)
@@ -147,6 +150,7 @@ def test_double_sign_in_is_impossible_at_the_database(town):
     from juwei.storage.models import Attendance
 
     m = convene(town, kind="residents")
+    held(town)
     town.ok("meeting", "checkin", m, "1")
     engine = create_engine(database_url(town.db))
     try:
@@ -164,6 +168,7 @@ def test_double_vote_is_impossible_at_the_database(town):
     from juwei.storage.models import Ballot
 
     m = convene(town, kind="residents")
+    held(town)
     town.ok("meeting", "checkin", m, "1-3")
     motion = town.json("motion", "add", m, "--title", "x")["id"]
     town.ok("vote", "cast", motion, "1", "--choice", "for")
@@ -186,6 +191,7 @@ def test_messages_in_chinese(town, unchanged):
 
 def quorate_meeting(cli, *seats):
     m = convene(cli, kind="residents")
+    held(cli)
     cli.ok("meeting", "checkin", m, *(seats or ("1-4",)))
     return m
 
@@ -297,6 +303,7 @@ def test_reschedule_and_cancel(town, unchanged):
                                                                            "2026-06-12 10:00")
     town.ok("meeting", "reschedule", m, "--at", "2026-06-16 10:00")
     assert len(town.json("meeting", "roll", m)) == 7  # the body is taken afresh for the new date
+    held(town, "2026-06-16")
     town.ok("meeting", "checkin", m, "1")
     with unchanged():
         assert "has already started" in town.fails("meeting", "reschedule", m, "--at", "2026-06-20 10:00")

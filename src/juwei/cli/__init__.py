@@ -24,6 +24,7 @@ from juwei.i18n import set_language, t
 # name → (module under juwei.cli, summary shown by `juwei --help`, help panel)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "init": ("init", "Create a juwei database and a community with its rules profile.", "Set-up"),
+    "community": ("community", "The community's settings: show them; set its time zone.", "Set-up"),
     "rules": ("rules", "Show the rules profile in force; record a new version of a rule.", "Set-up"),
     "db": ("db", "Database upkeep: upgrade the schema.", "Set-up"),
     "group": ("group", "Residents' groups (居民小组).", "Roster"),

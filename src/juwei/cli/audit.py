@@ -77,11 +77,13 @@ def log(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The community's history: who changed what, when, from what to what (ID numbers and phones masked)."""
+    from juwei.rules.clock import local_text, stored_instant
     from juwei.services import audit
 
     day = parse_date_option(since, "--since")
     with scope(ctx) as sc:
         entries = audit.history(sc, entity=entity, since=day, limit=limit)
+        zone = sc.timezone
     if as_json:
         emit_json([{"seq": e.seq, "at": e.at, "clerk": e.clerk, "action": e.action, "entity": e.entity,
                     "before": _masked_state(e.before, reveal), "after": _masked_state(e.after, reveal),
@@ -91,10 +93,11 @@ def log(
         info(t("no audit events match"))
         return
     for e in entries:
-        info(f"#{e.seq}  {e.at}  {e.clerk}  {e.action}  {e.entity}")
+        info(f"#{e.seq}  {local_text(e.at, zone, '%Y-%m-%d %H:%M:%S')}  {e.clerk}  {e.action}  {e.entity}")
         for key, old, new in e.changes:
             if key in ("created_at", "updated_at"):
                 continue
+            old, new = (local_text(v, zone, "%Y-%m-%d %H:%M:%S") if stored_instant(v) else v for v in (old, new))
             old_text = "" if old is None else str(_mask(key, old, reveal))
             new_text = "" if new is None else str(_mask(key, new, reveal))
             if e.before is None:

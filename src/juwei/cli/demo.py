@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from pathlib import Path
+from typing import Iterator
 
 import typer
 
@@ -75,9 +78,22 @@ def clerk(db: str, *args: str) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def on_day(day: dt.date) -> Iterator[None]:
+    """Run the clerk's commands as on ``day`` (JUWEI_TODAY, as Scope reads it), then restore the clock."""
+    saved = os.environ.get("JUWEI_TODAY")
+    os.environ["JUWEI_TODAY"] = day.isoformat()
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("JUWEI_TODAY", None)
+        else:
+            os.environ["JUWEI_TODAY"] = saved
+
+
 def meeting_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
     """A representatives' meeting from notice to close (S4–S8, S15), each step as the clerk's command."""
-    from juwei.rules.meetings import format_seats
     from juwei.services.meetings import roll
     from juwei.services.scope import Scope, find_community
     from juwei.storage.engine import open_store
@@ -86,18 +102,31 @@ def meeting_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
            today=today, days=notice_days))
     info(t("(the commands below run with --db {db})", db=db))
     day = today + dt.timedelta(days=notice_days)
-    clerk(db, "meeting", "convene", "--kind", "representatives", "--at", f"{day.isoformat()} 14:30",
-          "--place", "社区居委会二楼会议室", "--topic", "审议居委会年度工作报告", "--topic", "地坛北里增设停车位方案",
-          "--noticed-on", today.isoformat())
-    store = open_store(db)
-    try:
-        with store.read() as session:
-            scope = Scope(session=session, community=find_community(session, "dongcheng"))
-            seats = roll(scope, 1)
-    finally:
-        store.dispose()
-    step(t("the notice goes on the board today: it prints from the meeting's own data"))
-    clerk(db, "notice", "render", "1", "--doc", "notice", "--format", "md")
+    with on_day(today):
+        clerk(db, "meeting", "convene", "--kind", "representatives", "--at", f"{day.isoformat()} 14:30",
+              "--place", "社区居委会二楼会议室", "--topic", "审议居委会年度工作报告", "--topic", "地坛北里增设停车位方案",
+              "--noticed-on", today.isoformat())
+        store = open_store(db)
+        try:
+            with store.read() as session:
+                scope = Scope(session=session, community=find_community(session, "dongcheng"))
+                seats = roll(scope, 1)
+        finally:
+            store.dispose()
+        step(t("the notice goes on the board today: it prints from the meeting's own data"))
+        clerk(db, "notice", "render", "1", "--doc", "notice", "--format", "md")
+        clerk(db, "disclose", "from-meeting", "1")  # S25: the notice on the disclosure board, and the day it went up
+        clerk(db, "disclose", "post", "1")
+    step(t("{day}, the meeting day: sign-in, votes, minutes and closing happen on the day the notice gave",
+           day=day))
+    with on_day(day):
+        _hold_meeting(db, seats)
+
+
+def _hold_meeting(db: str, seats) -> None:
+    """Meeting 1, held on its day: sign-in, quorum, motions, votes, minutes, close, every document."""
+    from juwei.rules.meetings import format_seats
+
     size = len(seats)
     absent = [2, size] if size > 3 else []
     present = [s for s in range(1, size + 1) if s not in absent]
@@ -120,3 +149,7 @@ def meeting_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
     clerk(db, "meeting", "minutes", "1")
     step(t("every document of the meeting, in Chinese, as print-ready HTML and Markdown"))
     clerk(db, "notice", "render", "1", "--all", "--out-dir", str(Path(db).parent / "documents"))
+    step(t("the results go on the disclosure board (S25); nothing the meeting owed the board is left open"))
+    clerk(db, "disclose", "from-meeting", "1")
+    clerk(db, "disclose", "post", "2")
+    clerk(db, "disclose", "due", "--all")

@@ -22,18 +22,25 @@ def init(
     rules_title: Optional[str] = typer.Option(
         None, "--rules-title",
         help="Title of the community's own rules, cited on its documents (default: 《NAME民主管理制度》)."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE",
+                                           help="The community's time zone, an IANA name (default Asia/Shanghai); "
+                                                "change it later with `juwei community set timezone ZONE`."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Create a juwei database and a community with its rules profile (the only command that creates one)."""
     from juwei.services.community import create_community
     from juwei.storage.engine import create_store, describe
 
+    if timezone is not None:  # before any file is made: a refused init leaves nothing behind
+        from juwei.rules.clock import check_zone
+
+        timezone = check_zone(timezone)
     opts = options(ctx)
     store = create_store(opts.db)
     try:
         with store.write() as session:
             community = create_community(session, name=name, code=code, profile=rules, locale=locale,
-                                         rules_title=rules_title)
+                                         rules_title=rules_title, timezone=timezone)
     finally:
         store.dispose()
     created(community.id, as_json, t("created community {name} ({code}) with rules profile {profile} in {db}",

@@ -126,10 +126,12 @@ def _result(m) -> str:
 @app.command("roll")
 def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION) -> None:
     """The numbered roll (seat 1…N) with who is present."""
+    from juwei.rules.clock import local_text
     from juwei.services.meetings import roll
 
     with scope(ctx) as sc:
         rows = roll(sc, meeting_id)
+        zone = sc.timezone
     if as_json:
         emit_json(rows)
         return
@@ -139,8 +141,8 @@ def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OP
            t("in"), t("out")],
           [(r.seat, r.name or t("(any adult of the household)"), r.group, r.household,
             " ".join(x for x in (label("representative kind", r.rep_kind), r.rep_basis) if x), yes_no(r.present),
-            r.checked_in_at and r.checked_in_at.strftime("%H:%M"),
-            r.checked_out_at and r.checked_out_at.strftime("%H:%M")) for r in rows])
+            local_text(r.checked_in_at, zone, "%H:%M"), local_text(r.checked_out_at, zone, "%H:%M"))
+           for r in rows])
 
 
 @app.command()
@@ -266,11 +268,25 @@ def minutes(
     meeting_id: int = MEETING,
     add: Optional[str] = typer.Option(None, "--add", metavar="TEXT", help="Add a line to the minutes (会议记录)."),
     summary: Optional[str] = typer.Option(None, "--summary", metavar="TEXT", help="Set the meeting summary (会议纪要)."),
+    addendum: Optional[str] = typer.Option(None, "--addendum", metavar="TEXT",
+                                           help="After close: a dated correction printed beside the minutes "
+                                                "(the minutes themselves are final)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Add to the minutes, or print them: notes plus attendance, motions and tallies from the data (S15)."""
+    from juwei.rules.clock import local_text
     from juwei.services import meetings as svc
 
+    if addendum is not None:
+        if add is not None or summary is not None:
+            from juwei.errors import ValidationError
+
+            raise ValidationError(t("--addendum corrects a closed meeting's minutes; it does not go with --add "
+                                    "or --summary"))
+        with scope(ctx, write=True) as sc:
+            note = svc.add_addendum(sc, meeting_id, addendum)
+        created(note.id, as_json, t("addendum to the minutes of meeting {id} recorded", id=meeting_id))
+        return
     if add is not None or summary is not None:
         with scope(ctx, write=True) as sc:
             note = svc.add_note(sc, meeting_id, add) if add is not None else None
@@ -285,6 +301,7 @@ def minutes(
         return
     with scope(ctx) as sc:
         record = svc.minutes(sc, meeting_id)
+        zone = sc.timezone
     if as_json:
         emit_json(record)
         return
@@ -300,6 +317,9 @@ def minutes(
     print_motions(m.motions)
     if m.summary:
         info(t("Summary: {text}", text=m.summary))
+    for note in record.addenda:
+        info(t("Addendum of {day} ({clerk}), after the meeting closed: {text}",
+               day=local_text(note.added_at, zone, "%Y-%m-%d"), clerk=note.added_by, text=note.text))
 
 
 @app.command()

@@ -117,9 +117,11 @@ def render(
         write_file(path, text)
         written.append({"doc": name, "lang": language, "format": kind, "path": str(path)})
     if as_json:
-        emit_json({"written": written, "skipped": [{"doc": name, "reason": why} for name, why in skipped]})
+        emit_json({"written": written, "skipped": [{"doc": name, "reason": why, "past": past}
+                                                    for name, why, past in skipped]})
         return
     for row in written:
         typer.echo(row["path"])
-    for name, why in skipped:
-        warn(t("{doc} not written: {reason}", doc=name, reason=why))
+    for name, why, past in skipped:
+        if not past:  # a document not possible yet; one whose moment has passed (ballots after close) is not news
+            warn(t("{doc} not written: {reason}", doc=name, reason=why))

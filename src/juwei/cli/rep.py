@@ -34,7 +34,10 @@ def add(
                                            other_group_reason=allow_other_group)
     for message in warnings:
         warn(message)
-    created(rep.id, as_json, t("term {start} – {end}", start=rep.term_start, end=rep.term_end or "-"))
+    if rep.term_end is None:  # ex officio (S2): serves while holding the office, no end date
+        created(rep.id, as_json, t("serving from {start}, with no fixed term (ex officio)", start=rep.term_start))
+    else:
+        created(rep.id, as_json, t("term {start} – {end}", start=rep.term_start, end=rep.term_end))
 
 
 @app.command()

@@ -192,7 +192,23 @@ def md_finalize(value):
     return md_inline(scrub(value))
 
 
+# Verbs of adoption a motion's title may already start with; longest first.
+_ADOPTION_VERBS = ("审议通过", "讨论通过", "表决通过", "通过")
+
+
+def adopted_title(value) -> str:
+    """What a resolution adopts, for ``通过“{{ title|adopted_title }}”``: the title without a leading verb of
+    adoption, so 通过2027年社区公益金使用计划 reads 通过“2027年社区公益金使用计划”, not 通过“通过…”."""
+    title = "" if value is None else str(value).strip()
+    for verb in _ADOPTION_VERBS:
+        rest = title[len(verb):].strip().strip("“”\"「」") if title.startswith(verb) else ""
+        if rest:
+            return rest
+    return title
+
+
 FILTERS = {
+    "adopted_title": adopted_title,
     "cn_date": cn_date,
     "cn_weekday": cn_weekday,
     "cn_time": cn_time,

@@ -207,11 +207,14 @@ class Obligation:
     disclosure_id: int | None = None
     overdue: bool = False
     late: bool = False
-    status: str = "open"  # open | overdue | done | late
+    status: str = "open"  # open | overdue | done | late | missed
+    meeting_id: int | None = None  # the meeting it belongs to (S21, S25)
+    lapses: dt.date | None = None  # after this day it can no longer be met (a notice after its meeting)
 
 
 def settle(obligation: Obligation, on: dt.date) -> Obligation:
-    """Fill ``status``/``overdue``/``late`` from the posting date (if any) as seen on ``on``."""
+    """Fill ``status``/``overdue``/``late`` from the posting date (if any) as seen on ``on``. An obligation
+    that lapsed unmet (S25: a meeting held without its notice on the board) is ``missed``, for good."""
     if obligation.posted_on is not None and obligation.posted_on <= on:
         obligation.late = obligation.posted_on > obligation.due
         obligation.overdue = False
@@ -220,6 +223,8 @@ def settle(obligation: Obligation, on: dt.date) -> Obligation:
         obligation.posted_on = None if obligation.posted_on and obligation.posted_on > on else obligation.posted_on
         obligation.overdue = on > obligation.due
         obligation.status = "overdue" if obligation.overdue else "open"
+        if obligation.lapses is not None and on > obligation.lapses:
+            obligation.status = "missed"
     return obligation
 
 

@@ -825,7 +825,9 @@ def history(scope: Scope, *, entity: str | None = None, since: dt.date | None = 
         table, _, row_id = entity.partition(":")
         query = query.where(or_(cols.entity == entity, cols.entity.like(f"{_like(table)}:%..%", escape="\\")))
     if since:
-        query = query.where(cols.at >= dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC))
+        from juwei.rules.clock import day_start
+
+        query = query.where(cols.at >= day_start(since, scope.timezone))  # the community's midnight
     query = query.order_by(cols.seq.desc() if limit else cols.seq)
     if limit:
         query = query.limit(limit)

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from juwei.errors import JuweiError, ValidationError
 from juwei.i18n import t
-from juwei.rules import profiles
+from juwei.rules import clock, profiles
 from juwei.services import audit
 from juwei.services.scope import Scope, clerk_name
 from juwei.storage.models import Community, RulesVersion
@@ -19,9 +19,10 @@ LOCALES = ("zh_CN", "en")
 
 
 def create_community(session: Session, *, name: str, code: str | None, profile: str,
-                     locale: str = "zh_CN", rules_title: str | None = None) -> Community:
-    """Add a community with its base rules profile and the title of its own rules (default
-    《{name}民主管理制度》); one transaction with its audit event."""
+                     locale: str = "zh_CN", rules_title: str | None = None,
+                     timezone: str | None = None) -> Community:
+    """Add a community with its base rules profile, the title of its own rules (default
+    《{name}民主管理制度》) and its time zone; one transaction with its audit event."""
     name = name.strip()
     if not name:
         raise ValidationError(t("--name must not be empty"))
@@ -32,12 +33,14 @@ def create_community(session: Session, *, name: str, code: str | None, profile: 
     if locale not in LOCALES:
         raise ValidationError(t("--locale '{locale}' is not supported; allowed: {allowed}",
                                 locale=locale, allowed=", ".join(LOCALES)))
+    if timezone is not None:
+        timezone = clock.check_zone(timezone)
     code = (code or name).strip()
     if not re.fullmatch(r"[\w\-]{1,64}", code):
         raise ValidationError(t("--code '{code}' may hold only letters, digits, - and _ (at most 64)", code=code))
     if session.exec(select(Community).where(Community.code == code)).first():
         raise JuweiError(t("a community with code '{code}' already exists in this database", code=code))
-    community = Community(code=code, name=name, locale=locale, rules_profile=profile)
+    community = Community(code=code, name=name, locale=locale, rules_profile=profile, timezone=timezone)
     session.add(community)
     session.flush()
     scope = Scope(session=session, community=community, clerk=clerk_name())
@@ -103,3 +106,22 @@ def set_rule(scope: Scope, key: str, value: str, effective_from: dt.date, note: 
     audit.record_row(scope, "rules.set", "rules_version", version,
                      before={"key": key, "value": current.texts[key]})
     return version
+
+
+# ---------------------------------------------------------------- settings
+
+SETTINGS = ("timezone",)  # what `juwei community set` may change
+
+
+def set_setting(scope: Scope, key: str, value: str) -> Community:
+    """Change one of the community's settings; audited. ``timezone``: an IANA zone name (stored instants
+    are UTC, so changing it changes how times are shown and which day is today, never what was recorded)."""
+    if key not in SETTINGS:
+        raise ValidationError(t("'{key}' is not a community setting; use one of {allowed}",
+                                key=key, allowed=", ".join(SETTINGS)))
+    community = scope.community
+    before = audit.row_state(community)
+    community.timezone = clock.check_zone(value)
+    scope.session.add(community)
+    audit.record_row(scope, "community.set", "community", community, before=before)
+    return community

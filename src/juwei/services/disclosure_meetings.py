@@ -55,15 +55,17 @@ def obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
         Meeting.kind.in_(sorted(set(RESULTS_KINDS) | set(NOTICE_KINDS)))).order_by(Meeting.at, Meeting.id)).all()
     for m in meetings:
         held = m.at.date()
-        if m.status == "convened" and m.kind in NOTICE_KINDS and m.noticed_on <= day:
+        # The notice is owed from the day notice is given; closing the meeting does not erase it: one never
+        # posted stays on the record as missed, with its meeting (only a cancelled meeting owes nothing).
+        if m.status in ("convened", "closed") and m.kind in NOTICE_KINDS and m.noticed_on <= day:
             out.append(rules.Obligation(NOTICE_KINDS[m.kind], notice_subject(m),
                                         t("notice of the {kind} meeting {id} on {day}", kind=m.kind, id=m.id,
-                                          day=held), _notice_due(m)))
-        elif m.status == "closed" and m.kind in RESULTS_KINDS and held <= day:
+                                          day=held), _notice_due(m), meeting_id=m.id, lapses=held))
+        if m.status == "closed" and m.kind in RESULTS_KINDS and held <= day:
             days = rules_on(scope, held).disclosure_after_meeting_days
             out.append(rules.Obligation(RESULTS_KINDS[m.kind], f"meeting:{m.id}:results",
                                         t("results of the {kind} meeting {id} on {day}", kind=m.kind, id=m.id,
-                                          day=held), held + dt.timedelta(days=days)))
+                                          day=held), held + dt.timedelta(days=days), meeting_id=m.id))
     return out
 
 

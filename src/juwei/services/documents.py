@@ -15,7 +15,8 @@ topics, noticed_on, latest_notice_date, urgent_reason, status, chair, recorder},
 ``present`` (seats that signed in), ``quorum`` {required, rule_words, quorate} or None (routine
 meetings), ``roll`` [{seat, name, group, household}], ``absent`` [{seat, name}], ``ballots``
 [{seat, name}], ``secret``, ``motions`` [{id, number, title, kind, paragraphs, voted, tally}], ``passed``
-(motions that passed), ``notes`` [text], ``summary`` [paragraphs], ``contact``.
+(motions that passed), ``notes`` [text], ``addenda`` [{date, text}] (corrections after closing),
+``summary`` [paragraphs], ``contact``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from juwei.errors import JuweiError, ValidationError
 from juwei.i18n import t
 from juwei.render import DOCUMENTS, LANGUAGES
 from juwei.rules import meetings as mrules
+from juwei.rules.clock import to_local
 from juwei.services.scope import Scope
 
 # Document words, in the document's language (not the CLI's): (zh_CN, en).
@@ -120,8 +122,8 @@ def refusal(doc: str, minutes: Any) -> str | None:
         return t("meeting {id} is not closed yet; its summary is printed once it closes "
                  "(`juwei meeting close {id}`)", id=mid)
     if doc == "summary" and not view.summary:
-        return t("meeting {id} has no summary recorded; add one with `juwei meeting minutes {id} --summary TEXT`",
-                 id=mid)
+        return t("meeting {id} closed without a summary, so there is none to print; a correction to its minutes "
+                 "is a dated addendum (`juwei meeting minutes {id} --addendum TEXT`)", id=mid)
     return None
 
 
@@ -132,10 +134,17 @@ def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
+def past_its_time(doc: str, minutes: Any) -> bool:
+    """A document whose moment has passed for good, so leaving it out is the expected state, not something
+    to warn about: the ballots of a closed meeting (its votes are final)."""
+    return doc == "ballot" and minutes.meeting.status == "closed"
+
+
 def every_context(scope: Scope, meeting_id: int, lang: str | None = None, *, contact: str | None = None,
-                  secret: bool = False) -> tuple[str, list[tuple[str, dict[str, Any]]], list[tuple[str, str]]]:
+                  secret: bool = False) -> tuple[str, list[tuple[str, dict[str, Any]]], list[tuple[str, str, bool]]]:
     """For `notice render --all`: (language, [(doc, context)] for every document the meeting's state
-    allows, [(doc, reason)] for the others), in DOCUMENTS order."""
+    allows, [(doc, reason, past)] for the others), in DOCUMENTS order; ``past`` when the document's moment
+    has passed for good (:func:`past_its_time`), rather than not come yet."""
     from juwei.services.meetings import minutes as gather
 
     lang = check_choice(lang or scope.community.locale, LANGUAGES, "--lang")
@@ -144,7 +153,7 @@ def every_context(scope: Scope, meeting_id: int, lang: str | None = None, *, con
     for doc in DOCUMENTS:
         why = refusal(doc, record)
         if why:
-            skipped.append((doc, why))
+            skipped.append((doc, why, past_its_time(doc, record)))
         else:
             made.append((doc, build(scope, record, doc, lang, contact=contact, secret=secret)))
     return lang, made, skipped
@@ -229,6 +238,9 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
         "motions": motions,
         "passed": [m for m in motions if m["tally"] and m["tally"]["passed"]],
         "notes": [n.text for n in record.notes],
+        # corrections after closing, each with its date in the community's time zone (outside the seal)
+        "addenda": [{"date": to_local(n.added_at, scope.timezone).date(), "text": n.text}
+                    for n in record.addenda],
         "summary": _paragraphs(view.summary),
         "contact": contact or (f"{committee}办公室" if zh else f"the office of the {committee}"),
         "seal": _seal(scope, view.id) if doc == "minutes" else None,

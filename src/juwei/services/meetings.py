@@ -63,6 +63,17 @@ def require_open(meeting: Meeting) -> None:
         raise JuweiError(t("meeting {id} was cancelled ({reason})", id=meeting.id, reason=meeting.cancel_reason))
 
 
+def require_held(scope: Scope, meeting: Meeting) -> None:
+    """Sign-in and everything after it (votes, the minutes, closing) happen on the meeting's day or later,
+    never before it: a meeting is held when its notice says (S6). A meeting moved earlier is rescheduled."""
+    require_open(meeting)
+    day = meeting.at.date()
+    if scope.today < day:
+        raise JuweiError(t("meeting {id} is held on {day} and today is {today}: sign-in, votes, minutes and "
+                           "closing wait for that day; if it was moved, `juwei meeting reschedule {id} --at "
+                           "'YYYY-MM-DD HH:MM'`", id=meeting.id, day=day, today=scope.today))
+
+
 def present_count(scope: Scope, meeting_id: int) -> int:
     """Seats signed in and not signed out: who is in the room now."""
     return scope.session.execute(select(func.count()).select_from(Attendance).where(
@@ -200,8 +211,14 @@ def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None
 
 # ---------------------------------------------------------------- convening (S6)
 
-def _check_notice(kind: str, rules: Rules, noticed_on: dt.date, at: dt.datetime, urgent: str | None) -> None:
-    """S6 binds the residents'/representatives' meeting; routine meetings (S14) are called as work needs."""
+def _check_notice(kind: str, rules: Rules, noticed_on: dt.date, at: dt.datetime, urgent: str | None,
+                  today: dt.date) -> None:
+    """S6 binds the residents'/representatives' meeting; routine meetings (S14) are called as work needs.
+    The notice date is a notice already given: never after today."""
+    if noticed_on > today:
+        raise ValidationError(t("--noticed-on {noticed} is after today ({today}): a notice cannot have been posted "
+                                "in the future; give the day it went up, or convene once it has",
+                                noticed=noticed_on, today=today))
     if noticed_on > at.date():
         raise ValidationError(t("the notice date {noticed} is after the meeting date {day}",
                                 noticed=noticed_on, day=at.date()))
@@ -244,7 +261,7 @@ def convene(scope: Scope, *, kind: str, body: str | None, at: dt.datetime, place
         raise ValidationError(t("give at least one --topic: the notice must tell the topics (S6)"))
     noticed_on = noticed_on or scope.today
     rules = rules_on(scope, at.date())
-    _check_notice(kind, rules, noticed_on, at, urgent)
+    _check_notice(kind, rules, noticed_on, at, urgent, scope.today)
     reason, petition_id = _parse_reason(scope, reason)
     meeting = Meeting(community_id=scope.community_id, kind=kind, body=body, at=at, place=place[:300],
                       topics=json.dumps(topics, ensure_ascii=False), noticed_on=noticed_on, reason=reason,
@@ -267,7 +284,7 @@ def reschedule(scope: Scope, meeting_id: int, *, at: dt.datetime, noticed_on: dt
     before = audit.row_state(meeting)
     noticed_on = noticed_on or scope.today
     rules = rules_on(scope, at.date())
-    _check_notice(meeting.kind, rules, noticed_on, at, urgent)
+    _check_notice(meeting.kind, rules, noticed_on, at, urgent, scope.today)
     scope.session.execute(MeetingSeat.__table__.delete().where(MeetingSeat.meeting_id == meeting.id))
     meeting.at, meeting.noticed_on = at, noticed_on
     meeting.urgent_reason = urgent.strip() if urgent else None
@@ -364,7 +381,7 @@ def checkin(scope: Scope, meeting_id: int, seats: list[str] | None = None, *, me
             everyone: bool = False, except_seats: list[str] | None = None) -> list[int]:
     """Sign seats in. Signing a present seat in again is refused; a seat that left may come back."""
     meeting = find_meeting(scope, meeting_id, for_update=True)
-    require_open(meeting)
+    require_held(scope, meeting)
     given = sum((bool(seats), member is not None, everyone))
     if given != 1:
         raise ValidationError(t("give seats (like 1 2 5-9), or --member ID, or --all"))
@@ -383,10 +400,16 @@ def checkin(scope: Scope, meeting_id: int, seats: list[str] | None = None, *, me
         pairs = _seats_named(scope, meeting, seats, member)
         for seat, _ in pairs:
             if seat in existing and existing[seat][1] is None:
-                name = scope.session.execute(select(MeetingSeat.name).where(
-                    MeetingSeat.meeting_id == meeting.id, MeetingSeat.seat == seat)).scalar()
-                raise JuweiError(t("seat {seat} ({name}) is already signed in at meeting {id}",
-                                   seat=seat, name=name or "-", id=meeting.id))
+                name, household = scope.session.execute(select(MeetingSeat.name, MeetingSeat.household_number)
+                                                        .where(MeetingSeat.meeting_id == meeting.id,
+                                                               MeetingSeat.seat == seat)).one()
+                if name:
+                    raise JuweiError(t("seat {seat} ({name}) is already signed in at meeting {id}",
+                                       seat=seat, name=name, id=meeting.id))
+                if household:  # a household's seat with no designated representative (S1 b)
+                    raise JuweiError(t("seat {seat} (household {household}) is already signed in at meeting {id}",
+                                       seat=seat, household=household, id=meeting.id))
+                raise JuweiError(t("seat {seat} is already signed in at meeting {id}", seat=seat, id=meeting.id))
     now = utcnow()
     returning = [(seat, m) for seat, m in pairs if seat in existing]
     new = [(seat, m) for seat, m in pairs if seat not in existing]
@@ -416,7 +439,7 @@ def checkout(scope: Scope, meeting_id: int, seats: list[str] | None = None, *,
              member: str | None = None) -> list[int]:
     """Record that seats left; the time is kept. Only seats present may leave."""
     meeting = find_meeting(scope, meeting_id, for_update=True)
-    require_open(meeting)
+    require_held(scope, meeting)
     if bool(seats) == (member is not None):
         raise ValidationError(t("give seats (like 1 2 5-9) or --member ID"))
     pairs = _seats_named(scope, meeting, seats, member)
@@ -523,7 +546,7 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     from juwei.storage.models.minutes import MeetingNote
 
     meeting = find_meeting(scope, meeting_id, for_update=True)
-    require_open(meeting)
+    require_held(scope, meeting)
     notes = scope.session.execute(select(func.count()).select_from(MeetingNote)
                                   .where(MeetingNote.meeting_id == meeting.id)).scalar_one()
     if not mrules.needs_quorum(meeting.kind) and not notes and not meeting.summary:
@@ -546,8 +569,9 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
         scope.session.add(motion)
         audit.record_row(scope, "motion.final", "motion", motion, before=motion_before)
     if any(m.passed for m in motions) and not meeting.summary:
-        warnings.append(t("a meeting that decides also gets a summary (S15): `juwei meeting minutes {id} "
-                          "--summary TEXT`", id=meeting.id))
+        warnings.append(t("a meeting that decides also gets a summary (S15), and this one closed without it; "
+                          "record it as a dated addendum: `juwei meeting minutes {id} --addendum TEXT`",
+                          id=meeting.id))
     meeting.status, meeting.closed_at = "closed", utcnow()
     meeting.chair = chair.strip()[:100] if chair else meeting.chair
     meeting.recorder = recorder.strip()[:100] if recorder else meeting.recorder
@@ -561,12 +585,20 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     return meeting, warnings
 
 
+def _require_minutes_open(scope: Scope, meeting: Meeting) -> None:
+    """The minutes are written while the meeting is held; once it closes they are final (S15), and a
+    correction is a separate, dated addendum."""
+    if meeting.status == "closed":
+        raise JuweiError(t("meeting {id} is closed and its minutes are final; record a correction as a dated "
+                           "addendum: `juwei meeting minutes {id} --addendum TEXT`", id=meeting.id))
+    require_held(scope, meeting)
+
+
 def add_note(scope: Scope, meeting_id: int, text: str) -> MeetingNote:
     from juwei.storage.models.minutes import MeetingNote
 
-    meeting = find_meeting(scope, meeting_id)
-    if meeting.status == "cancelled":
-        require_open(meeting)
+    meeting = find_meeting(scope, meeting_id, for_update=True)
+    _require_minutes_open(scope, meeting)
     if not (text or "").strip():
         raise ValidationError(t("--add needs the text of the minutes"))
     note = MeetingNote(meeting_id=meeting.id, text=text.strip(), added_by=scope.clerk)
@@ -577,8 +609,7 @@ def add_note(scope: Scope, meeting_id: int, text: str) -> MeetingNote:
 
 def set_summary(scope: Scope, meeting_id: int, text: str) -> Meeting:
     meeting = find_meeting(scope, meeting_id, for_update=True)
-    if meeting.status == "cancelled":
-        require_open(meeting)
+    _require_minutes_open(scope, meeting)
     if not (text or "").strip():
         raise ValidationError(t("--summary needs the text of the meeting summary"))
     before = audit.row_state(meeting)
@@ -588,12 +619,34 @@ def set_summary(scope: Scope, meeting_id: int, text: str) -> Meeting:
     return meeting
 
 
+ADDENDUM = "addendum"  # meeting_note.kind of a correction made after the meeting closed
+
+
+def add_addendum(scope: Scope, meeting_id: int, text: str) -> MeetingNote:
+    """A dated correction to the minutes of a closed meeting: kept beside them, never in place of what was
+    minuted, and outside the record sealed at closing."""
+    from juwei.storage.models.minutes import MeetingNote
+
+    meeting = find_meeting(scope, meeting_id, for_update=True)
+    if meeting.status != "closed":
+        require_open(meeting)  # a cancelled meeting has no minutes to correct
+        raise JuweiError(t("meeting {id} is not closed yet; while it is held, add to its minutes with `juwei "
+                           "meeting minutes {id} --add TEXT`", id=meeting.id))
+    if not (text or "").strip():
+        raise ValidationError(t("--addendum needs the text of the correction"))
+    note = MeetingNote(meeting_id=meeting.id, text=text.strip(), added_by=scope.clerk, kind=ADDENDUM)
+    scope.session.add(note)
+    audit.record_row(scope, "meeting.addendum", "meeting_note", note)
+    return note
+
+
 @dataclass
 class Note:
     id: int
     text: str
     added_by: str
     added_at: dt.datetime
+    kind: str | None = None  # None: minuted during the meeting; "addendum": a correction after it closed
 
 
 @dataclass
@@ -604,6 +657,7 @@ class Minutes:
     notes: list[Note]
     attendance: list[SeatRow]
     tallies: dict[int, dict | None]  # motion id → tally JSON (None: not voted)
+    addenda: list[Note] = field(default_factory=list)  # dated corrections after closing
 
 
 def minutes(scope: Scope, meeting_id: int) -> Minutes:
@@ -611,10 +665,11 @@ def minutes(scope: Scope, meeting_id: int) -> Minutes:
     from juwei.storage.models.minutes import MeetingNote
 
     view = meeting_view(scope, meeting_id)
-    notes = [Note(n.id, n.text, n.added_by, n.added_at) for n in scope.session.execute(
+    every = [Note(n.id, n.text, n.added_by, n.added_at, n.kind) for n in scope.session.execute(
         select(MeetingNote).where(MeetingNote.meeting_id == meeting_id).order_by(MeetingNote.id)).scalars()]
     tallies = {m.id: motion_tally_or_none(scope, m.id) for m in view.motions}
-    return Minutes(view, notes, roll(scope, meeting_id), tallies)
+    return Minutes(view, [n for n in every if n.kind != ADDENDUM], roll(scope, meeting_id), tallies,
+                   [n for n in every if n.kind == ADDENDUM])
 
 
 # ---------------------------------------------------------------- what is due (S4, S5, S14)

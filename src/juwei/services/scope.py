@@ -28,14 +28,17 @@ def clerk_name() -> str:
         return "unknown"
 
 
-def today() -> dt.date:
-    """Today's date; ``JUWEI_TODAY`` pins it (for reproducible demos and tests)."""
+def today(timezone: str | None = None) -> dt.date:
+    """Today's date in the community's time zone (None: the default zone); ``JUWEI_TODAY`` pins it (for
+    reproducible demos and tests)."""
     pinned = os.environ.get("JUWEI_TODAY")
     if pinned:
         from juwei.rules.dates import parse_date
 
         return parse_date(pinned)
-    return dt.date.today()
+    from juwei.rules.clock import local_today
+
+    return local_today(timezone)
 
 
 @dataclass
@@ -43,7 +46,16 @@ class Scope:
     session: Session
     community: Community
     clerk: str = field(default_factory=clerk_name)
-    today: dt.date = field(default_factory=today)
+    today: dt.date = None  # type: ignore[assignment]  # set from the community's zone when not given
+
+    def __post_init__(self) -> None:
+        if self.today is None:
+            self.today = today(self.community.timezone)
+
+    @property
+    def timezone(self) -> str | None:
+        """The community's time zone (None: the default, Asia/Shanghai); see :mod:`juwei.rules.clock`."""
+        return self.community.timezone
 
     @property
     def community_id(self) -> int:

@@ -20,7 +20,7 @@ from juwei.rules import meetings as mrules
 from juwei.rules.meetings import Tally
 from juwei.rules.profiles import Rules
 from juwei.services import audit
-from juwei.services.meetings import find_meeting, meeting_quorum, meeting_rules, require_open
+from juwei.services.meetings import find_meeting, meeting_quorum, meeting_rules, require_held, require_open
 from juwei.services.scope import Scope
 from juwei.storage.models import Attendance
 from juwei.storage.models.base import utcnow
@@ -77,8 +77,8 @@ def list_motions(scope: Scope, meeting_id: int) -> list[MotionRow]:
 
 
 def _open_vote(scope: Scope, meeting: Meeting, motion: Motion, method: str) -> int:
-    """Check the meeting may decide now (S7) and return those present."""
-    require_open(meeting)
+    """Check the meeting may decide now (its day has come, S7) and return those present."""
+    require_held(scope, meeting)
     if motion.method is not None and motion.method != method:
         raise JuweiError(t("motion {id} is being voted by {method}; one motion is voted one way",
                            id=motion.id, method=label("vote method", motion.method)))

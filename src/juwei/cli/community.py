@@ -1,0 +1,43 @@
+"""juwei community: the community's own settings (its time zone)."""
+
+from __future__ import annotations
+
+import typer
+
+from juwei.cli._common import JSON_OPTION, emit_json, info, key_values, scope
+from juwei.i18n import t
+
+app = typer.Typer(help="The community's settings: show them; set its time zone.", no_args_is_help=True)
+
+
+@app.command()
+def show(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """The community's name, code, document language, rules profile and time zone."""
+    from juwei.rules.clock import DEFAULT_TIMEZONE
+
+    with scope(ctx) as sc:
+        c = sc.community
+        values = {"name": c.name, "code": c.code, "locale": c.locale, "rules_profile": c.rules_profile,
+                  "timezone": c.timezone or DEFAULT_TIMEZONE, "today": sc.today}
+    if as_json:
+        emit_json(values)
+        return
+    key_values(t("Community {name}", name=values["name"]), [
+        (t("community name"), values["name"]), (t("code"), values["code"]),
+        (t("document language"), values["locale"]), (t("rules profile"), values["rules_profile"]),
+        (t("time zone"), values["timezone"]), (t("today"), values["today"])])
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    key: str = typer.Argument(..., metavar="KEY", help="timezone"),
+    value: str = typer.Argument(..., metavar="VALUE", help="The new value, e.g. an IANA zone name: Asia/Shanghai."),
+) -> None:
+    """Change a setting. timezone: the zone every time is shown in and "today" is taken in (times already
+    recorded are kept as instants, so they are shown anew, never changed)."""
+    from juwei.services.community import set_setting
+
+    with scope(ctx, write=True) as sc:
+        community = set_setting(sc, key, value)
+    info(t("{key} of {name} is now {value}", key=key, name=community.name, value=community.timezone))

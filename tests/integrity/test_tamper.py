@@ -168,15 +168,15 @@ def test_seal_counts(filled):
 
 def test_seal_of_entities_for_minutes(filled):
     """The service the meetings code calls: a digest over the latest events of the given records."""
-    from juwei.services import audit
+    from juwei.services import audit_seal
     from juwei.services.scope import open_scope
     from juwei.storage.engine import open_store
 
     store = open_store(filled.db)
     try:
         with open_scope(store, None, write=False) as sc:
-            one = audit.seal(sc, [f"member:{filled.ids['zhang']}", f"member:{filled.ids['li']}"])
-            again = audit.seal(sc, [f"member:{filled.ids['li']}", f"member:{filled.ids['zhang']}"])
+            one = audit_seal.seal(sc, [f"member:{filled.ids['zhang']}", f"member:{filled.ids['li']}"])
+            again = audit_seal.seal(sc, [f"member:{filled.ids['li']}", f"member:{filled.ids['zhang']}"])
     finally:
         store.dispose()
     assert one.entities_digest == again.entities_digest and one.entities_digest
@@ -185,7 +185,7 @@ def test_seal_of_entities_for_minutes(filled):
     store = open_store(filled.db)
     try:
         with open_scope(store, None, write=False) as sc:
-            later = audit.seal(sc, [f"member:{filled.ids['zhang']}", f"member:{filled.ids['li']}"])
+            later = audit_seal.seal(sc, [f"member:{filled.ids['zhang']}", f"member:{filled.ids['li']}"])
     finally:
         store.dispose()
     assert later.entities_digest != one.entities_digest
@@ -284,14 +284,14 @@ def test_a_deleted_attendance_row_is_named(voted):
 
 
 def test_the_seal_recorded_at_close_matches_the_trail(voted, tmp_path):
-    from juwei.services import audit
+    from juwei.services import audit_seal
     from juwei.services.scope import open_scope
     from juwei.storage.engine import open_store
 
     store = open_store(voted.db)
     try:
         with open_scope(store, None, write=False) as sc:
-            sealed = audit.sealed_on(sc, f"meeting:{voted.meeting}")
+            sealed = audit_seal.sealed_on(sc, f"meeting:{voted.meeting}")
     finally:
         store.dispose()
     assert sealed is not None and f"motion:{voted.motion}" in sealed.entities

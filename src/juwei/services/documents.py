@@ -233,9 +233,9 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
 
 def _seal(scope: Scope, meeting_id: int) -> dict[str, Any] | None:
     """The seal of the tallies recorded when the meeting closed, printed on its minutes (issue: audit seal)."""
-    from juwei.services import audit
+    from juwei.services import audit_seal
 
-    sealed = audit.sealed_on(scope, f"meeting:{meeting_id}")
+    sealed = audit_seal.sealed_on(scope, f"meeting:{meeting_id}")
     if sealed is None:
         return None
     # Printed through the privacy scrub like every value, which leaves hex digests as they are.

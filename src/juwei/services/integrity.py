@@ -17,17 +17,17 @@ from juwei.storage.engine import Store, check_revision, database_url, describe, 
 
 
 def verify_store(store: Store, sealed: tuple[int, str] | None = None):
-    from juwei.services import audit
+    from juwei.services import audit_verify
 
     with store.read() as session:
-        return audit.verify(session, sealed)
+        return audit_verify.verify(session, sealed)
 
 
 def verify_database(db: str, seal_file: Path | None = None):
     """``juwei audit verify`` on the database at ``db`` (path or URL), optionally against a posted seal."""
     sealed = None
     if seal_file is not None:
-        from juwei.services.audit import read_seal
+        from juwei.services.audit_seal import read_seal
 
         try:
             sealed = read_seal(Path(seal_file).read_text(encoding="utf-8", errors="replace"))

@@ -24,6 +24,7 @@ import datetime as dt
 import decimal
 import hashlib
 import json
+import zlib
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -353,12 +354,39 @@ def _digest_part(value: Any) -> str:
     return "v" + str(value)
 
 
+def _parts(values: Iterable[Any]) -> list[str]:
+    return ["v" + str(v) if type(v) in _TEXT_TYPES else _digest_part(v) for v in values]
+
+
 def row_digest(values: Iterable[Any]) -> str:
     """A compact fingerprint of one row as the database driver returns it (80 bits of SHA-256): each value
     as ``v`` + its text, ``b`` + hex for bytes, NUL for NULL, joined by US. (The common types take the
     short path; the fingerprints of events already written depend on this format staying as it is.)"""
-    text = "\x1f".join(["v" + str(v) if type(v) in _TEXT_TYPES else _digest_part(v) for v in values])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256("\x1f".join(_parts(values)).encode("utf-8")).hexdigest()[:20]
+
+
+def row_fingerprint(values: Iterable[Any]) -> str:
+    """What a set event stores for one row: its :func:`row_digest`, ``:``, then one byte (two hex digits)
+    per column, the low byte of the CRC-32 of that value's text. The digest proves the row unchanged; the
+    bytes name which columns changed (each with a 1-in-256 chance of missing a change that the digest
+    still catches). Set events written before the column bytes hold the digest alone."""
+    parts = _parts(values)
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    return digest + ":" + bytes([zlib.crc32(p.encode("utf-8")) & 0xFF for p in parts]).hex()
+
+
+def changed_columns(fingerprint: str, values: Iterable[Any], columns: Iterable[str]) -> list[str] | None:
+    """The columns whose values no longer match a set event's ``fingerprint`` (:func:`row_fingerprint`);
+    None when the row matches, [] when it differs but the fingerprint cannot say where (an old one)."""
+    values = list(values)
+    digest, _, cells = fingerprint.partition(":")
+    if row_digest(values) == digest:
+        return None
+    parts = _parts(values)
+    if len(cells) != 2 * len(parts):
+        return []
+    return [name for i, (name, part) in enumerate(zip(columns, parts))
+            if int(cells[2 * i:2 * i + 2], 16) != zlib.crc32(part.encode("utf-8")) & 0xFF]
 
 
 def _raw_rows(session: Session, table, columns: list[str], min_id: int | None = None):
@@ -389,7 +417,7 @@ def _set_event(session: Session, table, after_id: int, ids: set[int] | None, *, 
     row is still named, at a fraction of the cost of one event per row. Its community is ``community_id``,
     or else the rows' one community if they share one. Returns the event's columns and the ids it covers."""
     columns = [c.name for c in table.columns]
-    rows = {str(row_id): row_digest(values) for row_id, values in _raw_rows(session, table, columns, after_id)
+    rows = {str(row_id): row_fingerprint(values) for row_id, values in _raw_rows(session, table, columns, after_id)
             if ids is None or row_id in ids}
     if not rows:
         return None
@@ -439,13 +467,16 @@ if _reconcile not in storage_engine.PRE_COMMIT_HOOKS:
 
 # ---------------------------------------------------------------- comparing states
 
-def differences(recorded: dict, current: dict) -> list[str]:
+def differences(recorded: dict, current: dict, exact: Iterable[str] = ()) -> list[str]:
     """Column names whose current value differs from the recorded after-state. A column absent from the
-    record is accepted when the row holds NULL there or it is a creation/update time."""
+    record is accepted when the row holds NULL there or it is a creation/update time. Columns in ``exact``
+    (text columns) must hold the very value recorded: ``01001`` is not ``1001``, an ID number is not the
+    float it looks like; the others accept another spelling of the same number or instant."""
+    exact = frozenset(exact)
     changed = []
     for key, value in current.items():
         if key in recorded:
-            if not _same(recorded[key], value):
+            if not (recorded[key] == value if key in exact else _same(recorded[key], value)):
                 changed.append(key)
         elif value is not None and key not in TOLERATED_MISSING:
             changed.append(key)

@@ -29,6 +29,10 @@ class Seal:
     rows: dict[str, int]
     entities: list[str]
     entities_digest: str | None
+    # A meeting's seal (recorded at its close) also commits to its final record, recomputed by
+    # `verify --seal` from the rows. Seals recorded before this have neither field.
+    meeting_id: int | None = None
+    record_digest: str | None = None
 
     def as_dict(self) -> dict:
         from dataclasses import asdict
@@ -51,6 +55,11 @@ class Seal:
         if self.entities_digest:
             lines.append(t("sealed records: {n}; their digest: {digest}", n=len(self.entities),
                            digest=self.entities_digest))
+        if self.record_digest:
+            lines.append(f"juwei-record: meeting:{self.meeting_id} {self.record_digest}")
+        lines.append(t("this seal protects the trail up to event {seq}: a later `juwei audit verify --seal` "
+                       "fails if that event is changed or missing, so events removed from the end are caught "
+                       "only with a posted seal", seq=self.head_seq))
         return "\n".join(lines) + "\n"
 
 
@@ -62,6 +71,14 @@ def read_seal(text: str) -> tuple[int, str] | None:
     return (int(found.group(1)), found.group(2)) if found else None
 
 
+def read_records(text: str) -> list[tuple[int, str]]:
+    """The (meeting id, digest) of every ``juwei-record: meeting:N DIGEST`` line (printed on minutes)."""
+    import re
+
+    return [(int(m.group(1)), m.group(2))
+            for m in re.finditer(r"juwei-record:\s*meeting:(\d+)\s+([0-9a-f]{64})", text)]
+
+
 def sealed_on(scope: Scope, entity: str) -> Seal | None:
     """The latest seal recorded on a record (``meeting:12`` when it was closed), for its minutes."""
     cols = AuditEvent.__table__.c
@@ -71,15 +88,17 @@ def sealed_on(scope: Scope, entity: str) -> Seal | None:
     if not found:
         return None
     try:
-        return Seal(**json.loads(found))
+        content = json.loads(found)
+        return Seal(**{k: v for k, v in content.items() if k in Seal.__dataclass_fields__})
     except (TypeError, ValueError):
         return None
 
 
-def seal(scope: Scope, entities: Iterable[str] = ()) -> Seal:
+def seal(scope: Scope, entities: Iterable[str] = (), *, meeting_id: int | None = None) -> Seal:
     """Seal the chain as this transaction sees it (events recorded in it included). With ``entities``
     (e.g. a meeting's tallies, ``["tally:3", "tally:4"]``) the seal also carries a digest over each one's
-    latest event hash, so the minutes can carry proof of exactly those records."""
+    latest event hash; with ``meeting_id`` (a meeting being closed), the digest of its final record
+    (``juwei.services.audit_closed.record_digest``), so the minutes carry proof of exactly that record."""
     from sqlalchemy import func
 
     from juwei.storage.models.base import utcnow
@@ -110,6 +129,11 @@ def seal(scope: Scope, entities: Iterable[str] = ()) -> Seal:
                     latest[entity] = (seq, hash_)
         lines = [f"{e} {latest[e][0]} {latest[e][1]}" if e in latest else f"{e} - -" for e in wanted]
         digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    record = None
+    if meeting_id is not None:
+        from juwei.services.audit_closed import record_digest
+
+        record = record_digest(session, meeting_id)
     return Seal(database_events=total, head_seq=head_seq, head_hash=head_hash, at=utcnow().isoformat(),
                 community=scope.community.name, community_events=community_events, rows=rows,
-                entities=wanted, entities_digest=digest)
+                entities=wanted, entities_digest=digest, meeting_id=meeting_id, record_digest=record)

@@ -1,23 +1,38 @@
 """Verifying the audit trail: walk the hash chain, then compare every current row of every table with the
-after-state of its latest event (``juwei audit verify``, ``juwei db check``, a restore's check)."""
+after-state of its latest event (``juwei audit verify``, ``juwei db check``, a restore's check).
+
+What is checked, in order: the schema against what juwei creates (``juwei.storage.schema``: a planted
+trigger or view is tampering); the chain (every hash, every link, ``seq`` 1…n without gaps, event times
+never running backwards); the final record of every closed meeting (``juwei.services.audit_closed``:
+nothing after its close changes its tallies, roll or attendance, its seal event is there, its tallies
+agree with its ballots); then every row. A value of the wrong type (a date that is not a date, a text
+``seq``) is named with its row and column, and verifying goes on.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, Time
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select
 from sqlmodel import Session, SQLModel
 
-from juwei.services.audit import (GENESIS, UNAUDITED_TABLES, _plain, _raw_rows,  # noqa: F401
-                                  differences, event_digest, is_row_state, is_set_event, row_digest)
+from juwei.i18n import t
+from juwei.services.audit import (GENESIS, UNAUDITED_TABLES, _plain, _raw_rows, changed_columns, differences,
+                                  event_digest, is_row_state, is_set_event)
 from juwei.storage.models import AuditEvent
+
 
 @dataclass
 class Problem:
-    kind: str  # event_edited | event_missing | event_out_of_order | event_unchained | row_changed | row_deleted | row_unrecorded
+    # schema_changed | event_edited | event_missing | event_out_of_order | event_unchained | event_time_backwards
+    # | closed_record_changed | seal_missing | tally_mismatch | record_mismatch | seal_mismatch | value_wrong_type
+    # | row_changed | row_deleted | row_unrecorded
+    kind: str
     message: str
     seq: int | None = None
     entity: str | None = None
@@ -43,87 +58,188 @@ class Verification:
 MAX_PROBLEMS = 50
 
 
-def verify(session: Session, sealed: tuple[int, str] | None = None) -> Verification:
-    """Walk the chain, then compare every current row with the after-state of its latest event. With
-    ``sealed`` (seq, hash) from a posted seal, also prove event ``seq`` still has that hash: a chain
-    rewritten from scratch (every hash recomputed) fails here."""
-    from juwei.i18n import t
+class _Problems:
+    def __init__(self) -> None:
+        self.shown: list[Problem] = []
+        self.total = 0
 
-    problems: list[Problem] = []
-    total = 0
+    def __call__(self, p: Problem) -> None:
+        self.total += 1
+        if len(self.shown) < MAX_PROBLEMS:
+            self.shown.append(p)
 
-    def problem(p: Problem) -> None:
-        nonlocal total
-        total += 1
-        if len(problems) < MAX_PROBLEMS:
-            problems.append(p)
 
-    events = AuditEvent.__table__
-    cols = events.c
+def verify(session: Session, sealed: tuple[int, str] | None = None,
+           records: list[tuple[int, str]] = ()) -> Verification:
+    """Check the schema, walk the chain, check closed meetings' records, then compare every current row
+    with the after-state of its latest event. With ``sealed`` (seq, hash) from a posted seal, also prove
+    event ``seq`` still has that hash (a chain rewritten from scratch fails here, and so does one cut
+    short before it); with ``records`` ((meeting id, digest) printed on minutes), prove each meeting's
+    final record, recomputed from the current rows, is still the one sealed at its close."""
+    from juwei.services import audit_closed
+
+    problem = _Problems()
+    _check_schema(session, problem)
     latest: dict[str, Any] = {}  # entity -> its latest row state (None: deleted; a tuple: a set fingerprint)
     set_columns: dict[str, list] = {}  # table -> the column lists its set events fingerprinted
+    closed = audit_closed.ClosedMeetings(problem, Problem)
+    count, head_seq, head_hash = _walk_chain(session, sealed, problem, latest, set_columns, closed)
+    tables, rows = _check_rows(session, latest, problem, set_columns)
+    closed.finish(session, latest, records)
+    return Verification(ok=problem.total == 0, events=count, head_seq=head_seq, head_hash=head_hash,
+                        tables=tables, rows=rows, problems=problem.shown, problems_total=problem.total)
+
+
+def _check_schema(session: Session, problem) -> None:
+    from juwei.storage.schema import differences as schema_differences
+
+    for diff in schema_differences(session.connection()):
+        if diff.change == "extra":
+            message = t("the database holds a {kind} juwei does not create: {name}", kind=diff.kind, name=diff.name)
+        else:
+            message = t("the database lacks the {kind} {name} that juwei creates", kind=diff.kind, name=diff.name)
+        problem(Problem("schema_changed", message, entity=f"{diff.kind}:{diff.name}"))
+
+
+_EVENT_READ = ("id", "seq", "community_id", "at", "clerk", "action", "entity", "before", "after", "prev_hash", "hash")
+
+
+def _walk_chain(session: Session, sealed, problem, latest: dict, set_columns: dict, closed) -> tuple[int, int, str]:
+    events = AuditEvent.__table__
     expected, prev = 1, GENESIS
     count = 0
-    unchained = session.execute(select(cols.id, cols.entity).where(cols.seq.is_(None)).order_by(cols.id)).all()
-    for row in unchained:
-        problem(Problem("event_unchained", t("audit event id {id} ({entity}) is not in the chain: it was "
-                                             "inserted outside juwei", id=row.id, entity=row.entity),
-                        entity=row.entity))
-    query = (select(cols.seq, cols.community_id, cols.at, cols.clerk, cols.action, cols.entity, cols.before,
-                    cols.after, cols.prev_hash, cols.hash).where(cols.seq.is_not(None)).order_by(cols.seq))
-    for ev in session.execute(query):
+    previous_at: tuple[int, dt.datetime] | None = None
+    for ev, bad in _typed_rows(session, events, _EVENT_READ, order_by="seq"):
+        if ev["seq"] is None:
+            problem(Problem("event_unchained", t("audit event id {id} ({entity}) is not in the chain: it was "
+                                                 "inserted outside juwei", id=ev["id"], entity=ev["entity"]),
+                            entity=ev["entity"]))
+            continue
+        if "seq" in bad or isinstance(ev["seq"], bool) or not isinstance(ev["seq"], int):
+            problem(Problem("value_wrong_type", t("audit event id {id} ({entity}): its seq is not a whole number; "
+                                                  "it was written outside juwei", id=ev["id"], entity=ev["entity"]),
+                            entity=ev["entity"], columns=["seq"]))
+            continue
         count += 1
-        digest = event_digest(ev.seq, ev.community_id, ev.at, ev.clerk, ev.action, ev.entity, ev.before,
-                              ev.after, ev.prev_hash or "")
-        if ev.seq != expected:
-            if ev.seq > expected:
+        seq, entity, action = ev["seq"], ev["entity"], ev["action"]
+        if seq != expected:
+            if seq > expected:
                 problem(Problem("event_missing", t("audit events {first}–{last} are missing (deleted) before "
-                                                   "event {seq}", first=expected, last=ev.seq - 1, seq=ev.seq),
-                                seq=expected))
+                                                   "event {seq}", first=expected, last=seq - 1, seq=seq), seq=expected))
             else:
-                problem(Problem("event_out_of_order", t("audit event {seq} appears twice", seq=ev.seq),
-                                seq=ev.seq, entity=ev.entity))
-        if digest != ev.hash:
-            problem(Problem("event_edited", t("audit event {seq} ({action} {entity}) was changed after it was "
-                                              "written: its hash does not match its content",
-                                              seq=ev.seq, action=ev.action, entity=ev.entity),
-                            seq=ev.seq, entity=ev.entity))
-        elif ev.prev_hash != prev:
-            problem(Problem("event_out_of_order", t("audit event {seq} ({action} {entity}) does not follow the "
-                                                    "event before it: events were reordered, removed or "
-                                                    "replaced", seq=ev.seq, action=ev.action, entity=ev.entity),
-                            seq=ev.seq, entity=ev.entity))
-        if sealed is not None and ev.seq == sealed[0] and ev.hash != sealed[1]:
+                problem(Problem("event_out_of_order", t("audit event {seq} appears twice", seq=seq),
+                                seq=seq, entity=entity))
+        if bad:
+            problem(Problem("value_wrong_type", t("audit event {seq} ({action} {entity}): {columns} holds a value "
+                                                  "that is not of the column's type; it was written outside juwei",
+                                                  seq=seq,
+                                                  action=action, entity=entity, columns=", ".join(bad)),
+                            seq=seq, entity=entity, columns=list(bad)))
+        else:
+            digest = event_digest(seq, ev["community_id"], ev["at"], ev["clerk"], action, entity, ev["before"],
+                                  ev["after"], ev["prev_hash"] or "")
+            if digest != ev["hash"]:
+                problem(Problem("event_edited", t("audit event {seq} ({action} {entity}) was changed after it was "
+                                                  "written: its hash does not match its content",
+                                                  seq=seq, action=action, entity=entity), seq=seq, entity=entity))
+            elif ev["prev_hash"] != prev:
+                problem(Problem("event_out_of_order", t("audit event {seq} ({action} {entity}) does not follow the "
+                                                        "event before it: events were reordered, removed or "
+                                                        "replaced", seq=seq, action=action, entity=entity),
+                                seq=seq, entity=entity))
+            at = ev["at"]
+            if isinstance(at, dt.datetime):
+                if previous_at is not None and at < previous_at[1]:
+                    problem(Problem("event_time_backwards", t(
+                        "audit event {seq} ({action} {entity}) is dated {at}, before event {before} ({before_at}): "
+                        "event times never run backwards; it was backdated or inserted", seq=seq, action=action,
+                        entity=entity, at=_plain(at), before=previous_at[0], before_at=_plain(previous_at[1])),
+                        seq=seq, entity=entity))
+                previous_at = (seq, at)
+        if sealed is not None and seq == sealed[0] and ev["hash"] != sealed[1]:
             problem(Problem("seal_mismatch", t("audit event {seq} no longer has the hash the seal recorded: the "
-                                               "history up to the seal was rewritten", seq=ev.seq),
-                            seq=ev.seq, entity=ev.entity))
-        prev = ev.hash or ""
-        expected = ev.seq + 1
-        if ev.after is not None:
-            if is_set_event(ev.after):
-                _apply_set_event(ev.entity, ev.after, latest, set_columns)
-            elif '"id": ' in ev.after:
-                try:
-                    state = json.loads(ev.after)
-                except ValueError:
-                    state = None
-                if is_row_state(ev.entity, state):
-                    latest[ev.entity] = state
-        elif ev.before is not None and '"id": ' in ev.before:
-            try:
-                if is_row_state(ev.entity, json.loads(ev.before)):
-                    latest[ev.entity] = None  # the row was deleted
-            except ValueError:
-                pass
+                                               "history up to the seal was rewritten", seq=seq), seq=seq, entity=entity))
+        prev = ev["hash"] or ""
+        expected = seq + 1
+        state = None
+        if ev["after"] is not None:
+            if is_set_event(ev["after"]):
+                _apply_set_event(entity, ev["after"], latest, set_columns)
+            elif '"id": ' in ev["after"]:
+                state = _loads(ev["after"])
+                if is_row_state(entity, state):
+                    closed.event(seq, action, entity, latest.get(entity), state)
+                    latest[entity] = state
+        elif ev["before"] is not None and '"id": ' in ev["before"]:
+            state = _loads(ev["before"])
+            if is_row_state(entity, state):
+                closed.event(seq, action, entity, latest.get(entity), None)
+                latest[entity] = None  # the row was deleted
+        if action == "meeting.seal":
+            closed.sealed(seq, entity)
     head_seq = expected - 1
     if sealed is not None and sealed[0] > head_seq:
         problem(Problem("seal_mismatch", t("the seal covers event {seq} but the chain ends at {head}: sealed "
                                            "events were removed", seq=sealed[0], head=head_seq), seq=sealed[0]))
+    return count, head_seq, prev if count else GENESIS
 
-    tables, rows = _check_rows(session, latest, problem, set_columns)
-    return Verification(ok=total == 0, events=count, head_seq=head_seq, head_hash=prev if count else GENESIS,
-                        tables=tables, rows=rows, problems=problems, problems_total=total)
 
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- reading rows whatever they hold
+
+_KINDS = ((Boolean, "true/false"), (DateTime, "date and time"), (Date, "date"), (Time, "time"),
+          (Integer, "whole number"), (Numeric, "number"))
+
+
+def _expected_type(column) -> type | tuple | None:
+    """What a value read through ``column``'s type must be, for the types whose spelling can be wrong."""
+    for kind, _ in _KINDS:
+        if isinstance(column.type, kind) or isinstance(getattr(column.type, "impl", None), kind):
+            return {Boolean: (bool, int), DateTime: dt.datetime, Date: dt.date, Time: dt.time,
+                    Integer: int, Numeric: (int, float, decimal.Decimal)}[kind]
+    return None
+
+
+def _typed_rows(session: Session, table, names, order_by: str | None = None) -> Iterator[tuple[dict, list[str]]]:
+    """Each row of ``table`` (the given columns) read through the columns' own types, one value at a time:
+    a value its type cannot read, or that reads back as something else (text in an integer column), is
+    left as stored and its column named in the second item, instead of failing the whole read."""
+    conn = session.connection()
+    dialect = conn.dialect
+    columns = [table.c[name] for name in names]
+    processors = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
+    expected = [_expected_type(c) for c in columns]
+    quote = dialect.identifier_preparer.quote
+    sql = f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(table.name)}"
+    if order_by:
+        sql += f" ORDER BY {quote(order_by)}"
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(sql)
+        while batch := cursor.fetchmany(5000):
+            for raw in batch:
+                row, bad = {}, []
+                for name, value, process, want in zip(names, raw, processors, expected):
+                    if value is not None:
+                        try:
+                            read = process(value) if process is not None else value
+                        except (ValueError, TypeError, OverflowError, ArithmeticError):
+                            read = None
+                            bad.append(name)
+                        else:
+                            if want is not None and not isinstance(read, want):
+                                bad.append(name)
+                            value = read if not bad or bad[-1] != name else value
+                    row[name] = value
+                yield row, bad
+    finally:
+        cursor.close()
 
 
 def _apply_set_event(entity: str, after: str, latest: dict, set_columns: dict) -> None:
@@ -171,28 +287,34 @@ def audited_tables(session: Session):
     return result
 
 
-def _check_rows(session: Session, latest: dict[str, Any], problem, set_columns: dict) -> tuple[int, int]:
-    from juwei.i18n import t
+def _exact_columns(table) -> set[str]:
+    """Columns compared as stored text: every column that is not a number, a time or a boolean."""
+    return {c.name for c in table.columns if _expected_type(c) is None}
 
+
+def _check_rows(session: Session, latest: dict[str, Any], problem, set_columns: dict) -> tuple[int, int]:
     tables = audited_tables(session)
     rows = 0
     seen: set[str] = set()
     for table in tables:
-        pk = list(table.primary_key.columns)
+        pk = [c.name for c in table.primary_key.columns]
         if not pk:
             continue
-        fingerprints: dict[tuple, dict] = {}
-        if table.name in set_columns and [c.name for c in pk] == ["id"]:
-            present = [c.name for c in table.columns]
+        names = [c.name for c in table.columns]
+        exact = _exact_columns(table)
+        raw_values: dict[tuple, dict] = {}  # a set event's column list -> id -> the values it fingerprinted
+        if table.name in set_columns and pk == ["id"]:
             for columns in set_columns[table.name]:
-                if all(c in present for c in columns):
-                    fingerprints[columns] = {row_id: row_digest(values) for row_id, values
-                                             in _raw_rows(session, table, list(columns))}
-        for row in session.execute(select(table).order_by(*pk)):
+                if all(c in names for c in columns):
+                    raw_values[columns] = {row_id: values for row_id, values in _raw_rows(session, table, list(columns))}
+        for mapping, bad in _typed_rows(session, table, names, order_by=pk[0] if len(pk) == 1 else None):
             rows += 1
-            mapping = row._mapping
-            entity = f"{table.name}:{','.join(str(mapping[c.name]) for c in pk)}"
+            entity = f"{table.name}:{','.join(str(mapping[c]) for c in pk)}"
             seen.add(entity)
+            if bad:
+                problem(Problem("value_wrong_type", t("row {entity}: {columns} holds a value that is not of the "
+                                                      "column's type; it was written outside juwei", entity=entity,
+                                                      columns=", ".join(bad)), entity=entity, columns=list(bad)))
             recorded = latest.get(entity, ...)
             if recorded is ...:
                 problem(Problem("row_unrecorded", t("row {entity} has no audit event: it was inserted outside "
@@ -203,14 +325,24 @@ def _check_rows(session: Session, latest: dict[str, Any], problem, set_columns: 
                                                     entity=entity), entity=entity))
                 continue
             if isinstance(recorded, tuple):  # covered by a set event's fingerprint
-                digest, columns = recorded
-                if fingerprints.get(columns, {}).get(mapping["id"]) != digest:
-                    problem(Problem("row_changed", t("row {entity} no longer matches its latest audit event "
-                                                     "(changed: {columns})", entity=entity, columns="?"),
-                                    entity=entity))
+                fingerprint, columns = recorded
+                values = raw_values.get(columns, {}).get(mapping["id"])
+                changed = changed_columns(fingerprint, values, columns) if values is not None else []
+                if changed is None:
+                    continue
+                changed = [c for c in changed if c not in bad]
+                if changed:
+                    message = t("row {entity} no longer matches its latest audit event (changed: {columns})",
+                                entity=entity, columns=", ".join(changed))
+                elif bad:
+                    continue
+                else:
+                    message = t("row {entity} was changed since its import (fingerprint): which columns cannot "
+                                "be told from it", entity=entity)
+                problem(Problem("row_changed", message, entity=entity, columns=changed))
                 continue
-            current = {c.name: _plain(mapping[c.name]) for c in table.columns}
-            changed = differences(recorded, current)
+            current = {name: _plain(value) for name, value in mapping.items()}
+            changed = [c for c in differences(recorded, current, exact) if c not in bad]
             if changed:
                 problem(Problem("row_changed", t("row {entity} no longer matches its latest audit event "
                                                  "(changed: {columns})", entity=entity,

@@ -239,4 +239,5 @@ def _seal(scope: Scope, meeting_id: int) -> dict[str, Any] | None:
     if sealed is None:
         return None
     # Printed through the privacy scrub like every value, which leaves hex digests as they are.
-    return {"seq": int(sealed.head_seq), "hash": sealed.head_hash, "digest": sealed.entities_digest}
+    return {"seq": int(sealed.head_seq), "hash": sealed.head_hash, "digest": sealed.entities_digest,
+            "meeting": sealed.meeting_id, "record": sealed.record_digest}

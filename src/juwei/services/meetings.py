@@ -556,7 +556,8 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     # The seal of the tallies: the audit chain's head and a digest of each final tally's event, recorded
     # with the close (`juwei audit log --entity meeting:N`, `audit_seal.sealed_on(scope, "meeting:N")` for the
     # minutes), so what is posted proves later that no tally was changed (`juwei audit verify --seal`).
-    sealed = audit_seal.seal(scope, [f"motion:{m.id}" for m in motions if m.method is not None] + [f"meeting:{meeting.id}"])
+    sealed = audit_seal.seal(scope, [f"motion:{m.id}" for m in motions if m.method is not None] + [f"meeting:{meeting.id}"],
+                             meeting_id=meeting.id)
     audit.record(scope, "meeting.seal", f"meeting:{meeting.id}", after=sealed.as_dict())
     return meeting, warnings
 

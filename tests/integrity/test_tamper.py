@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.integrity.helpers import raw, roster
+from tests.integrity.helpers import PG, raw, roster
 
 
 def _verify(cli) -> dict:
@@ -479,8 +479,6 @@ def test_tallies_agree_with_the_stored_ballots(voted):
 # ---------------------------------------------------------------- the schema is part of the record (item 3)
 
 def _plant_trigger(db) -> None:
-    from tests.integrity.helpers import PG
-
     if PG:
         raw(db, "CREATE FUNCTION drop_against() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 "IF NEW.choice = 'against' THEN RETURN NULL; END IF; RETURN NEW; END $$")
@@ -514,8 +512,6 @@ def test_a_planted_view_and_index_are_named(filled):
 def test_a_roll_call_checks_what_was_stored(meeting):
     """Defence in depth: a trigger planted after the store was trusted still cannot make a roll call report
     ballots that were not stored."""
-    import pytest as _pytest
-
     from juwei.errors import JuweiError
     from juwei.services import voting
     from juwei.services.scope import open_scope
@@ -526,7 +522,7 @@ def test_a_roll_call_checks_what_was_stored(meeting):
     try:
         store._schema_trusted = True
         _plant_trigger(meeting.db)
-        with _pytest.raises(JuweiError, match="7"):
+        with pytest.raises(JuweiError, match="7"):
             with open_scope(store, None, write=True) as sc:
                 voting.cast_votes(sc, meeting.motion, ["1-7"], "against")
     finally:
@@ -545,10 +541,9 @@ def test_numerically_equal_text_is_a_change(filled):
     wang = filled.json("member", "add", "--name", "王五", "--id-number", id_number, "--household", "01001",
                        "--phone", "01062345678")["id"]
     assert _verify(filled)["ok"]
-    cases = [("member", wang, "id_number", "1.10105199303149747E17"),
-             ("member", wang, "id_number", id_number + ".0"),
-             ("member", wang, "phone", "1062345678"),
-             ("household", None, "number", "1001")]
+    cases = [("member", wang, "phone", "1062345678"), ("household", None, "number", "1001")]
+    if not PG:  # VARCHAR(18) on PostgreSQL refuses these longer spellings itself
+        cases += [("member", wang, "id_number", "1.10105199303149747E17"), ("member", wang, "id_number", id_number + ".0")]
     for table, row, column, value in cases:
         key = row if row is not None else raw(filled.db, "SELECT id FROM household WHERE number = '01001'")[0][0]
         before = raw(filled.db, f"SELECT {column} FROM {table} WHERE id = :i", i=key)[0][0]
@@ -561,8 +556,7 @@ def test_numerically_equal_text_is_a_change(filled):
 
 # ---------------------------------------------------------------- wrong types (item 6), SQLite only
 
-needs_sqlite = pytest.mark.skipif(bool(__import__("os").environ.get("JUWEI_TEST_DATABASE_URL")),
-                                  reason="PostgreSQL refuses a value of the wrong type itself")
+needs_sqlite = pytest.mark.skipif(PG, reason="PostgreSQL refuses a value of the wrong type itself")
 
 
 @needs_sqlite
@@ -651,7 +645,7 @@ def test_a_row_changed_since_its_import_names_the_column(community):
     assert changed_columns(old, [1, "b"], ["id", "name"]) == [] and changed_columns(old, [1, "a"], ["id", "name"]) is None
 
 
-@needs_sqlite
+@pytest.mark.skipif(PG, reason="db restore is SQLite-only (pg_restore on PostgreSQL)")
 def test_a_backup_with_a_planted_trigger_is_not_restored(filled, tmp_path, unchanged):
     backup = tmp_path / "backup.db"
     filled.ok("db", "backup", str(backup))

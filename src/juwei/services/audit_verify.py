@@ -161,27 +161,32 @@ def _walk_chain(session: Session, sealed, problem, latest: dict, set_columns: di
                                                "history up to the seal was rewritten", seq=seq), seq=seq, entity=entity))
         prev = ev["hash"] or ""
         expected = seq + 1
-        state = None
-        if ev["after"] is not None:
-            if is_set_event(ev["after"]):
-                _apply_set_event(entity, ev["after"], latest, set_columns)
-            elif '"id": ' in ev["after"]:
-                state = _loads(ev["after"])
-                if is_row_state(entity, state):
-                    closed.event(seq, action, entity, latest.get(entity), state)
-                    latest[entity] = state
-        elif ev["before"] is not None and '"id": ' in ev["before"]:
-            state = _loads(ev["before"])
-            if is_row_state(entity, state):
-                closed.event(seq, action, entity, latest.get(entity), None)
-                latest[entity] = None  # the row was deleted
-        if action == "meeting.seal":
-            closed.sealed(seq, entity)
+        _apply_event(ev, latest, set_columns, closed)
     head_seq = expected - 1
     if sealed is not None and sealed[0] > head_seq:
         problem(Problem("seal_mismatch", t("the seal covers event {seq} but the chain ends at {head}: sealed "
                                            "events were removed", seq=sealed[0], head=head_seq), seq=sealed[0]))
     return count, head_seq, prev if count else GENESIS
+
+
+def _apply_event(ev: dict, latest: dict, set_columns: dict, closed) -> None:
+    """What one event says about the rows: the latest state of the row it names (None: deleted), or the
+    fingerprints of the rows a set event covers; and, for a closed meeting, whether it changes its record."""
+    seq, action, entity = ev["seq"], ev["action"], ev["entity"]
+    if ev["after"] is not None:
+        if is_set_event(ev["after"]):
+            _apply_set_event(entity, ev["after"], latest, set_columns)
+        elif '"id": ' in ev["after"]:
+            state = _loads(ev["after"])
+            if is_row_state(entity, state):
+                closed.event(seq, action, entity, latest.get(entity), state)
+                latest[entity] = state
+    elif ev["before"] is not None and '"id": ' in ev["before"]:
+        if is_row_state(entity, _loads(ev["before"])):
+            closed.event(seq, action, entity, latest.get(entity), None)
+            latest[entity] = None  # the row was deleted
+    if action == "meeting.seal":
+        closed.sealed(seq, entity)
 
 
 def _loads(text: str) -> Any:
@@ -193,16 +198,16 @@ def _loads(text: str) -> Any:
 
 # ---------------------------------------------------------------- reading rows whatever they hold
 
-_KINDS = ((Boolean, "true/false"), (DateTime, "date and time"), (Date, "date"), (Time, "time"),
-          (Integer, "whole number"), (Numeric, "number"))
+# The column types whose values have a Python type to check (DateTime before Date: a datetime is a date).
+_READ_AS = ((Boolean, (bool, int)), (DateTime, dt.datetime), (Date, dt.date), (Time, dt.time), (Integer, int),
+            (Numeric, (int, float, decimal.Decimal)))
 
 
 def _expected_type(column) -> type | tuple | None:
-    """What a value read through ``column``'s type must be, for the types whose spelling can be wrong."""
-    for kind, _ in _KINDS:
+    """What a value read through ``column``'s type must be; None for text and other types."""
+    for kind, python_type in _READ_AS:
         if isinstance(column.type, kind) or isinstance(getattr(column.type, "impl", None), kind):
-            return {Boolean: (bool, int), DateTime: dt.datetime, Date: dt.date, Time: dt.time,
-                    Integer: int, Numeric: (int, float, decimal.Decimal)}[kind]
+            return python_type
     return None
 
 

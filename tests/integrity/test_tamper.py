@@ -653,3 +653,19 @@ def test_a_backup_with_a_planted_trigger_is_not_restored(filled, tmp_path, uncha
     with unchanged():
         err = filled.fails("db", "restore", str(backup))
     assert "keep_quiet" in err and len(err.strip().splitlines()) == 1
+
+
+def test_minutes_printed_before_the_record_digest_still_verify(voted, tmp_path):
+    """Old minutes carry only `juwei-seal: SEQ HASH`: they verify as before, and a forged tally after the
+    close is still named (by the chain walk, not by the minutes)."""
+    import re
+
+    minutes = _minutes(voted, voted.meeting, tmp_path)
+    old = tmp_path / "old-minutes.md"
+    old.write_text(re.sub(r"juwei-record: meeting:\d+ [0-9a-f]{64}", "", minutes.read_text(encoding="utf-8")),
+                   encoding="utf-8")
+    assert "intact" in voted.ok("audit", "verify", "--seal", str(old))
+    _forge_final_tally(voted)
+    report = json.loads(voted("audit", "verify", "--seal", str(old), "--json").stdout)
+    assert "closed_record_changed" in {p["kind"] for p in report["problems"]}
+    assert "record_mismatch" not in {p["kind"] for p in report["problems"]}

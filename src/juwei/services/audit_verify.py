@@ -227,21 +227,24 @@ def _typed_rows(session: Session, table, names, order_by: str | None = None) -> 
     cursor = conn.connection.dbapi_connection.cursor()
     try:
         cursor.execute(sql)
+        typed = [(name, process, want) for name, process, want in zip(names, processors, expected)
+                 if process is not None or want is not None]  # the other columns pass as stored
         while batch := cursor.fetchmany(5000):
             for raw in batch:
-                row, bad = {}, []
-                for name, value, process, want in zip(names, raw, processors, expected):
-                    if value is not None:
-                        try:
-                            read = process(value) if process is not None else value
-                        except (ValueError, TypeError, OverflowError, ArithmeticError):
-                            read = None
-                            bad.append(name)
-                        else:
-                            if want is not None and not isinstance(read, want):
-                                bad.append(name)
-                            value = read if not bad or bad[-1] != name else value
-                    row[name] = value
+                row, bad = dict(zip(names, raw)), []
+                for name, process, want in typed:
+                    value = row[name]
+                    if value is None:
+                        continue
+                    try:
+                        read = process(value) if process is not None else value
+                    except (ValueError, TypeError, OverflowError, ArithmeticError):
+                        bad.append(name)  # left as stored
+                        continue
+                    if want is not None and not isinstance(read, want):
+                        bad.append(name)
+                    else:
+                        row[name] = read
                 yield row, bad
     finally:
         cursor.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from juwei.services import audit
+from juwei.services import audit, audit_verify
 from juwei.services.community import create_community
 from juwei.services.scope import open_scope
 from juwei.storage.engine import create_store
@@ -49,7 +49,7 @@ def main(n: int) -> None:
         caught = time.perf_counter() - start  # the commit-time check records every row itself
         start = time.perf_counter()
         with store.read() as session:
-            report = audit.verify(session)
+            report = audit_verify.verify(session)
         verify = time.perf_counter() - start
         assert report.ok, report.problems[:3]
         store.dispose()

@@ -115,10 +115,10 @@ def seal(
     """Print the chain's head hash with the date and counts, to post on the board or send to the street office."""
     from dataclasses import asdict
 
-    from juwei.services import audit
+    from juwei.services import audit_seal
 
     with scope(ctx) as sc:
-        sealed = audit.seal(sc)
+        sealed = audit_seal.seal(sc)
     text = sealed.text()
     if out is not None:
         try:

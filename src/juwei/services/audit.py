@@ -4,7 +4,9 @@ The events form a hash chain. Event ``n`` stores ``seq = n``, the previous event
 of its own canonical content (:func:`event_digest`): community, time, clerk, action, entity, before,
 after, previous hash. Changing, removing or reordering any event breaks the chain from there on, and
 :func:`verify` also compares every current row of every table with the after-state of its latest event,
-so a row edited, deleted or inserted behind juwei's back is named too.
+so a row edited, deleted or inserted behind juwei's back is named too. Verifying lives in
+``juwei.services.audit_verify``, seals (what is posted on the board or printed on minutes) in
+``juwei.services.audit_seal``.
 
 Appending is safe with two clerks at once: every write transaction holds the database's write lock
 from its start (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock: see ``juwei.storage.engine``),
@@ -22,11 +24,11 @@ import datetime as dt
 import decimal
 import hashlib
 import json
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, SQLModel
@@ -352,12 +354,39 @@ def _digest_part(value: Any) -> str:
     return "v" + str(value)
 
 
+def _parts(values: Iterable[Any]) -> list[str]:
+    return ["v" + str(v) if type(v) in _TEXT_TYPES else _digest_part(v) for v in values]
+
+
 def row_digest(values: Iterable[Any]) -> str:
     """A compact fingerprint of one row as the database driver returns it (80 bits of SHA-256): each value
     as ``v`` + its text, ``b`` + hex for bytes, NUL for NULL, joined by US. (The common types take the
     short path; the fingerprints of events already written depend on this format staying as it is.)"""
-    text = "\x1f".join(["v" + str(v) if type(v) in _TEXT_TYPES else _digest_part(v) for v in values])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256("\x1f".join(_parts(values)).encode("utf-8")).hexdigest()[:20]
+
+
+def row_fingerprint(values: Iterable[Any]) -> str:
+    """What a set event stores for one row: its :func:`row_digest`, ``:``, then one byte (two hex digits)
+    per column, the low byte of the CRC-32 of that value's text. The digest proves the row unchanged; the
+    bytes name which columns changed (each with a 1-in-256 chance of missing a change that the digest
+    still catches). Set events written before the column bytes hold the digest alone."""
+    parts = _parts(values)
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    return digest + ":" + bytes([zlib.crc32(p.encode("utf-8")) & 0xFF for p in parts]).hex()
+
+
+def changed_columns(fingerprint: str, values: Iterable[Any], columns: Iterable[str]) -> list[str] | None:
+    """The columns whose values no longer match a set event's ``fingerprint`` (:func:`row_fingerprint`);
+    None when the row matches, [] when it differs but the fingerprint cannot say where (an old one)."""
+    values = list(values)
+    digest, _, cells = fingerprint.partition(":")
+    if row_digest(values) == digest:
+        return None
+    parts = _parts(values)
+    if len(cells) != 2 * len(parts):
+        return []
+    return [name for i, (name, part) in enumerate(zip(columns, parts))
+            if int(cells[2 * i:2 * i + 2], 16) != zlib.crc32(part.encode("utf-8")) & 0xFF]
 
 
 def _raw_rows(session: Session, table, columns: list[str], min_id: int | None = None):
@@ -388,7 +417,7 @@ def _set_event(session: Session, table, after_id: int, ids: set[int] | None, *, 
     row is still named, at a fraction of the cost of one event per row. Its community is ``community_id``,
     or else the rows' one community if they share one. Returns the event's columns and the ids it covers."""
     columns = [c.name for c in table.columns]
-    rows = {str(row_id): row_digest(values) for row_id, values in _raw_rows(session, table, columns, after_id)
+    rows = {str(row_id): row_fingerprint(values) for row_id, values in _raw_rows(session, table, columns, after_id)
             if ids is None or row_id in ids}
     if not rows:
         return None
@@ -438,13 +467,16 @@ if _reconcile not in storage_engine.PRE_COMMIT_HOOKS:
 
 # ---------------------------------------------------------------- comparing states
 
-def differences(recorded: dict, current: dict) -> list[str]:
+def differences(recorded: dict, current: dict, exact: Iterable[str] = ()) -> list[str]:
     """Column names whose current value differs from the recorded after-state. A column absent from the
-    record is accepted when the row holds NULL there or it is a creation/update time."""
+    record is accepted when the row holds NULL there or it is a creation/update time. Columns in ``exact``
+    (text columns) must hold the very value recorded: ``01001`` is not ``1001``, an ID number is not the
+    float it looks like; the others accept another spelling of the same number or instant."""
+    exact = frozenset(exact)
     changed = []
     for key, value in current.items():
         if key in recorded:
-            if not _same(recorded[key], value):
+            if not (recorded[key] == value if key in exact else _same(recorded[key], value)):
                 changed.append(key)
         elif value is not None and key not in TOLERATED_MISSING:
             changed.append(key)
@@ -472,329 +504,10 @@ def _same(recorded: Any, current: Any) -> bool:
             return False
     return False
 
-
-# ---------------------------------------------------------------- verifying
-
-@dataclass
-class Problem:
-    kind: str  # event_edited | event_missing | event_out_of_order | event_unchained | row_changed | row_deleted | row_unrecorded
-    message: str
-    seq: int | None = None
-    entity: str | None = None
-    columns: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Verification:
-    ok: bool
-    events: int
-    head_seq: int
-    head_hash: str
-    tables: int
-    rows: int
-    problems: list[Problem]
-    problems_total: int
-
-    @property
-    def first(self) -> Problem | None:
-        return self.problems[0] if self.problems else None
-
-
-MAX_PROBLEMS = 50
-
-
-def _event_table():
-    return AuditEvent.__table__
-
-
-def verify(session: Session, sealed: tuple[int, str] | None = None) -> Verification:
-    """Walk the chain, then compare every current row with the after-state of its latest event. With
-    ``sealed`` (seq, hash) from a posted seal, also prove event ``seq`` still has that hash: a chain
-    rewritten from scratch (every hash recomputed) fails here."""
-    from juwei.i18n import t
-
-    problems: list[Problem] = []
-    total = 0
-
-    def problem(p: Problem) -> None:
-        nonlocal total
-        total += 1
-        if len(problems) < MAX_PROBLEMS:
-            problems.append(p)
-
-    events = _event_table()
-    cols = events.c
-    latest: dict[str, Any] = {}  # entity -> its latest row state (None: deleted; a tuple: a set fingerprint)
-    set_columns: dict[str, list] = {}  # table -> the column lists its set events fingerprinted
-    expected, prev = 1, GENESIS
-    count = 0
-    unchained = session.execute(select(cols.id, cols.entity).where(cols.seq.is_(None)).order_by(cols.id)).all()
-    for row in unchained:
-        problem(Problem("event_unchained", t("audit event id {id} ({entity}) is not in the chain: it was "
-                                             "inserted outside juwei", id=row.id, entity=row.entity),
-                        entity=row.entity))
-    query = (select(cols.seq, cols.community_id, cols.at, cols.clerk, cols.action, cols.entity, cols.before,
-                    cols.after, cols.prev_hash, cols.hash).where(cols.seq.is_not(None)).order_by(cols.seq))
-    for ev in session.execute(query):
-        count += 1
-        digest = event_digest(ev.seq, ev.community_id, ev.at, ev.clerk, ev.action, ev.entity, ev.before,
-                              ev.after, ev.prev_hash or "")
-        if ev.seq != expected:
-            if ev.seq > expected:
-                problem(Problem("event_missing", t("audit events {first}–{last} are missing (deleted) before "
-                                                   "event {seq}", first=expected, last=ev.seq - 1, seq=ev.seq),
-                                seq=expected))
-            else:
-                problem(Problem("event_out_of_order", t("audit event {seq} appears twice", seq=ev.seq),
-                                seq=ev.seq, entity=ev.entity))
-        if digest != ev.hash:
-            problem(Problem("event_edited", t("audit event {seq} ({action} {entity}) was changed after it was "
-                                              "written: its hash does not match its content",
-                                              seq=ev.seq, action=ev.action, entity=ev.entity),
-                            seq=ev.seq, entity=ev.entity))
-        elif ev.prev_hash != prev:
-            problem(Problem("event_out_of_order", t("audit event {seq} ({action} {entity}) does not follow the "
-                                                    "event before it: events were reordered, removed or "
-                                                    "replaced", seq=ev.seq, action=ev.action, entity=ev.entity),
-                            seq=ev.seq, entity=ev.entity))
-        if sealed is not None and ev.seq == sealed[0] and ev.hash != sealed[1]:
-            problem(Problem("seal_mismatch", t("audit event {seq} no longer has the hash the seal recorded: the "
-                                               "history up to the seal was rewritten", seq=ev.seq),
-                            seq=ev.seq, entity=ev.entity))
-        prev = ev.hash or ""
-        expected = ev.seq + 1
-        if ev.after is not None:
-            if is_set_event(ev.after):
-                _apply_set_event(ev.entity, ev.after, latest, set_columns)
-            elif '"id": ' in ev.after:
-                try:
-                    state = json.loads(ev.after)
-                except ValueError:
-                    state = None
-                if is_row_state(ev.entity, state):
-                    latest[ev.entity] = state
-        elif ev.before is not None and '"id": ' in ev.before:
-            try:
-                if is_row_state(ev.entity, json.loads(ev.before)):
-                    latest[ev.entity] = None  # the row was deleted
-            except ValueError:
-                pass
-    head_seq = expected - 1
-    if sealed is not None and sealed[0] > head_seq:
-        problem(Problem("seal_mismatch", t("the seal covers event {seq} but the chain ends at {head}: sealed "
-                                           "events were removed", seq=sealed[0], head=head_seq), seq=sealed[0]))
-
-    tables, rows = _check_rows(session, latest, problem, set_columns)
-    return Verification(ok=total == 0, events=count, head_seq=head_seq, head_hash=prev if count else GENESIS,
-                        tables=tables, rows=rows, problems=problems, problems_total=total)
-
-
 def is_set_event(after: str | None) -> bool:
     """Is this event's ``after`` a set event's content (fingerprints of many rows, :func:`_set_event`)?
     Its JSON is written with sorted keys, so it starts with its ``columns``."""
     return after is not None and after.startswith('{"columns":')
-
-
-def _apply_set_event(entity: str, after: str, latest: dict, set_columns: dict) -> None:
-    try:
-        content = json.loads(after)
-    except ValueError:
-        return
-    table = content.get("table") if isinstance(content, dict) else None
-    if not isinstance(table, str) or not entity.startswith(table + ":") or not isinstance(content.get("rows"), dict):
-        return
-    columns = tuple(content.get("columns") or ())
-    known = set_columns.setdefault(table, [])
-    if columns not in known:
-        known.append(columns)
-    for row_id, digest in content["rows"].items():
-        latest[f"{table}:{row_id}"] = (digest, columns)
-
-
-def audited_tables(session: Session):
-    """Every table in the database except Alembic's and the audit trail, typed as juwei's models declare
-    them where known (so dates, times, booleans and decimals read back as the services wrote them)."""
-    from sqlalchemy import MetaData
-
-    from juwei.storage.models import load_all
-
-    load_all()  # every table typed as its model declares (models load lazily per domain)
-    conn = session.connection()
-    names = sorted(set(sa_inspect(conn).get_table_names()) - UNAUDITED_TABLES)
-    known = SQLModel.metadata.tables
-    reflected = MetaData()
-    result = []
-    for name in names:
-        table = known.get(name)
-        if table is None:
-            from sqlalchemy import Table
-
-            table = Table(name, reflected, autoload_with=conn)
-        else:
-            present = {c["name"] for c in sa_inspect(conn).get_columns(name)}
-            if not all(c.name in present for c in table.columns):
-                from sqlalchemy import Table
-
-                table = Table(name, reflected, autoload_with=conn)
-        result.append(table)
-    return result
-
-
-def _check_rows(session: Session, latest: dict[str, Any], problem, set_columns: dict) -> tuple[int, int]:
-    from juwei.i18n import t
-
-    tables = audited_tables(session)
-    rows = 0
-    seen: set[str] = set()
-    for table in tables:
-        pk = list(table.primary_key.columns)
-        if not pk:
-            continue
-        fingerprints: dict[tuple, dict] = {}
-        if table.name in set_columns and [c.name for c in pk] == ["id"]:
-            present = [c.name for c in table.columns]
-            for columns in set_columns[table.name]:
-                if all(c in present for c in columns):
-                    fingerprints[columns] = {row_id: row_digest(values) for row_id, values
-                                             in _raw_rows(session, table, list(columns))}
-        for row in session.execute(select(table).order_by(*pk)):
-            rows += 1
-            mapping = row._mapping
-            entity = f"{table.name}:{','.join(str(mapping[c.name]) for c in pk)}"
-            seen.add(entity)
-            recorded = latest.get(entity, ...)
-            if recorded is ...:
-                problem(Problem("row_unrecorded", t("row {entity} has no audit event: it was inserted outside "
-                                                    "juwei", entity=entity), entity=entity))
-                continue
-            if recorded is None:
-                problem(Problem("row_unrecorded", t("row {entity} was recorded as deleted but exists again",
-                                                    entity=entity), entity=entity))
-                continue
-            if isinstance(recorded, tuple):  # covered by a set event's fingerprint
-                digest, columns = recorded
-                if fingerprints.get(columns, {}).get(mapping["id"]) != digest:
-                    problem(Problem("row_changed", t("row {entity} no longer matches its latest audit event "
-                                                     "(changed: {columns})", entity=entity, columns="?"),
-                                    entity=entity))
-                continue
-            current = {c.name: _plain(mapping[c.name]) for c in table.columns}
-            changed = differences(recorded, current)
-            if changed:
-                problem(Problem("row_changed", t("row {entity} no longer matches its latest audit event "
-                                                 "(changed: {columns})", entity=entity,
-                                                 columns=", ".join(changed)),
-                                entity=entity, columns=changed))
-    table_names = {table.name for table in tables}
-    for entity, after in latest.items():
-        name = entity.split(":", 1)[0]
-        if after is None or name not in table_names or entity in seen:
-            continue
-        if isinstance(after, (dict, tuple)):
-            problem(Problem("row_deleted", t("row {entity} was deleted outside juwei (its latest audit event "
-                                             "says it exists)", entity=entity), entity=entity))
-    return len(tables), rows
-
-
-# ---------------------------------------------------------------- seals
-
-@dataclass
-class Seal:
-    """What can be posted on the board: the chain head with the date and counts. A later verify that
-    finds event ``head_seq`` with hash ``head_hash`` proves nothing before it changed."""
-    database_events: int
-    head_seq: int
-    head_hash: str
-    at: str
-    community: str | None
-    community_events: int | None
-    rows: dict[str, int]
-    entities: list[str]
-    entities_digest: str | None
-
-    def as_dict(self) -> dict:
-        from dataclasses import asdict
-
-        return asdict(self)
-
-    def text(self) -> str:
-        from juwei.i18n import t
-
-        lines = [f"juwei-seal: {self.head_seq} {self.head_hash}",
-                 t("juwei audit seal"),
-                 t("sealed at: {at}", at=self.at),
-                 t("head event: {seq}", seq=self.head_seq),
-                 t("head hash: {hash}", hash=self.head_hash),
-                 t("events in this database: {n}", n=self.database_events)]
-        if self.community is not None:
-            lines.append(t("community: {name}; its events: {n}", name=self.community, n=self.community_events))
-        for table, n in sorted(self.rows.items()):
-            lines.append(t("rows in {table}: {n}", table=table, n=n))
-        if self.entities_digest:
-            lines.append(t("sealed records: {n}; their digest: {digest}", n=len(self.entities),
-                           digest=self.entities_digest))
-        return "\n".join(lines) + "\n"
-
-
-def read_seal(text: str) -> tuple[int, str] | None:
-    """The (seq, hash) on a seal's ``juwei-seal:`` line, or None."""
-    import re
-
-    found = re.search(r"juwei-seal:\s*(\d+)\s+([0-9a-f]{64})", text)
-    return (int(found.group(1)), found.group(2)) if found else None
-
-
-def sealed_on(scope: Scope, entity: str) -> Seal | None:
-    """The latest seal recorded on a record (``meeting:12`` when it was closed), for its minutes."""
-    cols = _event_table().c
-    found = scope.session.execute(select(cols.after).where(
-        cols.community_id == scope.community_id, cols.entity == entity, cols.action.like("%.seal"),
-        cols.seq.is_not(None)).order_by(cols.seq.desc()).limit(1)).scalar()
-    if not found:
-        return None
-    try:
-        return Seal(**json.loads(found))
-    except (TypeError, ValueError):
-        return None
-
-
-def seal(scope: Scope, entities: Iterable[str] = ()) -> Seal:
-    """Seal the chain as this transaction sees it (events recorded in it included). With ``entities``
-    (e.g. a meeting's tallies, ``["tally:3", "tally:4"]``) the seal also carries a digest over each one's
-    latest event hash, so the minutes can carry proof of exactly those records."""
-    from sqlalchemy import func
-
-    from juwei.storage.models.base import utcnow
-
-    session = scope.session
-    session.flush()
-    cols = _event_table().c
-    head = session.execute(select(cols.seq, cols.hash).where(cols.seq.is_not(None))
-                           .order_by(cols.seq.desc()).limit(1)).first()
-    head_seq, head_hash = (head[0], head[1]) if head else (0, GENESIS)
-    total = session.execute(select(func.count()).select_from(_event_table())).scalar_one()
-    community_events = session.execute(select(func.count()).select_from(_event_table())
-                                       .where(cols.community_id == scope.community_id)).scalar_one()
-    rows: dict[str, int] = {}
-    for table in audited_tables(session):
-        if "community_id" in table.c:
-            rows[table.name] = session.execute(select(func.count()).select_from(table)
-                                               .where(table.c.community_id == scope.community_id)).scalar_one()
-    wanted = sorted(set(entities))
-    digest = None
-    if wanted:
-        latest: dict[str, tuple[int, str]] = {}
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk:chunk + 500]
-            for seq, entity, hash_ in session.execute(select(cols.seq, cols.entity, cols.hash)
-                                                      .where(cols.entity.in_(part), cols.seq.is_not(None))):
-                if entity not in latest or seq > latest[entity][0]:
-                    latest[entity] = (seq, hash_)
-        lines = [f"{e} {latest[e][0]} {latest[e][1]}" if e in latest else f"{e} - -" for e in wanted]
-        digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
-    return Seal(database_events=total, head_seq=head_seq, head_hash=head_hash, at=utcnow().isoformat(),
-                community=scope.community.name, community_events=community_events, rows=rows,
-                entities=wanted, entities_digest=digest)
 
 
 # ---------------------------------------------------------------- reading the history
@@ -817,7 +530,7 @@ def history(scope: Scope, *, entity: str | None = None, since: dt.date | None = 
     """The community's events, oldest first (the last ``limit`` when given). A set event (one event for
     the rows of a bulk import) is shown by what it covers — table, rows, source file — not its fingerprints;
     asked for one row (``entity``), the set event that covers that row is part of its history."""
-    cols = _event_table().c
+    cols = AuditEvent.__table__.c
     query = select(cols.seq, cols.at, cols.clerk, cols.action, cols.entity, cols.before, cols.after, cols.hash) \
         .where(cols.community_id == scope.community_id)
     if entity:
@@ -867,3 +580,4 @@ def _changes(before: dict | None, after: dict | None) -> list[tuple[str, Any, An
     before, after = before or {}, after or {}
     keys = sorted(set(before) | set(after))
     return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+

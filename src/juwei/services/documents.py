@@ -249,10 +249,11 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
 
 def _seal(scope: Scope, meeting_id: int) -> dict[str, Any] | None:
     """The seal of the tallies recorded when the meeting closed, printed on its minutes (issue: audit seal)."""
-    from juwei.services import audit
+    from juwei.services import audit_seal
 
-    sealed = audit.sealed_on(scope, f"meeting:{meeting_id}")
+    sealed = audit_seal.sealed_on(scope, f"meeting:{meeting_id}")
     if sealed is None:
         return None
     # Printed through the privacy scrub like every value, which leaves hex digests as they are.
-    return {"seq": int(sealed.head_seq), "hash": sealed.head_hash, "digest": sealed.entities_digest}
+    return {"seq": int(sealed.head_seq), "hash": sealed.head_hash, "digest": sealed.entities_digest,
+            "meeting": sealed.meeting_id, "record": sealed.record_digest}

@@ -16,28 +16,29 @@ from juwei.i18n import t
 from juwei.storage.engine import Store, check_revision, database_url, describe, open_store, sqlite_path
 
 
-def verify_store(store: Store, sealed: tuple[int, str] | None = None):
-    from juwei.services import audit
+def verify_store(store: Store, sealed: tuple[int, str] | None = None, records: list[tuple[int, str]] = ()):
+    from juwei.services import audit_verify
 
     with store.read() as session:
-        return audit.verify(session, sealed)
+        return audit_verify.verify(session, sealed, records)
 
 
 def verify_database(db: str, seal_file: Path | None = None):
     """``juwei audit verify`` on the database at ``db`` (path or URL), optionally against a posted seal."""
-    sealed = None
+    sealed, records = None, []
     if seal_file is not None:
-        from juwei.services.audit import read_seal
+        from juwei.services.audit_seal import read_records, read_seal
 
         try:
-            sealed = read_seal(Path(seal_file).read_text(encoding="utf-8", errors="replace"))
+            text = Path(seal_file).read_text(encoding="utf-8", errors="replace")
+            sealed, records = read_seal(text), read_records(text)
         except OSError as exc:
             raise JuweiError(t("cannot read {path}: {reason}", path=seal_file, reason=exc.strerror or exc)) from None
         if sealed is None:
             raise JuweiError(t("{path} is not a juwei seal (no 'juwei-seal:' line)", path=seal_file))
     store = open_store(db)
     try:
-        return verify_store(store, sealed)
+        return verify_store(store, sealed, records)
     finally:
         store.dispose()
 

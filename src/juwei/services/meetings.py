@@ -22,7 +22,7 @@ from juwei.i18n import t
 from juwei.rules import meetings as mrules
 from juwei.rules.meetings import Candidate, Quorum
 from juwei.rules.profiles import Rules
-from juwei.services import audit
+from juwei.services import audit, audit_seal
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
 from juwei.storage.models import Attendance, Household, Member, Representative, ResidentsGroup
@@ -578,9 +578,10 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
     scope.session.add(meeting)
     audit.record_row(scope, "meeting.close", "meeting", meeting, before=before)
     # The seal of the tallies: the audit chain's head and a digest of each final tally's event, recorded
-    # with the close (`juwei audit log --entity meeting:N`, `audit.sealed_on(scope, "meeting:N")` for the
+    # with the close (`juwei audit log --entity meeting:N`, `audit_seal.sealed_on(scope, "meeting:N")` for the
     # minutes), so what is posted proves later that no tally was changed (`juwei audit verify --seal`).
-    sealed = audit.seal(scope, [f"motion:{m.id}" for m in motions if m.method is not None] + [f"meeting:{meeting.id}"])
+    sealed = audit_seal.seal(scope, [f"motion:{m.id}" for m in motions if m.method is not None] + [f"meeting:{meeting.id}"],
+                             meeting_id=meeting.id)
     audit.record(scope, "meeting.seal", f"meeting:{meeting.id}", after=sealed.as_dict())
     return meeting, warnings
 

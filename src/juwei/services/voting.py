@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from juwei.errors import JuweiError, NotFound, ValidationError
+from juwei.errors import DatabaseError, JuweiError, NotFound, ValidationError
 from juwei.i18n import label, t
 from juwei.rules import meetings as mrules
 from juwei.rules.meetings import Tally
@@ -137,6 +137,11 @@ def cast_votes(scope: Scope, motion_id: int, seats: list[str], choice: str) -> l
     except IntegrityError:
         raise JuweiError(t("some of these seats were recorded as voting by someone else at the same moment; "
                            "run `juwei vote tally {motion}` and try again", motion=motion.id)) from None
+    stored = scope.session.execute(select(func.count()).select_from(Ballot).where(
+        Ballot.motion_id == motion.id)).scalar_one() - len(voted)
+    if stored != len(numbers):  # something in the database dropped or added rows: report nothing false
+        raise DatabaseError(t("only {stored} of the {n} ballots were stored: something in the database changes what "
+                              "is written (see `juwei db check`); nothing was recorded", stored=stored, n=len(numbers)))
     # One event per roll-call command: the seats (as ranges) and their choice determine every ballot row.
     audit.record(scope, "vote.cast", f"motion:{motion.id}",
                  after={"motion_id": motion.id, "seats": mrules.format_seats(numbers), "count": len(numbers),

@@ -62,6 +62,7 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]], *,
         if return_ids:
             result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
             ids = [row_id for (row_id,) in result]
+            _check_stored(len(ids), len(rows))
             for new_id, row in zip(ids, rows):
                 row["id"] = new_id
             return ids
@@ -79,8 +80,21 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]], *,
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")
+    first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1  # the write lock is held: new rows are above
     conn.exec_driver_sql(sql, _driver_params(table, columns, rows, dialect))
+    _check_stored(conn.execute(select(func.count()).select_from(table).where(table.c.id >= first)).scalar(), len(rows))
     return ids
+
+
+def _check_stored(stored: int, sent: int) -> None:
+    """What a bulk write reports is what the database stored: a trigger that drops or adds rows makes the
+    write fail (and roll back) instead of reporting rows that are not there."""
+    if stored != sent:
+        from juwei.errors import DatabaseError
+        from juwei.i18n import t
+
+        raise DatabaseError(t("only {stored} of the {n} rows were stored: something in the database changes what "
+                              "is written (see `juwei db check`); nothing was recorded", stored=stored, n=sent))
 
 
 def update_rows(session: Session, model: Any, rows: Sequence[dict[str, Any]]) -> int:

@@ -134,6 +134,7 @@ class Store:
         self.url = database_url(db)
         self.path = sqlite_path(self.url)
         self.engine = make_engine(self.url)
+        self._schema_trusted = False
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
@@ -141,6 +142,8 @@ class Store:
         with self._translate_errors(), self.engine.connect() as conn:
             conn = conn.execution_options(juwei_write=True)
             with conn.begin():
+                if not self._schema_trusted:
+                    self._refuse_planted(conn)
                 with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
                     yield session
                     session.flush()
@@ -148,6 +151,19 @@ class Store:
                         hook(session)
                     session.flush()
                     _test_pause()
+
+    def _refuse_planted(self, conn) -> None:
+        """A trigger or view juwei did not create can change or drop what a command writes while the
+        command reports success: refuse to write at all (reading, verifying and checking still work)."""
+        from juwei.storage.schema import triggers_and_views
+
+        planted = triggers_and_views(conn)
+        if planted:
+            kind, name, _table = planted[0]
+            raise DatabaseError(t("the database {db} holds a {kind} juwei did not create ({name}), which can change "
+                                  "what is written; nothing is written until it is removed (see `juwei db check`)",
+                                  db=describe(self.db), kind=kind, name=name))
+        self._schema_trusted = True
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

@@ -443,15 +443,14 @@ def test_the_final_record_on_the_minutes_is_recomputed_from_the_rows(voted, tmp_
     assert "record_mismatch" in {p["kind"] for p in report["problems"]}
 
 
-def test_an_addendum_or_summary_after_close_is_not_tampering(voted, tmp_path):
+def test_an_addendum_after_close_is_not_tampering(voted, tmp_path):
+    """A closed meeting's minutes are final; a correction is a dated addendum, outside the sealed record."""
     minutes = _minutes(voted, voted.meeting, tmp_path)
-    voted.ok("meeting", "minutes", str(voted.meeting), "--add", "更正：第3号座位签到时间有误")
-    voted.ok("meeting", "minutes", str(voted.meeting), "--summary", "会议通过议案")
-    raw(voted.db, "UPDATE meeting_note SET kind = 'addendum'")  # as the addendum command records it
-    assert _verify(voted)["ok"] is False  # the raw edit itself is named …
-    raw(voted.db, "UPDATE meeting_note SET kind = NULL")
-    assert _verify(voted)["ok"]  # … the addendum and summary are not
+    voted.ok("meeting", "minutes", str(voted.meeting), "--addendum", "更正：第3号座位签到时间有误")
+    assert _verify(voted)["ok"]  # the addendum is not a change to the record …
     voted.ok("audit", "verify", "--seal", str(minutes))
+    raw(voted.db, "UPDATE meeting_note SET kind = NULL")
+    assert _verify(voted)["ok"] is False  # … but turning it into a note of the meeting with SQL is named
 
 
 def test_event_times_never_run_backwards(filled):

@@ -196,3 +196,13 @@ def test_well_formed_quotes_are_still_read(community, tmp_path):
                     encoding="utf-8")
     assert community.json("member", "import", str(path))["added"] == 1
     assert community.json("household", "list")[0]["address"] == '和平里1号楼,"东"101'
+
+
+def test_groups_and_households_typed_full_width_are_the_ones_a_file_names(community, tmp_path):
+    community.ok("group", "add", "第１居民小组")
+    community.ok("household", "add", "０１００１", "--group", "第1居民小组")
+    rows = [list(r) for r in ROWS[:2]]
+    rows[0][5], rows[1][5] = "第１居民小组", "第1居民小组"
+    report = community.json("member", "import", str(write_csv(tmp_path / "roster.csv", rows)))
+    assert (report["groups_added"], report["households_added"]) == (0, 0)
+    assert [g["name"] for g in community.json("group", "list")] == ["第1居民小组"]

@@ -18,7 +18,8 @@ from juwei.i18n import t
 from juwei.rules import people
 from juwei.rules.dates import add_years
 from juwei.rules.idnumber import parse_id
-from juwei.rules.records import FieldError, check_plausible, clean_label, clean_member
+from juwei.rules.records import FieldError, check_plausible, clean_member
+from juwei.rules.text import fold
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
@@ -31,10 +32,11 @@ EX_OFFICIO_BASES = ("party_org", "committee", "npc_deputy", "cppcc_member")  # S
 # ---------------------------------------------------------------- groups (居民小组)
 
 def find_group(scope: Scope, ref: str) -> ResidentsGroup:
-    """A group by its name, or by its id."""
-    ref = str(ref).strip()
+    """A group by its name (folded as imports fold it: 第１组 is 第1组), or by its id."""
+    typed = str(ref).strip()
+    ref = _folded(typed)
     query = select(ResidentsGroup).where(ResidentsGroup.community_id == scope.community_id)
-    found = scope.session.exec(query.where(ResidentsGroup.name == ref)).first()
+    found = scope.session.exec(query.where(ResidentsGroup.name.in_({ref, typed}))).first()
     if found is None and ref.isdigit():
         found = scope.session.exec(query.where(ResidentsGroup.id == int(ref))).first()
     if found is None:
@@ -42,8 +44,13 @@ def find_group(scope: Scope, ref: str) -> ResidentsGroup:
     return found
 
 
+def _folded(text: str) -> str:
+    """A group name or household number as an import cleans it (rules/records: full-width forms folded)."""
+    return fold(str(text)).strip()
+
+
 def add_group(scope: Scope, name: str) -> ResidentsGroup:
-    name = name.strip()
+    name = _folded(name)
     if not name or len(name) > 100:
         raise ValidationError(t("a group name is required (at most 100 characters)"))
     exists = scope.session.exec(select(ResidentsGroup.id).where(
@@ -86,9 +93,10 @@ def list_groups(scope: Scope, on: dt.date | None = None) -> list[GroupSummary]:
 
 def find_household(scope: Scope, ref: str) -> Household:
     """A household by its number (户号)."""
-    ref = clean_label("household", ref, 64) or ""
+    typed = str(ref).strip()
+    ref = _folded(typed)  # ０３０３ is 0303; a number stored before folding is still found as typed
     found = scope.session.exec(select(Household).where(
-        Household.community_id == scope.community_id, Household.number == ref)).first()
+        Household.community_id == scope.community_id, Household.number.in_({ref, typed}))).first()
     if found is None:
         raise NotFound(t("no household numbered '{ref}'; see `juwei household list`", ref=ref))
     return found
@@ -96,7 +104,7 @@ def find_household(scope: Scope, ref: str) -> Household:
 
 def add_household(scope: Scope, number: str, *, address: str | None = None,
                   group: str | None = None) -> Household:
-    number = clean_label("household", number, 64) or ""  # folded: ０３０３ is 0303
+    number = _folded(number)  # ０３０３ is 0303
     if not number:
         raise ValidationError(t("a household number is required (at most 64 characters)"))
     exists = scope.session.exec(select(Household.id).where(

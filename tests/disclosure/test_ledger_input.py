@@ -184,3 +184,15 @@ def test_a_welfare_workbook_under_stating_its_size_is_read_whole(community, toda
                        "--benefit", "低保", "--starts", "2026-11-01")["id"]
     body = community.json("disclose", "show", str(d))["body"]
     assert all(f"居民{i}" in body for i in range(1, 6))
+
+
+@pytest.mark.parametrize("size", ["²", "②", "２"])
+def test_a_welfare_household_size_is_plain_or_full_width_digits(community, today, tmp_path, unchanged, size):
+    path = tmp_path / "welfare.csv"
+    path.write_text(f"姓名,家庭人口,救助类别,金额\n张三,{size},低保,500\n", encoding="utf-8")
+    args = ("disclose", "welfare", "--list", str(path), "--benefit", "低保", "--starts", "2026-11-01")
+    if size == "２":
+        assert "| 2 |" in community.json("disclose", "show", str(community.json(*args)["id"]))["body"]
+        return
+    with unchanged():
+        assert "row 2" in community.fails(*args)

@@ -8,7 +8,7 @@ from typing import Any, Optional
 import typer
 
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values,
-                               parse_date_option, plain, scope, table, yes_no)
+                               parse_date_option, plain, scope, table, warn, yes_no)
 from juwei.i18n import t
 
 app = typer.Typer(help="Residents (居民): add, import, list, show, update, record leaving.", no_args_is_help=True)
@@ -198,6 +198,8 @@ def import_(
     if as_json:
         emit_json(report)
         return
+    for warning in report.warnings:
+        warn(str(warning))
     counts = t("added {added}, updated {updated}, unchanged {unchanged}", added=report.added,
                updated=report.updated, unchanged=report.unchanged)
     source = t("{rows} rows from {file}", rows=report.rows, file=report.file)

@@ -3,6 +3,11 @@
 Accepted: ISO ``2026-03-05``, ``2026/3/5``, ``2026.3.5``, ``2026年3月5日``, ``20260305``, Excel date cells
 (``datetime``/``date``) and Excel serial numbers. The fixed forms are tried first; python-dateutil is the
 fallback for anything else and is imported only then (it parses ~16k dates/s, the fixed forms far more).
+
+Refused, never guessed: a date with the year last (``01/02/2026`` is 2 January read the American way and
+1 February the European way; in China dates are written year first) or a two-digit year; a date missing its
+day, month or year (``1999-12``, ``-5``: the parser would fill in the 1st or the year 1); digits that are
+not 0-9 or their full-width forms (``²``).
 """
 
 from __future__ import annotations
@@ -13,11 +18,14 @@ import unicodedata
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
+from juwei.rules.text import odd_digit
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _SEP = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 _CN = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# Three numbers anywhere in the text (also before a time): only a four-digit year first is unambiguous.
+_THREE_NUMBERS = re.compile(r"(?<!\d)(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?!\d)")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DATE_FORMS = "2026-03-05, 2026/3/5, 2026年3月5日"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -53,21 +61,63 @@ def parse_date(value: object) -> dt.date:
         if 1 <= value < 2958466:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise ValidationError(t("'{text}' is not a date; use {forms}", text=value, forms=_DATE_FORMS))
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    raw = str(value)
+    odd = odd_digit(raw)
+    if odd is not None:
+        raise ValidationError(t("'{text}' is not a date: '{char}' is not a digit 0-9; use {forms}",
+                                text=_shown(raw), char=odd, forms=_DATE_FORMS))
+    text = unicodedata.normalize("NFKC", raw).strip()
     for pattern in (_ISO, _SEP, _CN, _COMPACT):
         match = pattern.match(text)
         if match:
             return _date_or_error(text, *match.groups())
     if not text or "\x00" in text or len(text) > 40:
         raise ValidationError(t("'{text}' is not a date; use {forms}", text=_shown(text), forms=_DATE_FORMS))
-    from dateutil import parser  # the slow, lenient fallback
+    for match in _THREE_NUMBERS.finditer(text):
+        if len(match.group(1)) != 4:
+            _refuse_year_not_first(text, *match.groups())
+    return _parse_free_text(text)
 
-    try:
-        # Chinese clerks write year first; never guess month/day order from a two-digit year.
-        return parser.parse(text, yearfirst=True, dayfirst=False, default=dt.datetime(1, 1, 1)).date()
-    except (ValueError, OverflowError, parser.ParserError):
-        raise ValidationError(t("'{text}' is not a date; use {forms}", text=_shown(text),
-                                forms=_DATE_FORMS)) from None
+
+def _refuse_year_not_first(text: str, first: str, second: str, last: str) -> None:
+    """``01/02/2026``: name both readings and the form to type; ``01/02/26``: ask for the whole year."""
+    if len(last) != 4:
+        raise ValidationError(t("'{text}' does not say which number is the year; type the date year first with "
+                                "four digits, e.g. 2026-03-05", text=_shown(text)))
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            reading = dt.date(int(last), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
+        if reading not in readings:
+            readings.append(reading)
+    if not readings:
+        raise ValidationError(t("'{text}' is not a real date", text=_shown(text)))
+    if len(readings) == 1:
+        raise ValidationError(t("'{text}' has the year last; type the date year first: {iso}",
+                                text=_shown(text), iso=readings[0]))
+    raise ValidationError(t("'{text}' is ambiguous: {month_first} (month first) or {day_first} (day first); "
+                            "type the date year first, as {month_first} or {day_first}", text=_shown(text),
+                            month_first=readings[0], day_first=readings[1]))
+
+
+def _parse_free_text(text: str) -> dt.date:
+    """The lenient fallback (``5 March 2026``, ``2026-03-05 00:00:00``). A part the text does not give is
+    refused, not filled in: the text is read against two different defaults and must give the same day."""
+    from dateutil import parser
+
+    days = []
+    for default in (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)):
+        try:
+            days.append(parser.parse(text, yearfirst=True, dayfirst=False, default=default).date())
+        except (ValueError, OverflowError, parser.ParserError):
+            raise ValidationError(t("'{text}' is not a date; use {forms}", text=_shown(text),
+                                    forms=_DATE_FORMS)) from None
+    if days[0] != days[1]:
+        raise ValidationError(t("'{text}' is not a whole date: give year, month and day, e.g. 2026-03-05",
+                                text=_shown(text)))
+    return days[0]
 
 
 def parse_datetime(value: object) -> dt.datetime:

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
+from juwei.rules.text import odd_digit
 
 CATEGORIES = ("finance", "resolution", "decision", "welfare", "personnel", "assembly", "duties", "other")
 DIRECTIONS = {"income": "income", "收入": "income", "收": "income", "in": "income",
@@ -29,9 +30,11 @@ EXPENSE_CATEGORIES = {
                "办公/公务"),
     "other": ("other", "其他", "其它"),
 }
-_EXPENSE_ALIASES = {alias.lower(): key for key, aliases in EXPENSE_CATEGORIES.items() for alias in aliases}
 EXPENSE_ZH = {"wages": "工资", "welfare": "福利救助", "construction": "社区建设", "activities": "活动经费",
               "office": "办公及公务", "other": "其他"}
+# What a clerk may type: the codes, every alias, and the labels juwei itself prints (an export imports back).
+_EXPENSE_ALIASES = {alias.lower(): key for key, aliases in EXPENSE_CATEGORIES.items()
+                    for alias in (key, *aliases, EXPENSE_ZH[key])}
 
 
 # ---------------------------------------------------------------- money (元 ↔ 分)
@@ -58,6 +61,8 @@ def parse_money(value: Any) -> int:
     else:
         text = str(value).strip()
         if not text.isascii():
+            if odd_digit(text):  # ² or ① would fold to a digit: not an amount anyone typed
+                raise ValidationError(t("'{value}' is not {allowed}", value=str(value)[:30], allowed=allowed))
             text = unicodedata.normalize("NFKC", text).strip()
         text = text.replace(" ", "")
         for mark in ("¥", "RMB", "CNY"):  # NFKC folds the full-width ￥ to ¥

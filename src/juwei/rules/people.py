@@ -6,10 +6,19 @@ import datetime as dt
 
 from juwei.rules.dates import add_years
 
+# 《中国共产党章程》 Article 1: "年满十八岁的……先进分子……可以申请加入中国共产党" — one may apply to join the
+# Communist Party of China from the age of 18, so a party member younger than that is a mistyped row.
+PARTY_MEMBERSHIP_AGE = 18
+
 
 def age_on(birth: dt.date, day: dt.date) -> int:
     """Completed years on ``day`` (the birthday itself completes the year)."""
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def too_young_for_party(birth: dt.date | None, day: dt.date) -> bool:
+    """A party member born less than :data:`PARTY_MEMBERSHIP_AGE` years before ``day``."""
+    return birth is not None and age_on(birth, day) < PARTY_MEMBERSHIP_AGE
 
 
 def is_adult(birth: dt.date | None, day: dt.date, adult_age: int, birthday_counts: bool) -> bool:

@@ -88,6 +88,9 @@ SPECS: dict[str, RuleSpec] = dict([
           "财务公开周期", choices=CADENCES),
     _spec("disclosure_finance_yearly", "bool", "S20", "a full-year account after year end",
           "年终公布全年账目"),
+    _spec("ledger_history_years", "int", "S20",
+          "a ledger entry is dated today or at most this many years before (accounting records are kept "
+          "30 years: 会计档案管理办法 2015)", "账目日期最早可追溯的年数", minimum=1, maximum=100),
     _spec("disclosure_finance_deadline_days", "int", "S20",
           "days after a period ends by which its account must be posted", "期末后公开的期限(天)",
           minimum=0, maximum=120),
@@ -132,6 +135,7 @@ PROFILES: dict[str, dict[str, str]] = {
         "cadence_sentiment": "monthly",
         "disclosure_finance_cadence": "quarterly",
         "disclosure_finance_yearly": "yes",
+        "ledger_history_years": "30",
         "disclosure_finance_deadline_days": "15",
         "disclosure_after_meeting_days": "7",
         "disclosure_personnel_days": "7",

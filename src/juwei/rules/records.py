@@ -3,19 +3,22 @@
 Pure: takes what the clerk typed or the spreadsheet held, returns clean values or raises
 :class:`FieldError` naming the field. The ID number, when present, decides birth date and gender
 (GB 11643); a typed birth date or gender that disagrees with it is an error, not a silent overwrite.
+
+Every value but a name and a note is folded (:func:`juwei.rules.text.fold`) here, the one place values
+are cleaned, so ``０３０３`` and ``0303`` are one household and ``１３８…`` is a phone number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Any, Mapping
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
 from juwei.rules.dates import parse_date
 from juwei.rules.idnumber import parse_id
+from juwei.rules.text import fold, odd_digit
 
 GENDERS = {"m": "M", "male": "M", "男": "M", "f": "F", "female": "F", "女": "F"}
 _TRUE = {"yes", "y", "true", "1", "是", "党员", "中共党员", "√", "x"}
@@ -24,6 +27,11 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{2,30}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DATE_FIELDS = ("birth_date", "moved_in", "moved_out", "rights_deprived_from", "rights_deprived_until")
 RIGHTS_NORMAL = {"", "正常", "有", "yes", "normal", "享有", "有政治权利"}
+# The earliest plausible birth, move or deprivation date. The longest verified human life is 122 years:
+# someone born before 1900 would be over 126 in 2026, so an earlier date is a typo (1800 for 2000, a
+# year read as 0001), not a resident. Births and moves are facts, so none is after today either.
+EARLIEST_PLAUSIBLE_DATE = dt.date(1900, 1, 1)
+_PAST_ONLY = ("birth_date", "moved_in", "moved_out")
 MEMBER_FIELDS = ("name", "id_number", "birth_date", "gender", "phone", "party_member",
                  "rights_deprived_from", "rights_deprived_until", "moved_in", "moved_out", "note")
 
@@ -38,17 +46,23 @@ class FieldError(ValidationError):
 
 
 def _text(value: Any) -> str:
+    """A cell or option as folded text: full-width digits and letters become plain ones."""
     if type(value) is str:  # the common case first: imports call this ~500,000 times
-        return value.strip()
+        return (value if value.isascii() else fold(value)).strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip() if not isinstance(value, str) else value.strip()
+    return fold(str(value)).strip()
+
+
+def _as_typed(value: Any) -> str:
+    """Free text (a name, a note) as the clerk typed it, only trimmed."""
+    return value.strip() if type(value) is str else _text(value)
 
 
 def clean_name(value: Any) -> str:
-    name = _text(value)
+    name = _as_typed(value)
     if not name:
         raise FieldError("name", t("a name is required"))
     if len(name) > 100 or _CONTROL.search(name):
@@ -85,21 +99,34 @@ def clean_date(field: str, value: Any) -> dt.date | None:
         raise FieldError(field, exc.message) from None
 
 
+def check_plausible(field: str, day: dt.date, today: dt.date | None = None) -> dt.date:
+    """A member's date on or after :data:`EARLIEST_PLAUSIBLE_DATE`; a birth or move also not after
+    ``today`` (when given). Raises :class:`FieldError` naming the field and the allowed range."""
+    if day < EARLIEST_PLAUSIBLE_DATE:
+        raise FieldError(field, t("{day} is before {earliest}: not a plausible date for a resident",
+                                  day=day, earliest=EARLIEST_PLAUSIBLE_DATE))
+    if today is not None and field in _PAST_ONLY and day > today:
+        raise FieldError(field, t("{day} is after today ({today}): a birth or a move cannot be in the future",
+                                  day=day, today=today))
+    return day
+
+
 def clean_phone(value: Any) -> str | None:
     raw = _text(value)
     if not raw:
         return None
-    if not _PHONE.match(raw):
+    if not _PHONE.match(raw) or (type(value) is str and odd_digit(value)):
         raise FieldError("phone", t("a phone number has digits, spaces, - and an optional leading +"))
     return raw
 
 
 def clean_member(values: Mapping[str, Any], *, partial: bool = False,
-                 problems: list[FieldError] | None = None) -> dict[str, Any]:
+                 problems: list[FieldError] | None = None, today: dt.date | None = None) -> dict[str, Any]:
     """Validate the member fields present in ``values``; with ``partial`` only those given are checked.
 
     Returns a dict of clean values. ``id_number`` fills ``birth_date`` and ``gender`` when they are
-    absent and must agree with them when present. Raises the first :class:`FieldError`; given a
+    absent and must agree with them when present. Every date is checked by :func:`check_plausible`
+    (births and moves against ``today`` when given). Raises the first :class:`FieldError`; given a
     ``problems`` list instead, appends every bad field to it (imports report them all) and leaves
     those fields out of the result.
     """
@@ -124,8 +151,11 @@ def clean_member(values: Mapping[str, Any], *, partial: bool = False,
     for key in _DATE_FIELDS:
         if key in values:
             try:
-                out[key] = clean_date(key, values[key])
+                day = out[key] = clean_date(key, values[key])
+                if day is not None and day != dt.date.min:  # date.min: deprived since an unknown day
+                    check_plausible(key, day, today)
             except FieldError as exc:
+                out.pop(key, None)
                 fail(exc)
     if "phone" in values:
         try:
@@ -138,7 +168,7 @@ def clean_member(values: Mapping[str, Any], *, partial: bool = False,
         except FieldError as exc:
             fail(exc)
     if "note" in values:
-        out["note"] = _text(values["note"]) or None
+        out["note"] = _as_typed(values["note"]) or None
     raw_id = values.get("id_number")
     if "id_number" in values:
         if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
@@ -149,6 +179,13 @@ def clean_member(values: Mapping[str, Any], *, partial: bool = False,
             except ValidationError as exc:
                 fail(FieldError("id_number", exc.message))
                 info = None
+            if info is not None and out.get("birth_date") != info.birth_date:
+                try:
+                    check_plausible("birth_date", info.birth_date, today)
+                except FieldError as exc:
+                    fail(FieldError("id_number", t("holds a birth date that is not plausible: {reason}",
+                                                   reason=exc.reason)))
+                    info = None
             if info is not None:
                 out["id_number"] = info.number
                 if out.get("birth_date") and out["birth_date"] != info.birth_date:
@@ -184,6 +221,9 @@ def political_rights(value: Any) -> tuple[bool, dt.date | None, dt.date | None]:
     parts = re.split(r"\s*(?:~|～|至|到|\.\.|--)\s*", rest)
     start = clean_date("political_rights", parts[0]) if parts[0] else dt.date.min
     end = clean_date("political_rights", parts[1]) if len(parts) > 1 and parts[1] else None
+    for day in (start, end):
+        if day is not None and day != dt.date.min:
+            check_plausible("political_rights", day)
     if len(parts) > 2 or (start and end and end < start):
         raise FieldError("political_rights", t("the deprivation period '{value}' is not a valid range", value=rest[:40]))
     return True, start, end

@@ -419,6 +419,7 @@ WELFARE_REQUIRED = ("name", "household_size", "benefit", "amount")
 def _clean_welfare_row(values: dict[str, Any], starts: dt.date, adult_age: int) -> dict[str, Any]:
     from juwei.rules.idnumber import parse_id
     from juwei.rules.records import clean_name
+    from juwei.rules.text import odd_digit
 
     name = clean_name(values.get("name"))
     raw_size = values.get("household_size")
@@ -427,7 +428,8 @@ def _clean_welfare_row(values: dict[str, Any], starts: dt.date, adult_age: int) 
         size_text = size_text[:-1]
     if isinstance(raw_size, float) and raw_size.is_integer():
         size_text = str(int(raw_size))
-    if not size_text.isdigit() or not 1 <= int(size_text) <= 50:
+    if not size_text.isdigit() or not size_text.isascii() or odd_digit(str(raw_size or "")) \
+            or not 1 <= int(size_text) <= 50:
         raise FieldError("household_size", t("a whole number of people from 1 to 50"))
     benefit = unicodedata.normalize("NFKC", str(values.get("benefit") or "")).strip()
     if not benefit or len(benefit) > 100:

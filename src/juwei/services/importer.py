@@ -10,6 +10,7 @@ them again. Groups and households are created as needed. Every write is audited.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import gc
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
+from juwei.rules.people import PARTY_MEMBERSHIP_AGE, age_on, too_young_for_party
 from juwei.rules.records import FieldError, clean_label, clean_member, political_rights
 from juwei.services import sheets
 from juwei.services.sheets import Sheet, blank, header_key, safe_echo
@@ -159,19 +161,23 @@ class Validated:
     groups: dict[str, None] = field(default_factory=dict)  # in first-seen order
     columns: frozenset[str] = frozenset()
     rows: int = 0
+    warnings: list[RowProblem] = field(default_factory=list)  # accepted rows a clerk should look at
 
 
 _rights = functools.lru_cache(maxsize=512)(political_rights)  # the column is nearly always 正常
 
 
 def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[Entry], None] | None = None,
-             state: Validated | None = None) -> Validated:
+             state: Validated | None = None, today: dt.date | None = None) -> Validated:
     """Validate every row; raise :class:`ImportRefused` listing every problem.
 
     Valid rows go to ``sink`` as they are read, while no problem has been found (the writer streams them
     into the open transaction), else into ``state.entries``. ``state`` fills as the rows are read.
+    Births are checked against ``today`` (no birth in the future), and a party member younger than
+    :data:`PARTY_MEMBERSHIP_AGE` on ``today`` is a warning in ``state.warnings``.
     """
     state = state if state is not None else Validated()
+    today = today or dt.date.today()
     index, written, unnamed = map_columns(sheet)
     state.columns = frozenset(index)
     member_idx = [(k, index[k]) for k in MEMBER_KEYS if k in index]
@@ -220,7 +226,7 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
             problems.extend(row_problems)
             continue
         errors: list[FieldError] = []
-        member = clean_member({k: cells[i] for k, i in member_idx}, problems=errors)
+        member = clean_member({k: cells[i] for k, i in member_idx}, problems=errors, today=today)
         labels: dict[str, str | None] = {}
         for key, i in label_idx:
             cell, memo = cells[i], label_memo[key]
@@ -280,6 +286,11 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
                             row=spec.address_row)))
         if group:
             groups[group] = None
+        if member.get("party_member") and too_young_for_party(member.get("birth_date"), today):
+            state.warnings.append(RowProblem(number, column("party_member"), t(
+                "a party member must be at least {age} (Party Constitution, Article 1), but was born {born} "
+                "(aged {years} on {today}); check the row", age=PARTY_MEMBERSHIP_AGE, born=member["birth_date"],
+                years=age_on(member["birth_date"], today), today=today)))
         if row_problems:
             problems.extend(row_problems)
         elif not problems:  # once anything is wrong, only problems are collected
@@ -321,6 +332,7 @@ class ImportReport:
     households_added: int
     households_updated: int
     dry_run: bool
+    warnings: list[RowProblem] = field(default_factory=list)
 
 
 @contextlib.contextmanager
@@ -336,13 +348,14 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def load_file(path: str | Path, progress: Progress | None = None) -> tuple[Sheet, Validated]:
+def load_file(path: str | Path, progress: Progress | None = None, *,
+              today: dt.date | None = None) -> tuple[Sheet, Validated]:
     """Read and validate the whole file without a database (tests, previews): every valid row is kept
     in ``entries``; refuses with every bad row listed."""
     sheet = read_sheet(Path(path))
     try:
         with _no_cycle_collection():
-            return sheet, validate(sheet, progress)
+            return sheet, validate(sheet, progress, today=today)
     finally:
         sheet.close()
 
@@ -358,7 +371,7 @@ def import_members(scope: Any, path: str | Path, *, dry_run: bool = False,
         with _no_cycle_collection():
             state = Validated()
             writer = _Writer(scope, sheet, state, dry_run=dry_run)
-            validate(sheet, progress, sink=writer.add, state=state)
+            validate(sheet, progress, sink=writer.add, state=state, today=scope.today)
             writer.flush()
             writer.finish()
     finally:
@@ -551,4 +564,5 @@ class _Writer:
     def report(self) -> ImportReport:
         sheet = self.sheet
         return ImportReport(file=sheet.path.name, format=sheet.format, encoding=sheet.encoding,
-                            sheet=sheet.sheet, rows=self.state.rows, dry_run=self.dry_run, **self.counts)
+                            sheet=sheet.sheet, rows=self.state.rows, dry_run=self.dry_run,
+                            warnings=self.state.warnings, **self.counts)

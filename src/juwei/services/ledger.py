@@ -18,6 +18,7 @@ from sqlmodel import select
 from juwei.errors import JuweiError, ValidationError
 from juwei.i18n import t
 from juwei.rules import disclosure as rules
+from juwei.rules.dates import add_years
 from juwei.rules.records import FieldError, clean_date
 from juwei.services import audit
 from juwei.services.community import rules_on
@@ -45,11 +46,23 @@ def _text(value: Any) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def clean_entry(values: Mapping[str, Any]) -> dict[str, Any]:
+def ledger_window(scope: Scope) -> tuple[dt.date, dt.date]:
+    """The dates a ledger entry may have: today, back ``ledger_history_years`` (rules profile; accounting
+    records are kept 30 years). A date outside is a typo (1900, 9999), and would make every period since
+    it an overdue S20 account."""
+    years = rules_on(scope, scope.today).ledger_history_years
+    return add_years(scope.today, -years), scope.today
+
+
+def clean_entry(values: Mapping[str, Any], window: tuple[dt.date, dt.date] | None = None) -> dict[str, Any]:
     """One ledger row, field by field; raises :class:`FieldError` naming the field."""
     day = clean_date("date", values.get("date"))
     if day is None:
         raise FieldError("date", t("a date is required"))
+    if window is not None and not window[0] <= day <= window[1]:
+        raise FieldError("date", t("{day} is not between {first} and today ({last}): a ledger entry records money "
+                                   "that has moved, at most {years} years ago (rules key ledger_history_years)",
+                                   day=day, first=window[0], last=window[1], years=window[1].year - window[0].year))
     try:
         fen = rules.parse_money(values.get("amount"))
     except ValidationError as exc:
@@ -68,8 +81,9 @@ def clean_entry(values: Mapping[str, Any]) -> dict[str, Any]:
     if not voucher or len(voucher) > 64 or any(ord(c) < 32 for c in voucher):
         raise FieldError("voucher", t("a voucher number (凭证号) is required, at most 64 characters"))
     description = _text(values.get("description"))
-    if len(description) > 300:
-        raise FieldError("description", t("at most 300 characters"))
+    if len(description) > 300 or any(ord(c) < 32 or c == "\x7f" for c in description):
+        # A one-line summary: a control character would not survive a spreadsheet (export, import back).
+        raise FieldError("description", t("at most 300 characters, without control characters"))
     return {"day": day, "amount_fen": fen, "direction": direction, "category": category,
             "description": description, "voucher": voucher}
 
@@ -84,7 +98,7 @@ def _existing_vouchers(scope: Scope, vouchers: list[str]) -> set[str]:
 
 
 def add_entry(scope: Scope, values: Mapping[str, Any]) -> LedgerEntry:
-    clean = clean_entry(values)
+    clean = clean_entry(values, ledger_window(scope))
     if _existing_vouchers(scope, [clean["voucher"]]):
         raise FieldError("voucher", t("voucher '{voucher}' is already in the ledger", voucher=clean["voucher"]))
     entry = LedgerEntry(community_id=scope.community_id, **clean)
@@ -111,9 +125,10 @@ def import_ledger(scope: Scope, path: str | Path) -> ImportResult:
     clean_rows: list[dict[str, Any]] = []
     problems: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
+    window = ledger_window(scope)
     for number, values in read_table(path, LEDGER_COLUMNS, LEDGER_REQUIRED):
         try:
-            clean = clean_entry(values)
+            clean = clean_entry({key: unguard_cell(value) for key, value in values.items()}, window)
         except FieldError as exc:
             problems.append((number, t("row {row}: {problem}", row=number, problem=exc.message)))
             continue
@@ -219,13 +234,23 @@ def require_entries(scope: Scope) -> None:
 # ---------------------------------------------------------------- export (.csv / .xlsx)
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_GUARDED = (*_FORMULA_START, "'")  # a text that starts with ' is guarded too, so unguarding is exact
 
 
 def safe_cell(value: Any) -> Any:
     """A text cell a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting with
-    = + - @ or a control character gets a leading apostrophe. Numbers and dates pass unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    = + - @ or a control character gets a leading apostrophe (and so does text starting with one, so
+    that :func:`unguard_cell` gives back exactly what was written). Numbers and dates pass unchanged."""
+    if isinstance(value, str) and value.startswith(_GUARDED):
         return "'" + value
+    return value
+
+
+def unguard_cell(value: Any) -> Any:
+    """The inverse of :func:`safe_cell`, for import: ``'=1+1`` → ``=1+1``, ``''x`` → ``'x``; a text whose
+    apostrophe guards nothing (``'x``) is kept as it is."""
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1:].startswith(_GUARDED):
+        return value[1:]
     return value
 
 

@@ -18,7 +18,8 @@ from juwei.i18n import t
 from juwei.rules import people
 from juwei.rules.dates import add_years
 from juwei.rules.idnumber import parse_id
-from juwei.rules.records import FieldError, clean_member
+from juwei.rules.records import FieldError, check_plausible, clean_member
+from juwei.rules.text import fold
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
@@ -31,10 +32,11 @@ EX_OFFICIO_BASES = ("party_org", "committee", "npc_deputy", "cppcc_member")  # S
 # ---------------------------------------------------------------- groups (居民小组)
 
 def find_group(scope: Scope, ref: str) -> ResidentsGroup:
-    """A group by its name, or by its id."""
-    ref = str(ref).strip()
+    """A group by its name (folded as imports fold it: 第１组 is 第1组), or by its id."""
+    typed = str(ref).strip()
+    ref = _folded(typed)
     query = select(ResidentsGroup).where(ResidentsGroup.community_id == scope.community_id)
-    found = scope.session.exec(query.where(ResidentsGroup.name == ref)).first()
+    found = scope.session.exec(query.where(ResidentsGroup.name.in_({ref, typed}))).first()
     if found is None and ref.isdigit():
         found = scope.session.exec(query.where(ResidentsGroup.id == int(ref))).first()
     if found is None:
@@ -42,8 +44,13 @@ def find_group(scope: Scope, ref: str) -> ResidentsGroup:
     return found
 
 
+def _folded(text: str) -> str:
+    """A group name or household number as an import cleans it (rules/records: full-width forms folded)."""
+    return fold(str(text)).strip()
+
+
 def add_group(scope: Scope, name: str) -> ResidentsGroup:
-    name = name.strip()
+    name = _folded(name)
     if not name or len(name) > 100:
         raise ValidationError(t("a group name is required (at most 100 characters)"))
     exists = scope.session.exec(select(ResidentsGroup.id).where(
@@ -86,9 +93,10 @@ def list_groups(scope: Scope, on: dt.date | None = None) -> list[GroupSummary]:
 
 def find_household(scope: Scope, ref: str) -> Household:
     """A household by its number (户号)."""
-    ref = str(ref).strip()
+    typed = str(ref).strip()
+    ref = _folded(typed)  # ０３０３ is 0303; a number stored before folding is still found as typed
     found = scope.session.exec(select(Household).where(
-        Household.community_id == scope.community_id, Household.number == ref)).first()
+        Household.community_id == scope.community_id, Household.number.in_({ref, typed}))).first()
     if found is None:
         raise NotFound(t("no household numbered '{ref}'; see `juwei household list`", ref=ref))
     return found
@@ -96,8 +104,8 @@ def find_household(scope: Scope, ref: str) -> Household:
 
 def add_household(scope: Scope, number: str, *, address: str | None = None,
                   group: str | None = None) -> Household:
-    number = number.strip()
-    if not number or len(number) > 64:
+    number = _folded(number)  # ０３０３ is 0303
+    if not number:
         raise ValidationError(t("a household number is required (at most 64 characters)"))
     exists = scope.session.exec(select(Household.id).where(
         Household.community_id == scope.community_id, Household.number == number)).first()
@@ -185,7 +193,7 @@ def _check_unique_id(scope: Scope, id_number: str | None, exclude: int | None = 
 
 
 def add_member(scope: Scope, values: dict[str, Any], *, household: str | None = None) -> Member:
-    clean = clean_member(values)
+    clean = clean_member(values, today=scope.today)
     _check_unique_id(scope, clean.get("id_number"))
     member = Member(community_id=scope.community_id, **clean)
     if household:
@@ -199,7 +207,7 @@ def update_member(scope: Scope, ref: str, values: dict[str, Any], *, household: 
     """Change the given fields; an ID number on record still decides birth date and gender."""
     member = find_member(scope, ref)
     before = audit.row_state(member)
-    clean = clean_member(values, partial=True)
+    clean = clean_member(values, partial=True, today=scope.today)
     if "id_number" in clean:
         _check_unique_id(scope, clean["id_number"], exclude=member.id)
     elif member.id_number and ("birth_date" in clean or "gender" in clean):
@@ -222,6 +230,10 @@ def update_member(scope: Scope, ref: str, values: dict[str, Any], *, household: 
 
 def member_leaves(scope: Scope, ref: str, on: dt.date, reason: str | None = None) -> Member:
     """Record that a member moved out (迁出) or died; the row stays for past meetings."""
+    try:
+        check_plausible("moved_out", on, scope.today)
+    except FieldError as exc:
+        raise ValidationError(f"--on: {exc.reason}") from None
     member = find_member(scope, ref)
     if member.moved_out is not None:
         raise JuweiError(t("member {id} already left on {day}", id=member.id, day=member.moved_out))

@@ -1,6 +1,11 @@
 """Reading a clerk's spreadsheet: .csv (UTF-8 with or without BOM, or GB18030 as Excel in China saves it)
 or .xlsx (streamed read-only), with rows numbered as the clerk sees them, for row-numbered errors.
 
+Nothing the file says about itself is trusted where it could lose rows: a workbook's recorded size
+(``<dimension>``) is ignored and every stored row is read; a CSV whose bytes only decode as GB18030
+because GB18030 decodes almost anything (Big5, Shift-JIS) is refused; a quote left open is refused
+rather than allowed to swallow the cells after it.
+
 The one reader behind every import (the roster, the ledger, welfare lists): unreadable, truncated or
 mislabelled files are refused here with advice, never with a traceback.
 """
@@ -78,10 +83,49 @@ def decode_csv(data: bytes) -> tuple[str, str]:
             raise ValidationError(t("the file ends in the middle of a character: it looks truncated; "
                                     "save or copy it again")) from None
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
         raise ValidationError(t("cannot tell the file's text encoding (tried UTF-8 and GB18030); "
                                 "in Excel use Save As → CSV UTF-8")) from None
+    if not _reads_as_chinese(text):
+        raise ValidationError(t("the file's text is not UTF-8 or GB18030: it reads as gibberish ({encoding}?); "
+                                "in Excel use Save As → CSV UTF-8", encoding=_other_encoding(data)))
+    return text, "gb18030"
+
+
+# GB18030 assigns a character to nearly every byte pair, so Big5 (Taiwan, Hong Kong) or Shift-JIS (Japan)
+# bytes decode without error, as gibberish. Real Chinese text is overwhelmingly GB2312's common hanzi and
+# punctuation; decoded Big5 and Shift-JIS mostly fall in GBK's rare extensions and private-use areas.
+_SAMPLE_CHARS = 100_000
+_MIN_NON_ASCII = 8
+
+
+def _common_chinese(char: str) -> bool:
+    try:
+        code = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return code[0] >= 0xB0 or code[0] in (0xA1, 0xA3)  # hanzi, CJK punctuation, full-width forms
+
+
+def _reads_as_chinese(text: str) -> bool:
+    non_ascii = [c for c in text[:_SAMPLE_CHARS] if c > "\x7f"]
+    if any("\ue000" <= c <= "\uf8ff" for c in non_ascii):  # private use: GBK's user-defined byte ranges
+        return False
+    if len(non_ascii) < _MIN_NON_ASCII:
+        return True
+    return sum(map(_common_chinese, non_ascii)) * 3 >= len(non_ascii) * 2
+
+
+def _other_encoding(data: bytes) -> str:
+    """A name for what the bytes probably are."""
+    for codec, name in (("big5", "Big5"), ("shift_jis", "Shift-JIS")):
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return t("an unknown encoding")
 
 
 def _truncated_utf8(data: bytes) -> bool:
@@ -97,7 +141,8 @@ def _read_csv(path: Path) -> Sheet:
     text, encoding = decode_csv(path.read_bytes())
     first_line = text[:4096].split("\n", 1)[0]
     delimiter = max(",\t;", key=first_line.count) if first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open is an error, not a cell that swallows the rest of the row or file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     total = text.count("\n") or None
     return Sheet(path, "csv", encoding, None, _guard(path, reader), 0, [], total)
 
@@ -110,7 +155,8 @@ def _read_xlsx(path: Path) -> Sheet:
 
         book = load_workbook(path, read_only=True, data_only=True)
         ws = book.active if book.active is not None else book.worksheets[0]
-        total = ws.max_row
+        total = ws.max_row  # what the file claims: a hint for the progress bar only
+        ws.reset_dimensions()  # read every stored row, not only the range <dimension> claims
         rows = _guard(path, ws.iter_rows(values_only=True))
     except ValidationError:
         raise
@@ -155,10 +201,16 @@ def _with_header(sheet: Sheet, is_header: Callable[[Sequence[Any]], bool]) -> Sh
 def _guard(path: Path, rows: Any) -> Iterator[tuple[int, tuple]]:
     """Number the rows from 1 (as the spreadsheet does) and turn a reader's failure midway (a damaged
     file) into a clear refusal."""
+    number = 0
     try:
-        yield from enumerate(rows, start=1)
+        for number, cells in enumerate(rows, start=1):
+            yield number, cells
     except ValidationError:
         raise
+    except csv.Error:
+        raise ValidationError(t("{path}, row {row}: a quote (\") opened in this row is not closed where its cell "
+                                "ends, so the cells after it would run together; close the quote or remove it",
+                                path=path.name, row=number + 1)) from None
     except Exception as exc:
         raise ValidationError(t("{path} could not be read to the end ({reason}); it may be damaged or "
                                 "truncated: save it again", path=path.name,

@@ -508,9 +508,10 @@ def test_a_planted_view_and_index_are_named(filled):
     assert {"view:everyone", "index:ix_spy", "index:ix_household_group_id"} <= entities
 
 
-def test_a_roll_call_checks_what_was_stored(meeting):
+def test_a_roll_call_checks_what_was_stored(meeting, monkeypatch):
     """Defence in depth: a trigger planted after the store was trusted still cannot make a roll call report
     ballots that were not stored."""
+    monkeypatch.setenv("JUWEI_TODAY", "2026-06-15")  # the meeting's day: votes wait for it
     from juwei.errors import JuweiError
     from juwei.services import voting
     from juwei.services.scope import open_scope

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import (JSON_OPTION, created, emit_json, info, key_values, parse_date_option, plain, scope,
-                               table)
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
+                               plain, private, scope, table)
 from juwei.i18n import t
 
 app = typer.Typer(help="The disclosure board (居务公开): register, due obligations, generators, printouts.",
@@ -104,12 +104,17 @@ def show_(
     ctx: typer.Context,
     disclosure: int = typer.Argument(..., help="Disclosure id."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
-    """One disclosure with its text."""
+    """One disclosure with its text; ID numbers and phones in it masked unless --reveal."""
     from juwei.services.disclosure import show
 
     with scope(ctx) as sc:
         row, body = show(sc, disclosure)
+    if not reveal:  # the committee's own contact is printed as it is, as on the printout
+        from dataclasses import replace
+
+        row, body = replace(private(row, reveal), contact=row.contact), private(body, reveal)
     if as_json:
         emit_json({**plain(row), "body": body})
         return

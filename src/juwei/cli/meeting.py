@@ -6,8 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from juwei.cli._common import (JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table,
-                               warn, yes_no)
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
+                               private, scope, table, warn, yes_no)
 from juwei.i18n import language, t
 
 app = typer.Typer(help="Meetings (居民会议, 居民代表会议, routine meetings): convene, sign in, quorum, close.",
@@ -123,12 +123,13 @@ def _result(m) -> str:
 
 
 @app.command("roll")
-def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION) -> None:
+def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION,
+          reveal: bool = REVEAL_OPTION) -> None:
     """The numbered roll (seat 1…N) with who is present."""
     from juwei.services.meetings import roll
 
     with scope(ctx) as sc:
-        rows = roll(sc, meeting_id)
+        rows = private(roll(sc, meeting_id), reveal)
     if as_json:
         emit_json(rows)
         return

@@ -36,8 +36,8 @@ def _meeting(cli) -> tuple[int, int]:
                       env={"JUWEI_TODAY": "2026-11-20"})["id"]
     cli.ok("rep", "add", member, "--group", "第一居民小组", "--from", "2024-01-01", env={"JUWEI_TODAY": "2026-11-20"})
     meeting = cli.json("meeting", "convene", "--kind", "representatives", "--at", "2026-11-24 14:30", "--place",
-                       "活动室", "--topic", "议题", env={"JUWEI_TODAY": "2026-11-20"})["id"]
-    motion = cli.json("motion", "add", meeting, "--title", "动议", env={"JUWEI_TODAY": "2026-11-20"})["id"]
+                       f"活动室 电话{PHONE}", "--topic", "议题", env={"JUWEI_TODAY": "2026-11-20"})["id"]
+    motion = cli.json("motion", "add", meeting, "--title", f"动议 {ID_NUMBER}", env={"JUWEI_TODAY": "2026-11-20"})["id"]
     cli.ok("meeting", "checkin", meeting, "1", env={"JUWEI_TODAY": "2026-11-24"})
     cli.ok("vote", "cast", motion, "1", "--choice", "for", env={"JUWEI_TODAY": "2026-11-24"})
     return meeting, motion
@@ -46,11 +46,12 @@ def _meeting(cli) -> tuple[int, int]:
 def test_roster_and_meeting_listings_mask_numbers_in_names_and_addresses(community):
     meeting, motion = _meeting(community)
     for args in (("member", "list"), ("member", "show", "1"), ("household", "list"), ("household", "show", "01001"),
-                 ("rep", "list"), ("meeting", "roll", meeting), ("vote", "ballots", motion)):
+                 ("rep", "list"), ("meeting", "roll", meeting), ("vote", "ballots", motion), ("meeting", "list"),
+                 ("meeting", "show", meeting), ("motion", "list", meeting)):
         screen = community.ok(*args, env={"JUWEI_TODAY": "2026-11-24", "COLUMNS": "300"})
         data = community.ok(*args, "--json", env={"JUWEI_TODAY": "2026-11-24"})
         for out in (screen, data):
-            assert ("张三" in out or "和平里" in out) and _hidden(out), (args, out)
+            assert any(word in out for word in ("张三", "和平里", "活动室", "动议")) and _hidden(out), (args, out)
         revealed = community.ok(*args, "--json", "--reveal", env={"JUWEI_TODAY": "2026-11-24"})
         assert _shown(revealed), args
     for doc in ("signin", "ballot"):  # printouts have no --reveal: always masked
@@ -76,5 +77,11 @@ def test_disclose_show_masks_the_body_but_not_the_committees_contact(community, 
     for out in (community.ok("disclose", "show", str(d), env={"COLUMNS": "300"}),
                 community.ok("disclose", "show", str(d), "--json")):
         assert _hidden(out) and "010-6598 7766" in out, out
+    community.ok("disclose", "staff-change", "--name", f"王五 {PHONE}", "--change", "任职", "--reason", "换届",
+                 "--on", "2026-10-01")
+    for args in (("disclose", "list"), ("disclose", "staff-changes")):
+        for out in (community.ok(*args, env={"COLUMNS": "300"}), community.ok(*args, "--json")):
+            assert _hidden(out), (args, out)
+        assert _shown(community.ok(*args, "--json", "--reveal")), args
     revealed = community.json("disclose", "show", str(d), "--reveal")
     assert revealed["body"] == f"联系人身份证 {ID_NUMBER}" and revealed["title"] == f"通知 {PHONE}"

@@ -86,6 +86,7 @@ def list_(
     on_board: Optional[str] = typer.Option(None, "--on-board", help="Only those on the board on this day."),
     status: Optional[str] = typer.Option(None, "--status", help="draft|posted|expired|superseded|withdrawn."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """The register: every disclosure, with its posting record."""
     from juwei.services.disclosure import list_disclosures
@@ -93,6 +94,7 @@ def list_(
     with scope(ctx) as sc:
         rows = list_disclosures(sc, category=category, posted_on=parse_date_option(posted_on, "--posted-on"),
                                 on_board_day=parse_date_option(on_board, "--on-board"), status=status)
+    rows = private(rows, reveal)
     if as_json:
         emit_json(rows)
         return
@@ -237,13 +239,14 @@ def staff_change(
 
 
 @app.command("staff-changes")
-def staff_changes(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+def staff_changes(ctx: typer.Context, as_json: bool = JSON_OPTION, reveal: bool = REVEAL_OPTION) -> None:
     """S24: the recorded staff changes and the disclosure that announced each."""
     from juwei.services.disclosure import list_staff_changes
 
     with scope(ctx) as sc:
         rows = [{"id": c.id, "name": c.name, "change": c.change, "reason": c.reason, "effective": c.effective,
                  "disclosure_id": c.disclosure_id} for c in list_staff_changes(sc)]
+    rows = private(rows, reveal)
     if as_json:
         emit_json(rows)
         return

@@ -65,12 +65,13 @@ def list_(
     ctx: typer.Context,
     status: Optional[str] = typer.Option(None, "--status", help="convened | closed | cancelled."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """Meetings, oldest first."""
     from juwei.services.meetings import list_meetings
 
     with scope(ctx) as sc:
-        rows = list_meetings(sc, status=status)
+        rows = private(list_meetings(sc, status=status), reveal)
     if as_json:
         emit_json(rows)
         return
@@ -81,12 +82,13 @@ def list_(
 
 
 @app.command()
-def show(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION) -> None:
+def show(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION,
+         reveal: bool = REVEAL_OPTION) -> None:
     """One meeting: notice, rules snapshot, quorum and motions."""
     from juwei.services.meetings import meeting_view
 
     with scope(ctx) as sc:
-        view = meeting_view(sc, meeting_id)
+        view = private(meeting_view(sc, meeting_id), reveal)
     if as_json:
         emit_json(view)
         return

@@ -19,6 +19,10 @@ def test_the_levels_differ_only_in_what_a_person_list_withholds():
     assert scrub("和平里12号楼3单元402室", Scrub.PERSONAL) == "和平里*号楼*单元*室"
     assert scrub("和平里12号楼3单元402室", Scrub.NUMBERS) == "和平里12号楼3单元402室"
     assert scrub(None, Scrub.NUMBERS) == scrub("", Scrub.PERSONAL) == ""
+    for name in ("阿卜杜·热合曼", "玛丽亚－李", "和平里１２号楼"):  # a name's middle dot or dash is kept
+        assert scrub(name, Scrub.NUMBERS) == name
+    assert scrub("阿卜杜·热合曼", Scrub.PERSONAL) == "阿卜杜·热合曼"
+    assert scrub("和平里１２号楼", Scrub.PERSONAL) == "和平里*号楼"
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

@@ -220,6 +220,7 @@ class Scrub(StrEnum):
 
 # Words that announce health or disability details, which a publicity list must never carry.
 _HEALTH_WORDS = ("病", "癌", "瘤", "残", "疾", "精神", "艾滋", "HIV", "透析", "抑郁", "瘫", "智障", "失明")
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # A detailed address: building/unit/room numbers after a street name.
 _ADDRESS_IN_TEXT = re.compile(r"[0-9]+\s*(?:号楼|号院|号|栋|幢|单元|室|楼|层|弄)")
 
@@ -234,7 +235,7 @@ def scrub(text: str | None, level: Scrub) -> str:
     if any(word.lower() in folded for word in _HEALTH_WORDS):
         return "***"
     clean = scrub_text(str(text))
-    return _ADDRESS_IN_TEXT.sub(lambda m: "*" + m.group(0).lstrip("0123456789 "), clean.translate(_FOLD))
+    return _ADDRESS_IN_TEXT.sub(lambda m: "*" + m.group(0).lstrip("0123456789 "), clean.translate(_DIGITS))
 
 
 def public_text(text: str | None, *, limit: int = 60) -> str:

@@ -9,7 +9,7 @@ import contextlib
 import datetime as dt
 import json
 import sys
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass, replace
 from decimal import Decimal
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -77,6 +77,28 @@ def plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    return value
+
+
+def private(value: Any, reveal: bool) -> Any:
+    """What a screen shows of data that may hold personal numbers: every string in it (in rows, dataclasses,
+    dicts and lists) scrubbed of ID numbers, phones and bank accounts (LAW.md "Privacy"), unless the clerk
+    gave --reveal. The one scrub for listings: ``rows = private(rows, reveal)`` before printing them."""
+    if reveal:
+        return value
+    from juwei.rules.privacy import scrub_text
+
+    if isinstance(value, str):
+        return scrub_text(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: private(getattr(value, f.name), reveal) for f in fields(value)
+                                 if f.init and isinstance(getattr(value, f.name), (str, list, tuple, dict))})
+    if isinstance(value, dict):
+        return {k: private(v, reveal) for k, v in value.items()}
+    if isinstance(value, list):
+        return [private(v, reveal) for v in value]
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):  # a named tuple is a row: left as it is
+        return tuple(private(v, reveal) for v in value)
     return value
 
 

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import (JSON_OPTION, created, emit_json, info, key_values, parse_date_option, plain, scope,
-                               table)
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
+                               plain, private, scope, table)
 from juwei.i18n import label, t
 
 app = typer.Typer(help="The disclosure board (居务公开): register, due obligations, generators, printouts.",
@@ -86,6 +86,7 @@ def list_(
     on_board: Optional[str] = typer.Option(None, "--on-board", help="Only those on the board on this day."),
     status: Optional[str] = typer.Option(None, "--status", help="draft|posted|expired|superseded|withdrawn."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """The register: every disclosure, with its posting record."""
     from juwei.services.disclosure import list_disclosures
@@ -93,6 +94,7 @@ def list_(
     with scope(ctx) as sc:
         rows = list_disclosures(sc, category=category, posted_on=parse_date_option(posted_on, "--posted-on"),
                                 on_board_day=parse_date_option(on_board, "--on-board"), status=status)
+    rows = private(rows, reveal)
     if as_json:
         emit_json(rows)
         return
@@ -104,12 +106,17 @@ def show_(
     ctx: typer.Context,
     disclosure: int = typer.Argument(..., help="Disclosure id."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
-    """One disclosure with its text."""
+    """One disclosure with its text; ID numbers and phones in it masked unless --reveal."""
     from juwei.services.disclosure import show
 
     with scope(ctx) as sc:
         row, body = show(sc, disclosure)
+    if not reveal:  # the committee's own contact is printed as it is, as on the printout
+        from dataclasses import replace
+
+        row, body = replace(private(row, reveal), contact=row.contact), private(body, reveal)
     if as_json:
         emit_json({**plain(row), "body": body})
         return
@@ -232,13 +239,14 @@ def staff_change(
 
 
 @app.command("staff-changes")
-def staff_changes(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+def staff_changes(ctx: typer.Context, as_json: bool = JSON_OPTION, reveal: bool = REVEAL_OPTION) -> None:
     """S24: the recorded staff changes and the disclosure that announced each."""
     from juwei.services.disclosure import list_staff_changes
 
     with scope(ctx) as sc:
         rows = [{"id": c.id, "name": c.name, "change": c.change, "reason": c.reason, "effective": c.effective,
                  "disclosure_id": c.disclosure_id} for c in list_staff_changes(sc)]
+    rows = private(rows, reveal)
     if as_json:
         emit_json(rows)
         return

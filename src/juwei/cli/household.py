@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, scope, table
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, private, scope,
+                               table)
 from juwei.i18n import t
 
 app = typer.Typer(help="Households (户) and their designated representatives.", no_args_is_help=True)
@@ -48,12 +49,13 @@ def list_(
     ctx: typer.Context,
     group: Optional[str] = typer.Option(None, "--group", help="Only this residents' group."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """Households with their group, designated representative and number of resident members."""
     from juwei.services.roster import list_households
 
     with scope(ctx) as sc:
-        rows = list_households(sc, group)
+        rows = private(list_households(sc, group), reveal)
     if as_json:
         emit_json(rows)
         return
@@ -69,7 +71,7 @@ def show(ctx: typer.Context, number: str = typer.Argument(..., help="The househo
     from juwei.services.roster import list_households, list_members
 
     with scope(ctx) as sc:
-        summary = list_households(sc, number=number)[0]
+        summary = private(list_households(sc, number=number)[0], reveal)
         members = list_members(sc, household=number, include_left=True)
     if as_json:
         emit_json({**vars(summary), "members": member_json(members, reveal)})

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, created, emit_json, info, plain, scope, table
+from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json, info, plain, private, scope, table
 from juwei.i18n import t
 
 app = typer.Typer(help="Finance ledger (收支明细): import, add, list, accounts (S20).", no_args_is_help=True)
@@ -62,12 +62,14 @@ def list_(
     direction: Optional[str] = typer.Option(None, "--direction", help="income or expense."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
-    """List ledger entries in date order."""
+    """List ledger entries in date order; ID numbers, phones and bank accounts in a description are masked
+    unless --reveal."""
     from juwei.services.ledger import list_entries
 
     with scope(ctx) as sc:
-        rows = list_entries(sc, period=period, direction=direction, limit=limit)
+        rows = private(list_entries(sc, period=period, direction=direction, limit=limit), reveal)
     if as_json:
         emit_json(rows)
         return
@@ -100,14 +102,15 @@ def accounts(
     ctx: typer.Context,
     period: str = typer.Option(..., "--period", help="2026-Q3, 2026-H1, 2026-07 or 2026."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """The account for a period: opening balance, income by source, expense by category, closing balance,
-    and every expense above the profile's itemising threshold."""
+    and every expense above the profile's itemising threshold (personal numbers masked unless --reveal)."""
     from juwei.rules.disclosure import format_fen
     from juwei.services.ledger import account
 
     with scope(ctx) as sc:
-        acc = account(sc, period)
+        acc = private(account(sc, period), reveal)
     if as_json:
         data = plain(acc)
         for key in ("opening", "income", "expense", "closing", "itemise_over"):

@@ -6,8 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from juwei.cli._common import (JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table,
-                               warn, yes_no)
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
+                               private, scope, table, warn, yes_no)
 from juwei.i18n import label, language, pt, t
 
 app = typer.Typer(help="Meetings (居民会议, 居民代表会议, routine meetings): convene, sign in, quorum, close.",
@@ -65,12 +65,13 @@ def list_(
     ctx: typer.Context,
     status: Optional[str] = typer.Option(None, "--status", help="convened | closed | cancelled."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """Meetings, oldest first."""
     from juwei.services.meetings import list_meetings
 
     with scope(ctx) as sc:
-        rows = list_meetings(sc, status=status)
+        rows = private(list_meetings(sc, status=status), reveal)
     if as_json:
         emit_json(rows)
         return
@@ -82,12 +83,13 @@ def list_(
 
 
 @app.command()
-def show(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION) -> None:
+def show(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION,
+         reveal: bool = REVEAL_OPTION) -> None:
     """One meeting: notice, rules snapshot, quorum and motions."""
     from juwei.services.meetings import meeting_view
 
     with scope(ctx) as sc:
-        view = meeting_view(sc, meeting_id)
+        view = private(meeting_view(sc, meeting_id), reveal)
     if as_json:
         emit_json(view)
         return
@@ -124,13 +126,14 @@ def _result(m) -> str:
 
 
 @app.command("roll")
-def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION) -> None:
+def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION,
+          reveal: bool = REVEAL_OPTION) -> None:
     """The numbered roll (seat 1…N) with who is present."""
     from juwei.rules.clock import local_text
     from juwei.services.meetings import roll
 
     with scope(ctx) as sc:
-        rows = roll(sc, meeting_id)
+        rows = private(roll(sc, meeting_id), reveal)
         zone = sc.timezone
     if as_json:
         emit_json(rows)

@@ -8,7 +8,7 @@ from typing import Any, Optional
 import typer
 
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values,
-                               parse_date_option, plain, scope, table, warn, yes_no)
+                               parse_date_option, plain, private, scope, table, warn, yes_no)
 from juwei.i18n import t
 
 app = typer.Typer(help="Residents (居民): add, import, list, show, update, record leaving.", no_args_is_help=True)
@@ -24,7 +24,7 @@ def _mask(row, reveal: bool) -> tuple[str, str]:
 
 def member_json(rows, reveal: bool) -> list[dict[str, Any]]:
     out = []
-    for row in rows:
+    for row in private(rows, reveal):
         data = plain(row)
         data["id_number"], data["phone"] = _mask(row, reveal)
         out.append(data)
@@ -35,7 +35,7 @@ def member_table(title: str, rows, reveal: bool) -> None:
     table(title, [t("id"), t("name"), t("gender"), t("born"), t("ID number"), t("phone"), t("group"),
                   t("household"), t("party"), t("status")],
           [(r.id, r.name, r.gender, r.birth_date, *_mask(r, reveal), r.group, r.household,
-            yes_no(r.party_member), _status(r)) for r in rows])
+            yes_no(r.party_member), _status(r)) for r in private(rows, reveal)])
 
 
 def _status(row) -> str:
@@ -167,6 +167,7 @@ def show(ctx: typer.Context, member: str = typer.Argument(..., help="Member id o
     data["household"] = household.number if household else None
     data["group"] = group.name if group else None
     data["representative_terms"] = [plain(r) for r in reps]
+    data = private(data, reveal)  # a number typed into a name or a note
     if as_json:
         emit_json(data)
         return

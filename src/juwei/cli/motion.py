@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, created, emit_json
+from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json
 from juwei.i18n import t
 
 app = typer.Typer(help="Motions put to a meeting: add, list.", no_args_is_help=True)
@@ -35,14 +35,15 @@ def list_(
     ctx: typer.Context,
     meeting_id: int = typer.Argument(..., metavar="MEETING", help="The meeting's id."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """The meeting's motions with their tallies (final once the meeting is closed)."""
-    from juwei.cli._common import scope
+    from juwei.cli._common import private, scope
     from juwei.cli.meeting import print_motions
     from juwei.services.voting import list_motions
 
     with scope(ctx) as sc:
-        rows = list_motions(sc, meeting_id)
+        rows = private(list_motions(sc, meeting_id), reveal)
     if as_json:
         emit_json(rows)
         return

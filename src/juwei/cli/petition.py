@@ -6,7 +6,8 @@ from typing import List
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, created, emit_json, info, key_values, scope, table, yes_no
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, private, scope,
+                               table, yes_no)
 from juwei.i18n import label, t
 
 app = typer.Typer(help="Petitions to convene a meeting (S5): open, sign, show, list.", no_args_is_help=True)
@@ -54,12 +55,13 @@ def _print(p) -> None:
 
 
 @app.command()
-def show(ctx: typer.Context, petition_id: int = PETITION, as_json: bool = JSON_OPTION) -> None:
+def show(ctx: typer.Context, petition_id: int = PETITION, as_json: bool = JSON_OPTION,
+         reveal: bool = REVEAL_OPTION) -> None:
     """Signatures against the threshold (≥ 1/5 of serving representatives in the seed profile)."""
     from juwei.services.petitions import petition_status
 
     with scope(ctx) as sc:
-        p = petition_status(sc, petition_id)
+        p = private(petition_status(sc, petition_id), reveal)
     if as_json:
         emit_json(p)
         return
@@ -70,12 +72,12 @@ def show(ctx: typer.Context, petition_id: int = PETITION, as_json: bool = JSON_O
 
 
 @app.command("list")
-def list_(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+def list_(ctx: typer.Context, as_json: bool = JSON_OPTION, reveal: bool = REVEAL_OPTION) -> None:
     """All petitions with whether each is met."""
     from juwei.services.petitions import list_petitions
 
     with scope(ctx) as sc:
-        rows = list_petitions(sc)
+        rows = private(list_petitions(sc), reveal)
     if as_json:
         emit_json(rows)
         return

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, created, emit_json, info, parse_date_option, scope, table, warn
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, parse_date_option, private, scope,
+                               table, warn)
 from juwei.i18n import label, t
 
 app = typer.Typer(help="Representatives (居民代表, 当然代表): terms, list, end.", no_args_is_help=True)
@@ -65,6 +66,7 @@ def list_(
     expiring: Optional[str] = typer.Option(None, "--expiring", help="Only terms ending within e.g. 90d."),
     include_ended: bool = typer.Option(False, "--all", help="Include terms that ended."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """Serving representatives, by group."""
     from juwei.rules.dates import parse_duration_days
@@ -73,7 +75,7 @@ def list_(
     day = parse_date_option(on, "--on")
     days = parse_duration_days(expiring) if expiring else None
     with scope(ctx) as sc:
-        rows = list_representatives(sc, on=day, expiring_days=days, include_ended=include_ended)
+        rows = private(list_representatives(sc, on=day, expiring_days=days, include_ended=include_ended), reveal)
     if as_json:
         emit_json(rows)
         return

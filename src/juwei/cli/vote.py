@@ -6,7 +6,7 @@ from typing import List
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, emit_json, info, scope, table
+from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, emit_json, info, private, scope, table
 from juwei.i18n import label, t
 
 app = typer.Typer(help="Votes: count (show of hands, ballots), cast (roll call), tally.", no_args_is_help=True)
@@ -67,12 +67,13 @@ def tally(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTI
 
 
 @app.command()
-def ballots(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTION) -> None:
+def ballots(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTION,
+            reveal: bool = REVEAL_OPTION) -> None:
     """The roll-call ballots of a motion, seat by seat."""
     from juwei.services.voting import ballots as list_ballots
 
     with scope(ctx) as sc:
-        rows = list_ballots(sc, motion_id)
+        rows = private(list_ballots(sc, motion_id), reveal)
     if as_json:
         emit_json(rows)
         return

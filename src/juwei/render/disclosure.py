@@ -1,20 +1,20 @@
 """Printouts for the disclosure board: one disclosure (Markdown or print-ready A4 HTML) and the board's index.
 
-Bodies are stored as Markdown; the HTML printout converts the small subset juwei writes (paragraphs,
-headings, lists, pipe tables, **bold**) with every character escaped first, so a title or body holding
-``<script>`` prints literally. Personal numbers were masked by the service before anything reaches here.
+Bodies are stored as Markdown in the small subset juwei writes (:mod:`juwei.render.markdown`); both printouts
+show it with every other character literal, so a title or body holding ``<script>`` prints as text. Personal
+numbers were masked by the service before anything reaches here, and again by the environment.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from pathlib import Path
 from typing import Any, Iterable
 
 from juwei.errors import JuweiError
 from juwei.i18n import t
+from juwei.render.markdown import MarkdownText
 
 FORMATS = ("md", "html")
 _CATEGORY_ZH = {"finance": "财务公开", "resolution": "决议公开", "decision": "重大事项", "welfare": "救助公示",
@@ -30,79 +30,23 @@ def _check(fmt: str) -> None:
         raise JuweiError(t("--format '{fmt}' is not allowed; use md or html", fmt=fmt))
 
 
-# ---------------------------------------------------------------- Markdown (the subset juwei writes) → HTML
-
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_BULLET = re.compile(r"^\s*[-*]\s+")
-
-
-def _inline(text: str) -> str:
-    return _BOLD.sub(r"<strong>\1</strong>", html.escape(text, quote=True))
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
-def markdown_to_html(text: str) -> str:
-    out: list[str] = []
-    lines = text.replace("\r\n", "\n").split("\n")
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            i += 1
-            continue
-        if line.lstrip().startswith("|") and i + 1 < len(lines) and re.match(r"^\s*\|?\s*:?-{3,}", lines[i + 1]):
-            aligns = ["right" if c.endswith(":") else "left" for c in _cells(lines[i + 1])]
-            head = "".join(f'<th style="text-align:{a}">{_inline(c)}</th>' for c, a in zip(_cells(line), aligns))
-            body = []
-            i += 2
-            while i < len(lines) and lines[i].lstrip().startswith("|"):
-                body.append("<tr>" + "".join(f'<td style="text-align:{a}">{_inline(c)}</td>'
-                                             for c, a in zip(_cells(lines[i]), aligns)) + "</tr>")
-                i += 1
-            out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
-            continue
-        heading = re.match(r"^(#{1,4})\s+(.*)$", line)
-        if heading:
-            level = min(len(heading.group(1)) + 1, 5)
-            out.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
-            i += 1
-            continue
-        if _BULLET.match(line):
-            items = []
-            while i < len(lines) and _BULLET.match(lines[i]):
-                items.append(f"<li>{_inline(_BULLET.sub('', lines[i]))}</li>")
-                i += 1
-            out.append(f"<ul>{''.join(items)}</ul>")
-            continue
-        para = []
-        while i < len(lines) and lines[i].strip() and not lines[i].lstrip().startswith("|") \
-                and not re.match(r"^(#{1,4})\s|^\s*[-*]\s+", lines[i]):
-            para.append(_inline(lines[i].strip()))
-            i += 1
-        out.append(f"<p>{'<br>'.join(para)}</p>")
-    return "\n".join(out)
-
-
 # ---------------------------------------------------------------- documents
 
 def _context(page: Any, fmt: str, lang: str) -> dict[str, Any]:
-    """What a disclosure template gets. The body (already scrubbed by the service) and the committee's own
-    contact are marked safe: every other value goes through the environment's escaping and masking."""
+    """What a disclosure template gets. The body is :class:`MarkdownText`, which the environment converts
+    (to HTML, or to Markdown with every markup character outside juwei's subset escaped); the committee's
+    own contact is escaped but not masked. Every other value goes through the environment's escaping and
+    masking."""
     from markupsafe import Markup
 
     from juwei.render import filters
 
     if fmt == "html":
-        body = Markup(markdown_to_html(page.body))
         contact = Markup(html.escape(page.contact)) if page.contact else None
     else:
-        body = Markup(page.body)
         contact = filters.md_inline(page.contact) if page.contact else None
     label = _CATEGORY_ZH.get(page.category, page.category) if lang == "zh_CN" else page.category
-    return {"doc": "disclosure", "lang": lang, "d": page, "body": body, "contact": contact,
+    return {"doc": "disclosure", "lang": lang, "d": page, "body": MarkdownText(page.body), "contact": contact,
             "category_label": label}
 
 

@@ -7,10 +7,10 @@ Every filter is a pure function of its input, so a document renders the same on 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from markupsafe import Markup
 
+from juwei.render.markdown import MarkdownText, escape_inline, escape_line_start, to_html, to_markdown
 from juwei.rules.privacy import mask_id, mask_phone, scrub_text
 
 _WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -133,11 +133,6 @@ def cn_ordinal(value: int) -> str:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>|#~&!])")
-_MD_BLOCK_MARK = re.compile(r"^([-+=])")
-_MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
-
-
 def md_escape(value) -> Markup:
     """Make any value print literally in CommonMark (and GFM tables): ``<script>`` → ``\\<script\\>``.
 
@@ -148,12 +143,8 @@ def md_escape(value) -> Markup:
     if isinstance(value, Markup):
         return value
     text = "" if value is None else str(value)
-    lines = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _MD_INLINE.sub(r"\\\1", line.strip())
-        line = _MD_BLOCK_MARK.sub(r"\\\1", line)
-        line = _MD_LIST_NUMBER.sub(r"\1\\\2", line)
-        lines.append(line)
+    lines = [escape_line_start(escape_inline(line.strip()))
+             for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return Markup("\n".join(lines))
 
 
@@ -175,20 +166,26 @@ def scrub(value) -> str:
 
 
 def html_finalize(value):
-    """The HTML environment's last step before autoescape: no ID number or phone reaches the page."""
+    """The HTML environment's last step before autoescape: no ID number or phone reaches the page, and a
+    Markdown body becomes HTML with every character of its text escaped."""
     if value is None:
         return ""
     if isinstance(value, (Markup, int)):  # counts and seat numbers
         return value
+    if isinstance(value, MarkdownText):
+        return Markup(to_html(scrub(value)))
     return scrub(value)
 
 
 def md_finalize(value):
-    """The Markdown environment's autoescape: every ``{{ … }}`` is scrubbed, then :func:`md_inline`."""
+    """The Markdown environment's autoescape: every ``{{ … }}`` is scrubbed, then :func:`md_inline`; a
+    Markdown body keeps its structure and has every other markup character escaped (no raw HTML)."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
+    if isinstance(value, MarkdownText):
+        return Markup(to_markdown(scrub(value)))
     return md_inline(scrub(value))
 
 

@@ -19,7 +19,7 @@ from juwei.errors import JuweiError, NotFound, ValidationError
 from juwei.i18n import t
 from juwei.rules import disclosure as rules
 from juwei.rules import people
-from juwei.rules.privacy import public_text, welfare_public_row
+from juwei.rules.privacy import Scrub, public_text, scrub, welfare_public_row
 from juwei.rules.records import FieldError
 from juwei.services import audit
 from juwei.services.community import rules_on
@@ -349,6 +349,8 @@ def _meetings_module():
 # ---------------------------------------------------------------- S20: the finance account
 
 def _account_markdown(account: rules.Account, zh: bool) -> str:
+    """The account as Markdown. Public spending is public: a description is printed as entered, only personal
+    numbers masked (:attr:`Scrub.NUMBERS`), not withheld like text about a person on a welfare list."""
     f = rules.format_fen
     if zh:
         lines = [f"会计期间:{account.start} 至 {account.end}", "",
@@ -361,7 +363,7 @@ def _account_markdown(account: rules.Account, zh: bool) -> str:
             lines += [f"单笔超过 {f(account.itemise_over_fen)} 元的支出逐笔公开:", "",
                       "| 日期 | 凭证号 | 类别 | 摘要 | 金额(元) |", "|---|---|---|---|---:|"]
             lines += [f"| {e.day} | {_cell(e.voucher)} | {rules.EXPENSE_ZH[e.category]} "
-                      f"| {_cell(public_text(e.description))} | {f(e.fen)} |" for e in account.itemised]
+                      f"| {_cell(scrub(e.description, Scrub.NUMBERS))} | {f(e.fen)} |" for e in account.itemised]
         else:
             lines.append(f"本期无单笔超过 {f(account.itemise_over_fen)} 元的支出。")
         lines += ["", f"本期共记账 {account.entries} 笔。"]
@@ -377,7 +379,7 @@ def _account_markdown(account: rules.Account, zh: bool) -> str:
             lines += [f"Every expense above {f(account.itemise_over_fen)} yuan:", "",
                       "| Date | Voucher | Category | Description | Amount (yuan) |", "|---|---|---|---|---:|"]
             lines += [f"| {e.day} | {_cell(e.voucher)} | {_cell(e.category)} "
-                      f"| {_cell(public_text(e.description))} | {f(e.fen)} |" for e in account.itemised]
+                      f"| {_cell(scrub(e.description, Scrub.NUMBERS))} | {f(e.fen)} |" for e in account.itemised]
         else:
             lines.append(f"No single expense above {f(account.itemise_over_fen)} yuan in this period.")
         lines += ["", f"{account.entries} ledger entries in this period."]

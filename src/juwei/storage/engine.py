@@ -229,6 +229,13 @@ def check_revision(db: str, revision: str | None) -> None:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def _refuse_foreign(db: str, tables: list[str]) -> None:
+    shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+    raise DatabaseError(t("{db} already holds tables that are not juwei's ({tables}); init creates a new "
+                          "database or adds a community to a juwei database: choose another --db",
+                          db=describe(db), tables=shown))
+
+
 def _check_new_sqlite_place(path: Path, db: str) -> None:
     """Where ``init`` may create (or open) a SQLite file: an ordinary file that is empty or SQLite, or a
     new name in a folder."""
@@ -247,6 +254,20 @@ def _check_new_sqlite_place(path: Path, db: str) -> None:
             raise DatabaseError(t("cannot open database {db}: {reason}", db=db, reason=exc.strerror or exc)) from None
         if head and head != SQLITE_HEADER:
             raise DatabaseError(t("{db} is not a juwei database (not an SQLite file); choose another --db", db=db))
+        if head:  # look read-only first: opening it as juwei does would switch another program's file to WAL
+            import sqlite3
+
+            try:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                try:
+                    tables = [name for (name,) in conn.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+                finally:
+                    conn.close()
+            except sqlite3.DatabaseError as exc:
+                raise DatabaseError(t("cannot open database {db}: {reason}", db=db, reason=exc)) from None
+            if tables and "alembic_version" not in tables:
+                _refuse_foreign(db, tables)
     elif path.parent.exists() and not path.parent.is_dir():
         raise DatabaseError(t("--db: {path} is not a folder", path=str(path.parent)))
 
@@ -283,10 +304,7 @@ def create_store(db: str) -> Store:
         return store  # an existing juwei database: init adds another community to it
     if tables:  # someone else's database: juwei's tables must not be mixed into it
         store.dispose()
-        shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
-        raise DatabaseError(t("{db} already holds tables that are not juwei's ({tables}); init creates a new "
-                              "database or adds a community to a juwei database: choose another --db",
-                              db=describe(db), tables=shown))
+        _refuse_foreign(db, tables)
     with store.engine.begin() as conn:
         SQLModel.metadata.create_all(conn)
         conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "

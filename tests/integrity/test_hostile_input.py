@@ -241,15 +241,15 @@ def test_init_on_an_unreachable_server_is_one_line(tmp_path):
 @pytest.mark.parametrize("case", ["out /", "out /etc", "out folder", "out /proc", "out-dir /", "out-dir /usr/bin",
                                   "board /", "ledger /", "ledger /etc/x.csv", "seal /sys/x",
                                   "body-file folder", "body-file /dev/zero", "at 9999", "backup folder"])
-def test_files_and_times_that_cannot_be_are_one_line(community, tmp_path, case):
-    community.ok("household", "add", "01001")
+def test_files_and_times_that_cannot_be_are_one_line(meeting, tmp_path, case):
+    community = meeting  # a convened meeting, so that only the path or the time can be what is wrong
     folder = tmp_path / "folder"
     folder.mkdir()
     what, where = case.split(" ", 1)
     where = str(folder) if where == "folder" else where
     args = {
-        "out": ("notice", "render", "1", "--doc", "notice", "--out", where),
-        "out-dir": ("notice", "render", "1", "--all", "--out-dir", where),
+        "out": ("notice", "render", str(meeting.meeting), "--doc", "notice", "--out", where),
+        "out-dir": ("notice", "render", str(meeting.meeting), "--all", "--out-dir", where),
         "board": ("disclose", "board", "--out-dir", where),
         "ledger": ("ledger", "export", "--out", where),
         "seal": ("audit", "seal", "--out", where),
@@ -262,7 +262,9 @@ def test_files_and_times_that_cannot_be_are_one_line(community, tmp_path, case):
         pytest.skip("SQLite files")
     listing = sorted(os.listdir(folder))
     before = table_snapshot(community.db)
-    _assert_one_line_refusal(_juwei(community.db, *args, cwd=tmp_path))
+    result = _juwei(community.db, *args, cwd=tmp_path)
+    _assert_one_line_refusal(result)
+    assert "no meeting" not in result.stderr and "empty" not in result.stderr, result.stderr
     assert table_snapshot(community.db) == before
     assert sorted(os.listdir(folder)) == listing  # nothing left behind
 

@@ -26,7 +26,8 @@ def _ours(folder) -> list[str]:
 
 @pytest.fixture
 def writers(meeting):
-    meeting.disclosure = meeting.json("disclose", "add", "--category", "other", "--title", "通知", "--body", "正文")["id"]
+    meeting.disclosure = meeting.json("disclose", "add", "--category", "other", "--title", "通知",
+                                      "--body", "正文")["id"]
 
     def argv(name: str, path) -> list[str]:
         if name == "backup" and PG:

@@ -1,5 +1,5 @@
-"""Files a clerk names on the command line. Every file juwei writes goes through here: notices and minutes, disclosure printouts and boards, ledger
-exports, seals, backups, the demo's folder.
+"""Files a clerk names on the command line. Every file juwei writes goes through here: notices and
+minutes, disclosure printouts and boards, ledger exports, seals, backups, the demo's folder.
 
 One place decides what a clerk may name with ``--out``/``--out-dir`` and how the file comes into being:
 - a file name, not a folder; never a device, pipe or socket; never inside a system folder;

@@ -3,7 +3,8 @@
 MESSAGES = {
     "{param}: {value} is too large; no id or count goes above {largest}":
         "{param}:{value} 太大;编号和数量都不超过 {largest}",
-    "removed {path}, left by an interrupted backup or restore": "已删除 {path}(中断的备份或恢复留下的文件)",
+    "removed {path}, left by an interrupted backup or restore":
+        "已删除 {path}(中断的备份或恢复留下的文件)",
     "the upgrade from {old} failed and nothing was changed: {reason}; the schema revision recorded in the "
     "database may not match its tables (restore a backup)":
         "从 {old} 升级失败,未做任何更改:{reason};数据库记录的结构版本可能与其数据表不符(请恢复备份)",

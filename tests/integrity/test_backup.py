@@ -198,3 +198,18 @@ def test_restore_with_a_seal_refuses_a_backup_that_does_not_match_it(community, 
         assert "audit verify" in community.fails("db", "restore", str(other), "--seal", str(seal))
     assert not list(tmp_path.glob("*.replaced-*"))
     community.ok("db", "restore", str(good), "--seal", str(seal))
+
+
+@sqlite_only
+def test_two_restores_in_the_same_second_keep_both_replaced_databases(community, tmp_path):
+    import datetime as dt
+
+    from juwei.services import integrity
+
+    roster(community)
+    backup = tmp_path / "b.db"
+    community.ok("db", "backup", str(backup))
+    at = dt.datetime(2026, 11, 28, 12, 0, 0, tzinfo=dt.UTC)
+    first = integrity.restore(community.db, backup, now=at).replaced_kept_at
+    second = integrity.restore(community.db, backup, now=at).replaced_kept_at
+    assert first != second and os.path.exists(first) and os.path.exists(second)

@@ -166,7 +166,11 @@ def restore(db: str, source: Path, *, now: dt.datetime | None = None, seal_file:
             maintenance.copy_database(staging, target)
         else:
             kept_path = target.with_name(f"{target.name}.replaced-{stamp}")
-            if kept_path.exists():
+            for n in range(2, 100):  # two restores in one second keep two copies
+                if not kept_path.exists():
+                    break
+                kept_path = target.with_name(f"{target.name}.replaced-{stamp}-{n}")
+            else:
                 raise JuweiError(t("{path} already exists; try again in a second", path=kept_path))
             with contextlib.closing(sqlite3.connect(f"file:{staging}?mode=ro", uri=True)) as staged, \
                     maintenance.exclusive(target) as conn:  # from here on, nobody else reads or writes

@@ -135,3 +135,81 @@ def test_postgresql_backup_points_to_pg_dump(community, tmp_path, unchanged):
     with unchanged():
         assert "pg_dump" in community.fails("db", "backup", str(tmp_path / "x.db"))
         assert "pg_dump" in community.fails("db", "restore", str(tmp_path / "x.db"))
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+@sqlite_only
+def test_what_a_killed_backup_or_restore_left_is_cleaned_up_by_the_next_run(community, tmp_path):
+    roster(community)
+    dead, alive = _dead_pid(), os.getpid()
+    killed_restore = tmp_path / f"juwei.db.restoring-20260101T000000Z-{dead}"
+    killed_backup = tmp_path / f"monday.db.partial-{dead}"
+    running_backup = tmp_path / f"tuesday.db.partial-{alive}"  # a backup still running: not touched
+    for path in (killed_restore, killed_backup, running_backup, tmp_path / f"{killed_restore.name}-wal"):
+        path.write_bytes(b"SQLite format 3\x00 half written")
+    dest = tmp_path / "wednesday.db"
+    community.ok("db", "backup", str(dest))
+    assert not killed_backup.exists() and not killed_restore.exists() and running_backup.exists()
+
+    killed_restore.write_bytes(b"SQLite format 3\x00 half written")
+    result = community("db", "restore", str(dest))
+    assert result.exit_code == 0, result.output
+    assert not killed_restore.exists() and running_backup.exists()
+    assert f"removed {killed_restore}" in result.stderr
+
+
+@sqlite_only
+def test_restore_warns_about_an_older_backup_and_another_history(community, tmp_path):
+    roster(community)
+    old = tmp_path / "old.db"
+    community.ok("db", "backup", str(old))
+    community.ok("group", "add", "第二居民小组")
+    result = community("db", "restore", str(old))
+    assert result.exit_code == 0, result.output
+    assert "warning: the backup is older than the database it replaced" in result.stderr
+
+    other = tmp_path / "other.db"
+    community.ok("--db", str(other), "init", "--name", "地坛北里社区", "--code", "dtbl")
+    result = community("db", "restore", str(other))
+    assert result.exit_code == 0, result.output
+    assert "another community's database?" in result.stderr and "地坛北里社区" in result.stderr
+    assert "not an earlier state" in result.stderr
+
+
+@sqlite_only
+def test_restore_with_a_seal_refuses_a_backup_that_does_not_match_it(community, tmp_path, unchanged):
+    roster(community)
+    seal = tmp_path / "seal.txt"
+    community.ok("audit", "seal", "--out", str(seal))
+    good = tmp_path / "good.db"
+    community.ok("db", "backup", str(good))
+    other = tmp_path / "other.db"  # the same community rebuilt: a different chain the seal does not know
+    community.ok("--db", str(other), "init", "--name", "东城社区", "--code", "dc")
+    community.ok("--db", str(other), "group", "add", "第一居民小组")
+    with unchanged():
+        assert "audit verify" in community.fails("db", "restore", str(other), "--seal", str(seal))
+    assert not list(tmp_path.glob("*.replaced-*"))
+    community.ok("db", "restore", str(good), "--seal", str(seal))
+
+
+@sqlite_only
+def test_two_restores_in_the_same_second_keep_both_replaced_databases(community, tmp_path):
+    import datetime as dt
+
+    from juwei.services import integrity
+
+    roster(community)
+    backup = tmp_path / "b.db"
+    community.ok("db", "backup", str(backup))
+    at = dt.datetime(2026, 11, 28, 12, 0, 0, tzinfo=dt.UTC)
+    first = integrity.restore(community.db, backup, now=at).replaced_kept_at
+    second = integrity.restore(community.db, backup, now=at).replaced_kept_at
+    assert first != second and os.path.exists(first) and os.path.exists(second)

@@ -147,3 +147,151 @@ def test_ledger_entries_and_their_exports(probe, tmp_path_factory, monkeypatch, 
     book.close()
     danger = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
     assert not [c for c in cells if c.startswith(danger)], cells
+
+
+# --- Inputs that once ended in "unexpected error" (issue 11 item 14), each run as a real `juwei` process ---
+
+BIG = str(2 ** 63)  # one more than SQLite's INTEGER and PostgreSQL's BIGINT hold
+
+
+def _juwei(db: str, *args: str, cwd, stdout=None):
+    import subprocess
+    import sys
+
+    from tests.integrity.helpers import juwei_env
+
+    return subprocess.run([sys.executable, "-m", "juwei", "--db", db, *args], env=juwei_env(), cwd=cwd,
+                          stdout=stdout if stdout is not None else subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, timeout=120)
+
+
+TOO_LARGE = [  # every kind of whole-number parameter: ids as arguments and options, counts, --limit
+    ("meeting", "show", BIG), ("meeting", "close", BIG), ("meeting", "checkin", BIG, "1"),
+    ("motion", "add", BIG, "--title", "x"), ("vote", "tally", BIG), ("vote", "cast", BIG, "1", "--choice", "for"),
+    ("vote", "count", "1", "--for", BIG, "--against", "0"), ("petition", "show", BIG), ("rep", "end", BIG),
+    ("notice", "render", BIG, "--doc", "notice"), ("disclose", "show", BIG), ("disclose", "render", BIG),
+    ("disclose", "add", "--category", "other", "--title", "x", "--body", "x", "--from-meeting", BIG),
+    ("audit", "log", "--limit", BIG), ("member", "list", "--limit", BIG), ("ledger", "list", "--limit", BIG),
+]
+
+
+@pytest.mark.parametrize("args", TOO_LARGE, ids=lambda a: " ".join(a[:2]) + " " + "/".join(
+    x for x in a[2:] if x.startswith("--")))
+def test_a_number_too_large_for_the_database_is_one_line(community, tmp_path, args):
+    before = table_snapshot(community.db)
+    result = _juwei(community.db, *args, cwd=tmp_path)
+    _assert_one_line_refusal(result)
+    assert table_snapshot(community.db) == before
+
+
+def _assert_one_line_refusal(result) -> None:
+    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
+    assert "unexpected error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("error:") and result.stderr.count("\n") == 1, result.stderr
+
+
+def _foreign_sqlite(path):
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE their_table (x)")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.skipif(PG, reason="SQLite files")
+@pytest.mark.parametrize("where", ["text", "corrupt", "garbage-after-header", "folder", "empty", "/dev/null",
+                                   "inside-a-file", "foreign"])
+def test_init_where_no_database_can_be_is_one_line(tmp_path, where):
+    target = tmp_path / "target.db"
+    if where == "text":
+        target.write_text("minutes of the last meeting\n", encoding="utf-8")
+    elif where == "corrupt":
+        target.write_bytes(os.urandom(4096))
+    elif where == "garbage-after-header":
+        target.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
+    elif where == "folder":
+        target.mkdir()
+    elif where == "empty":
+        target = ""
+    elif where == "/dev/null":
+        target = "/dev/null"
+    elif where == "inside-a-file":
+        (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+        target = tmp_path / "notes.txt" / "juwei.db"
+    elif where == "foreign":
+        _foreign_sqlite(target)
+    before = target.read_bytes() if isinstance(target, os.PathLike) and target.is_file() else None
+    _assert_one_line_refusal(_juwei(str(target), "init", "--name", "地坛北里社区", cwd=tmp_path))
+    if before is not None:
+        assert target.read_bytes() == before  # a foreign database gets no juwei tables mixed in
+    if where == "foreign":
+        import sqlite3
+
+        conn = sqlite3.connect(target)
+        assert [n for (n,) in conn.execute("SELECT name FROM sqlite_master")] == ["their_table"]
+        conn.close()
+
+
+def test_init_on_an_unreachable_server_is_one_line(tmp_path):
+    _assert_one_line_refusal(_juwei("postgresql+psycopg://clerk@127.0.0.1:9/juwei", "init", "--name", "甲",
+                                    cwd=tmp_path))
+
+
+@pytest.mark.parametrize("case", ["out /", "out /etc", "out folder", "out /proc", "out-dir /", "out-dir /usr/bin",
+                                  "board /", "ledger /", "ledger /etc/juwei-test-export.csv", "seal /sys/x",
+                                  "body-file folder", "body-file /dev/zero", "at 9999", "backup folder"])
+def test_files_and_times_that_cannot_be_are_one_line(meeting, tmp_path, case):
+    community = meeting  # a convened meeting, so that only the path or the time can be what is wrong
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    what, where = case.split(" ", 1)
+    where = str(folder) if where == "folder" else where
+    args = {
+        "out": ("notice", "render", str(meeting.meeting), "--doc", "notice", "--out", where),
+        "out-dir": ("notice", "render", str(meeting.meeting), "--all", "--out-dir", where),
+        "board": ("disclose", "board", "--out-dir", where),
+        "ledger": ("ledger", "export", "--out", where),
+        "seal": ("audit", "seal", "--out", where),
+        "body-file": ("disclose", "add", "--category", "other", "--title", "x", "--body-file", where),
+        "at": ("meeting", "convene", "--kind", "residents", "--at", "9999-12-31 23:59", "--place", "x",
+               "--topic", "x"),
+        "backup": ("db", "backup", where),
+    }[what]
+    if what == "backup" and PG:
+        pytest.skip("SQLite files")
+    listing = sorted(os.listdir(folder))
+    before = table_snapshot(community.db)
+    existed = os.path.exists(where)
+    try:
+        result = _juwei(community.db, *args, cwd=tmp_path)
+    finally:  # run as root against a juwei that does not check, the export would land in /etc
+        if where.startswith("/etc/") and not existed and os.path.isfile(where):
+            os.unlink(where)
+            pytest.fail(f"{where} was written")
+    _assert_one_line_refusal(result)
+    assert "no meeting" not in result.stderr and "empty" not in result.stderr, result.stderr
+    assert table_snapshot(community.db) == before
+    assert sorted(os.listdir(folder)) == listing  # nothing left behind
+
+
+@pytest.mark.skipif(PG, reason="the revision table edited in a SQLite file")
+def test_upgrade_after_the_revision_was_edited_is_one_line(community, tmp_path):
+    from tests.integrity.helpers import raw
+
+    raw(community.db, "UPDATE alembic_version SET version_num = '0003'")
+    before = table_snapshot(community.db)
+    _assert_one_line_refusal(_juwei(community.db, "db", "upgrade", cwd=tmp_path))
+    assert table_snapshot(community.db) == before
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly(community, tmp_path):
+    """`juwei audit log | head`: when the reader has closed the pipe, juwei stops without a word."""
+    community.ok("group", "add", "第一居民小组")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before juwei prints anything
+    try:
+        result = _juwei(community.db, "audit", "log", cwd=tmp_path, stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1 and result.stderr == "", result.stderr

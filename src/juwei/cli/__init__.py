@@ -50,7 +50,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 def _load(name: str) -> click.Command:
     module_name, summary, panel = COMMANDS[name]
     module = importlib.import_module(f"juwei.cli.{module_name}")
-    command = typer.main.get_command(module.app)
+    from juwei.cli._params import adopt
+
+    command = adopt(typer.main.get_command(module.app))
     command.name = name
     command.short_help = t(summary)
     setattr(command, "rich_help_panel", panel)
@@ -84,6 +86,9 @@ class LazyGroup(TyperGroup):
         return _load(cmd_name)
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from juwei.cli._params import adopt
+
+        adopt(self)  # the root's own options (--debug, --version): plain flags show no type
         self._listing = True
         try:
             super().format_help(ctx, formatter)
@@ -101,11 +106,25 @@ class LazyGroup(TyperGroup):
             raise
         except KeyboardInterrupt:
             raise typer.Abort() from None
+        except BrokenPipeError:  # `juwei audit log | head`: the reader has gone; nothing more to say
+            _quiet_stdout()
+            ctx.exit(1)
         except Exception as exc:  # never a traceback for a clerk; --debug shows it
             if ctx.find_root().params.get("debug"):
                 raise
             _fail(ctx, t("unexpected error: {kind}: {reason} (run with --debug for details)",
                          kind=type(exc).__name__, reason=str(exc).splitlines()[0] if str(exc) else ""))
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, send what is still buffered nowhere so Python's exit does not complain."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (tests)
+        pass
 
 
 def _fail(ctx: click.Context, message: str, problems: list[str] | None = None) -> None:

@@ -110,6 +110,7 @@ def log(
 def seal(
     ctx: typer.Context,
     out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Also write the seal to this file."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Print the chain's head hash with the date and counts, to post on the board or send to the street office."""
@@ -117,16 +118,15 @@ def seal(
 
     from juwei.services import audit_seal
 
+    from juwei.services import files
+
+    if out is not None:
+        out = files.out_file(out, force=force)
     with scope(ctx) as sc:
         sealed = audit_seal.seal(sc)
     text = sealed.text()
     if out is not None:
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            from juwei.errors import JuweiError
-
-            raise JuweiError(t("cannot write {path}: {reason}", path=out, reason=exc.strerror or exc)) from None
+        files.write_text(out, text, force=force)
     if as_json:
         emit_json(asdict(sealed))
     else:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, emit_json, info, options
+from juwei.cli._common import JSON_OPTION, emit_json, info, options, warn
 from juwei.i18n import t
 
 app = typer.Typer(help="Database upkeep: upgrade the schema, back up, restore, check.", no_args_is_help=True)
@@ -42,7 +43,15 @@ def upgrade(ctx: typer.Context) -> None:
             return
         if before not in migrate.script_revisions():
             check_revision(store.db, before)  # refuses: written by a newer juwei
-        migrate.upgrade(store)
+        try:
+            migrate.upgrade(store)
+        except Exception as exc:  # the recorded revision does not match the tables (alembic_version edited)
+            from juwei.errors import DatabaseError
+
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise DatabaseError(t("the upgrade from {old} failed and nothing was changed: {reason}; the schema "
+                                  "revision recorded in the database may not match its tables (restore a backup)",
+                                  old=before, reason=reason)) from None
         info(t("upgraded the schema from {old} to {new}", old=before, new=store.schema_revision()))
     finally:
         store.dispose()
@@ -63,11 +72,12 @@ def version(ctx: typer.Context) -> None:
 @app.command()
 def backup(ctx: typer.Context,
            file: Path = typer.Argument(..., metavar="FILE", help="The new backup file (must not exist)."),
+           force: bool = typer.Option(False, "--force", help="Replace FILE if it already exists."),
            as_json: bool = JSON_OPTION) -> None:
     """Copy the database to FILE (owner-only), consistent even while another clerk writes; SQLite only."""
     from juwei.services import integrity
 
-    result = integrity.backup(options(ctx).db, file)
+    result = integrity.backup(options(ctx).db, file, force=force)
     if as_json:
         emit_json(result)
     else:
@@ -78,12 +88,20 @@ def backup(ctx: typer.Context,
 @app.command()
 def restore(ctx: typer.Context,
             file: Path = typer.Argument(..., metavar="FILE", help="A backup made by `juwei db backup`."),
+            seal: Optional[Path] = typer.Option(None, "--seal", metavar="SEAL_FILE",
+                                                help="Restore only if the backup's audit trail matches this posted "
+                                                     "seal (`juwei audit seal --out`)."),
             as_json: bool = JSON_OPTION) -> None:
     """Replace the database with FILE after checking it is a sound juwei database whose audit trail verifies;
-    the replaced database is kept beside it (…replaced-<time>)."""
+    the replaced database is kept beside it (…replaced-<time>). Waits for (or, after the busy timeout, refuses
+    to interrupt) another clerk's write; nobody reads or writes while it runs."""
     from juwei.services import integrity
 
-    result = integrity.restore(options(ctx).db, file)
+    result = integrity.restore(options(ctx).db, file, seal_file=seal)
+    for path in result.leftovers_removed:
+        warn(t("removed {path}, left by an interrupted backup or restore", path=path))
+    for message in result.warnings:
+        warn(message)
     if as_json:
         emit_json(result)
     else:

@@ -34,10 +34,13 @@ def demo(
     from juwei.services.scope import Scope, find_community
     from juwei.storage.engine import create_store
 
-    out.mkdir(parents=True, exist_ok=True)
+    from juwei.services import files
+
+    out = files.out_dir(out, option="--out")
     db = out / "juwei.db"
     if db.exists():
         raise JuweiError(t("{path} already exists; remove it or choose another --out", path=db))
+    files.make_dir(out)
     step(t("juwei init --db {db} --name 东城社区 --rules seed", db=db))
     store = create_store(str(db))
     try:

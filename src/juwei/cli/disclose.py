@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -26,13 +25,9 @@ def _body(body: Optional[str], body_file: Optional[str]) -> str:
     if (body is None) == (body_file is None):
         raise ValidationError(t("give exactly one of --body TEXT or --body-file FILE.md"))
     if body_file is not None:
-        path = Path(body_file)
-        try:
-            return path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise ValidationError(t("--body-file: no file {path}", path=body_file)) from None
-        except UnicodeDecodeError:
-            raise ValidationError(t("--body-file: {path} is not UTF-8 text", path=body_file)) from None
+        from juwei.services.files import read_text
+
+        return read_text(body_file, option="--body-file")
     return body or ""
 
 
@@ -292,15 +287,22 @@ def render(
     fmt: str = typer.Option("html", "--format", help="md or html (print-ready A4)."),
     out: Optional[str] = typer.Option(None, "--out", help="Write to this file (default: standard output)."),
     templates: Optional[str] = TEMPLATES,
+    force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
 ) -> None:
     """A printout of one disclosure, with its posting period and the committee."""
     from juwei.render.disclosure import render_one
+    from juwei.services import files as outputs
     from juwei.services.disclosure import printable
 
+    target = outputs.out_file(out, force=force) if out is not None else None
     with scope(ctx) as sc:
         page = printable(sc, disclosure)
         text = render_one(page, fmt, sc.community.locale, templates)
-    _write(text, out)
+    if target is None:
+        typer.echo(text, nl=False)
+        return
+    outputs.write_text(target, text, force=force)
+    info(t("written to {path}", path=out))
 
 
 @app.command("board")
@@ -313,27 +315,20 @@ def board_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Everything that should be on the board on a day, one printout each, plus an index page."""
-    from juwei.render.disclosure import write_board
+    from juwei.render.disclosure import board_files
+    from juwei.services import files as outputs
     from juwei.services.disclosure import board_pages
 
+    folder = outputs.out_dir(out_dir)
     with scope(ctx) as sc:
         day = parse_date_option(on, "--on") or sc.today
         pages = board_pages(sc, day)
-        files = write_board(pages, day, Path(out_dir), fmt, sc.community.locale, sc.community.name, templates)
+        rendered = board_files(pages, day, fmt, sc.community.locale, sc.community.name, templates)
+    outputs.make_dir(folder)
+    files = [outputs.out_file(folder / name, force=True, option="--out-dir") for name, _ in rendered]
+    for (_, text), path in zip(rendered, files):  # stable names: a board written again replaces its pages
+        outputs.write_text(path, text, force=True)
     if as_json:
         emit_json({"on": day, "files": [str(f) for f in files], "disclosures": [p.id for p in pages]})
         return
     info(t("{n} disclosure(s) on the board on {day}; written to {dir}", n=len(pages), day=day, dir=out_dir))
-
-
-def _write(text: str, out: Optional[str]) -> None:
-    if out is None:
-        typer.echo(text, nl=False)
-        return
-    from juwei.errors import JuweiError
-
-    try:
-        Path(out).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise JuweiError(t("cannot write {path}: {reason}", path=out, reason=exc.strerror)) from None
-    info(t("written to {path}", path=out))

@@ -83,6 +83,7 @@ def export(
     ctx: typer.Context,
     out: str = typer.Option(..., "--out", help="FILE.csv (UTF-8 with BOM) or FILE.xlsx."),
     period: Optional[str] = typer.Option(None, "--period", help="Only this period (2026-Q3, 2026 …)."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Write the ledger to a spreadsheet that `ledger import` reads back; text cells that a spreadsheet
@@ -90,7 +91,7 @@ def export(
     from juwei.services.ledger import export_ledger
 
     with scope(ctx) as sc:
-        n = export_ledger(sc, out, period=period)
+        n = export_ledger(sc, out, period=period, force=force)
     if as_json:
         emit_json({"file": out, "entries": n})
     else:

@@ -21,9 +21,16 @@ def _at(value: str, option: str = "--at"):
     from juwei.rules.dates import parse_datetime
 
     try:
-        return parse_datetime(value)
+        when = parse_datetime(value)
     except ValidationError as exc:
         raise ValidationError(f"{option}: {exc.message}") from None
+    if not MEETING_YEARS[0] <= when.year <= MEETING_YEARS[1]:  # 9999-12-31 would overflow the calendar
+        raise ValidationError(t("{option}: {value} is not a plausible meeting time (the year must be {first}–{last})",
+                                option=option, value=value, first=MEETING_YEARS[0], last=MEETING_YEARS[1]))
+    return when
+
+
+MEETING_YEARS = (1949, 2199)  # the years a meeting may be dated: arithmetic on ages stays inside the calendar
 
 
 def _when(at) -> str:
@@ -152,7 +159,7 @@ def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OP
 def checkin(
     ctx: typer.Context,
     meeting_id: int = MEETING,
-    seats: Optional[List[str]] = typer.Argument(None, metavar="[SEATS]...", help="Seats and ranges: 1 2 5-9."),
+    seats: Optional[List[str]] = typer.Argument(None, metavar="SEATS", help="Seats and ranges: 1 2 5-9."),
     member: Optional[str] = typer.Option(None, "--member", help="Sign in this member (id or ID number) instead."),
     everyone: bool = typer.Option(False, "--all", help="Sign in every seat not yet signed in."),
     except_: Optional[List[str]] = typer.Option(None, "--except", metavar="SEATS", help="With --all: leave these out."),
@@ -170,7 +177,7 @@ def checkin(
 def checkout(
     ctx: typer.Context,
     meeting_id: int = MEETING,
-    seats: Optional[List[str]] = typer.Argument(None, metavar="[SEATS]...", help="Seats and ranges: 1 2 5-9."),
+    seats: Optional[List[str]] = typer.Argument(None, metavar="SEATS", help="Seats and ranges: 1 2 5-9."),
     member: Optional[str] = typer.Option(None, "--member", help="This member (id or ID number) instead."),
 ) -> None:
     """Record that people left (time kept); they no longer count as present."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -38,20 +36,6 @@ def _format_for(out: Path | None, fmt: str | None) -> str:
     return "md"
 
 
-def write_file(path: Path, text: str) -> None:
-    """Write ``text`` whole or not at all: a half-written notice must never reach the printer."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 @app.command()
 def render(
     ctx: typer.Context,
@@ -73,11 +57,13 @@ def render(
                                           help="Who to contact, printed on the notice (default: the committee's "
                                                "office)."),
     secret: bool = typer.Option(False, "--secret", help="Ballots carry no name and no seat (无记名投票)."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Render a meeting's document as Markdown or print-ready HTML (A4, GB/T 9704 layout)."""
     from juwei import render as documents
     from juwei.services import documents as service
+    from juwei.services import files as outputs
 
     if every == (doc is not None):
         raise UsageError(t("give either --doc DOC or --all"), ctx)
@@ -91,6 +77,10 @@ def render(
         service.check_choice(fmt, documents.FORMATS, "--format")
     if lang is not None:
         service.check_choice(lang, documents.LANGUAGES, "--lang")
+    if out is not None:
+        out = outputs.out_file(out, force=force, make_folder=True)
+    if out_dir is not None:
+        out_dir = outputs.out_dir(out_dir)
 
     if not every:
         with scope(ctx) as sc:
@@ -99,7 +89,7 @@ def render(
         if out is None:
             sys.stdout.write(text)
             return
-        write_file(out, text)
+        outputs.write_text(out, text, force=force)
         if as_json:
             emit_json({"path": str(out)})
         else:
@@ -112,9 +102,11 @@ def render(
     rendered = [(name, kind, documents.document(name, language, kind, data, templates))
                 for name, data in contexts for kind in formats]  # every template renders before any file
     written = []
-    for name, kind, text in rendered:
-        path = out_dir / documents.file_name(meeting_id, name, language, kind)
-        write_file(path, text)
+    outputs.make_dir(out_dir)
+    paths = [outputs.out_file(out_dir / documents.file_name(meeting_id, name, language, kind), force=True,
+                              option="--out-dir") for name, kind, _ in rendered]  # stable names: replaced
+    for (name, kind, text), path in zip(rendered, paths):
+        outputs.write_text(path, text, force=True)
         written.append({"doc": name, "lang": language, "format": kind, "path": str(path)})
     if as_json:
         emit_json({"written": written, "skipped": [{"doc": name, "reason": why, "past": past}

@@ -33,7 +33,7 @@ def open_(
 def sign(
     ctx: typer.Context,
     petition_id: int = PETITION,
-    members: List[str] = typer.Argument(..., metavar="MEMBER...", help="Members who sign (id or ID number)."),
+    members: List[str] = typer.Argument(..., metavar="MEMBER", help="Members who sign (id or ID number)."),
 ) -> None:
     """Record signatures; only serving representatives may sign (seed profile)."""
     from juwei.services.petitions import petition_status, sign_petition

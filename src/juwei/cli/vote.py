@@ -35,7 +35,7 @@ def count(
 def cast(
     ctx: typer.Context,
     motion_id: int = MOTION,
-    seats: List[str] = typer.Argument(..., metavar="SEATS...", help="Seats and ranges: 1 2 5-9."),
+    seats: List[str] = typer.Argument(..., metavar="SEATS", help="Seats and ranges: 1 2 5-9."),
     choice: str = typer.Option(..., "--choice", help="for | against | abstain."),
 ) -> None:
     """Record a roll call: each present seat votes once."""

@@ -64,9 +64,9 @@ def _file_name(page: Any, fmt: str) -> str:
     return f"disclosure-{page.id:05d}-{page.category}.{fmt}"
 
 
-def write_board(pages: Iterable[Any], day: dt.date, out_dir: Path, fmt: str, locale: str,
-                community: str, templates_dir: str | Path | None = None) -> list[Path]:
-    """Write every page and an index (``index.html``/``index.md``) into ``out_dir``."""
+def board_files(pages: Iterable[Any], day: dt.date, fmt: str, locale: str, community: str,
+                templates_dir: str | Path | None = None) -> list[tuple[str, str]]:
+    """Every page and an index (``index.html``/``index.md``): (file name, text) pairs, written by the caller."""
     from juwei.render.environment import render
 
     _check(fmt)
@@ -78,13 +78,4 @@ def write_board(pages: Iterable[Any], day: dt.date, out_dir: Path, fmt: str, loc
                 else page.category} for (name, _), page in zip(rendered, pages)]
     index = render("board_index", lang, fmt, {"doc": "board_index", "lang": lang, "entries": entries, "day": day,
                                                "community": community}, templates_dir)
-    written = []
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for name, text in rendered + [(f"index.{fmt}", index)]:
-            path = out_dir / name
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
-    except OSError as exc:
-        raise JuweiError(t("cannot write into {path}: {reason}", path=str(out_dir), reason=exc.strerror)) from None
-    return written
+    return rendered + [(f"index.{fmt}", index)]

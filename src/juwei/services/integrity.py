@@ -59,20 +59,17 @@ class BackupResult:
     bytes: int
 
 
-def backup(db: str, dest: Path) -> BackupResult:
+def backup(db: str, dest: Path, *, force: bool = False) -> BackupResult:
     """Copy the database to a new file ``dest`` (0600), consistent while others write; the copy is verified."""
+    from juwei.services import files
     from juwei.storage import maintenance
 
     source = _sqlite_only(db, "juwei db backup")
     store = open_store(db)  # refuses a missing or foreign file
     store.dispose()
-    dest = Path(dest).expanduser()
-    if dest.exists():
-        raise JuweiError(t("{path} already exists; choose a new file name for the backup", path=dest))
+    dest = files.out_file(dest, force=force, option="FILE")
     if dest.resolve() == source.resolve():
         raise JuweiError(t("the backup must go to another file than the database itself"))
-    if not dest.parent.is_dir():
-        raise JuweiError(t("the directory {path} does not exist", path=dest.parent))
     try:
         maintenance.backup_to_new_file(source, dest)
     except OSError as exc:
@@ -89,12 +86,50 @@ class RestoreResult:
     replaced_kept_at: str | None
     events: int
     head_hash: str
+    warnings: list[str] = field(default_factory=list)
+    leftovers_removed: list[str] = field(default_factory=list)
 
 
-def restore(db: str, source: Path, *, now: dt.datetime | None = None) -> RestoreResult:
+def _differences(backup: dict, current: dict, kept: str | None) -> list[str]:
+    """What a clerk should know before trusting a restore: another community's database, a backup older
+    than the database it replaces, or a history that is not an earlier (or later) state of this one.
+    ``backup``/``current``: :func:`juwei.storage.maintenance.chain_facts`, plus ``hash_at`` — each side's
+    hash of the event at the other side's head."""
+    def names(rows: list) -> str:
+        return ", ".join(f"{name} ({code})" for code, name in rows) or "-"
+
+    warnings = []
+    if current["communities"] and backup["communities"] != current["communities"]:
+        warnings.append(t("the backup holds {backup}, the database it replaced held {current}: another "
+                          "community's database?", backup=names(backup["communities"]),
+                          current=names(current["communities"])))
+    if backup["head"] and current["head"]:
+        (old_seq, old_hash), (now_seq, now_hash) = backup["head"], current["head"]
+        same_history = (current["hash_at"] == old_hash) if old_seq <= now_seq else (backup["hash_at"] == now_hash)
+        if not same_history:
+            warnings.append(t("the backup's audit trail is not an earlier state of the replaced database's (they "
+                              "differ by event {seq}): a rewritten chain or another database's history; check "
+                              "it against a posted seal with --seal FILE", seq=min(old_seq, now_seq)))
+        elif old_seq < now_seq:
+            warnings.append(t("the backup is older than the database it replaced: its audit trail ends at event "
+                              "{old}, the replaced one's at {new}; events {first}–{new} are only in {kept}",
+                              old=old_seq, new=now_seq, first=old_seq + 1, kept=kept or "-"))
+    return warnings
+
+
+def restore(db: str, source: Path, *, now: dt.datetime | None = None, seal_file: Path | None = None
+            ) -> RestoreResult:
     """Replace the database at ``db`` with the backup ``source``, after proving the backup is a juwei
-    database at this schema whose audit trail verifies. The replaced database is kept beside it as
-    ``<name>.replaced-<UTC timestamp>``."""
+    database at this schema whose audit trail verifies (against a posted seal with ``seal_file``).
+
+    The order is what makes it safe while other clerks work: check a private copy of the backup; then take
+    the database for ourselves (waiting up to the busy timeout for a writer to finish, else refusing); then
+    keep the current database as ``<name>.replaced-<UTC timestamp>`` — everything committed so far is in it —
+    and copy the backup in. Nobody reads or writes the database between the copy aside and the replacement."""
+    import contextlib
+    import os
+    import sqlite3
+
     from juwei.storage import maintenance
 
     target = _sqlite_only(db, "juwei db restore")
@@ -112,34 +147,50 @@ def restore(db: str, source: Path, *, now: dt.datetime | None = None) -> Restore
     if target.exists() and source.resolve() == target.resolve():
         raise JuweiError(t("{path} is the database itself; nothing to restore", path=source))
 
+    removed = [str(p) for p in maintenance.remove_leftovers(target.parent)]
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    staging = target.with_name(f"{target.name}.restoring-{stamp}")
+    staging = target.with_name(f"{target.name}.restoring-{stamp}-{os.getpid()}")
     maintenance.remove_sqlite_file(staging)
+    kept = None
+    warnings: list[str] = []
     try:
         maintenance.copy_database(source, staging)  # check a private copy: what we check is what we restore
         problems = maintenance.integrity_problems(staging)
         if problems:
             raise JuweiError(t("{path} is damaged (integrity check: {problem}); not restored", path=source,
                                problem=problems[0]))
-        report = verify_database(str(staging))
+        report = verify_database(str(staging), seal_file)
         if not report.ok:
             raise JuweiError(t("{path} fails audit verify ({problem}); not restored", path=source,
                                problem=report.problems[0].message))
-        kept = None
-        if target.exists():
+        if not target.exists():
+            maintenance.copy_database(staging, target)
+        else:
             kept_path = target.with_name(f"{target.name}.replaced-{stamp}")
-            if kept_path.exists():
+            for n in range(2, 100):  # two restores in one second keep two copies
+                if not kept_path.exists():
+                    break
+                kept_path = target.with_name(f"{target.name}.replaced-{stamp}-{n}")
+            else:
                 raise JuweiError(t("{path} already exists; try again in a second", path=kept_path))
-            maintenance.backup_to_new_file(target, kept_path)
-            kept = str(kept_path)
-        maintenance.copy_database(staging, target)
+            with contextlib.closing(sqlite3.connect(f"file:{staging}?mode=ro", uri=True)) as staged, \
+                    maintenance.exclusive(target) as conn:  # from here on, nobody else reads or writes
+                backup_facts, current = maintenance.chain_facts(staged), maintenance.chain_facts(conn)
+                backup_facts["hash_at"] = maintenance.event_hash(staged, current["head"][0]) \
+                    if current["head"] else None
+                current["hash_at"] = maintenance.event_hash(conn, backup_facts["head"][0]) \
+                    if backup_facts["head"] else None
+                maintenance.backup_to_new_file(conn, kept_path)
+                kept = str(kept_path)
+                maintenance.replace_contents(conn, staging)
+            warnings = _differences(backup_facts, current, kept)
     except JuweiError:
         raise
-    except Exception as exc:  # sqlite3: locked beyond the busy timeout, disk full
+    except Exception as exc:  # sqlite3: disk full, a file that is not a database
         raise DatabaseError(t("the restore failed: {reason}", reason=str(exc).splitlines()[0])) from None
     finally:
         maintenance.remove_sqlite_file(staging)
-    return RestoreResult(str(source), kept, report.events, report.head_hash)
+    return RestoreResult(str(source), kept, report.events, report.head_hash, warnings, removed)
 
 
 @dataclass

@@ -257,12 +257,14 @@ def unguard_cell(value: Any) -> Any:
 EXPORT_HEADER = ("日期", "金额", "收支", "类别", "摘要", "凭证号")
 
 
-def export_ledger(scope: Scope, out: str | Path, *, period: str | None = None) -> int:
+def export_ledger(scope: Scope, out: str | Path, *, period: str | None = None, force: bool = False) -> int:
     """Write the ledger (or one period of it) as .csv (UTF-8 with BOM, for Excel) or .xlsx; the file can be
-    imported again. Returns the number of entries written."""
+    imported again (owner-only: descriptions may name residents). Returns the number of entries written."""
     import csv
 
-    out = Path(out)
+    from juwei.services import files
+
+    out = files.out_file(out, force=force)
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValidationError(t("{path}: use a .csv or .xlsx file", path=out.name))
@@ -270,9 +272,9 @@ def export_ledger(scope: Scope, out: str | Path, *, period: str | None = None) -
     rows = [(e.date, f"{e.amount_fen // 100}.{e.amount_fen % 100:02d}", "收入" if e.direction == "income" else "支出",
              rules.EXPENSE_ZH.get(e.category, e.category) if e.direction == "expense" else e.category,
              e.description, e.voucher) for e in entries]
-    try:
+    with files.private_file(out, force=force) as scratch:
         if suffix == ".csv":
-            with out.open("w", encoding="utf-8-sig", newline="") as f:
+            with scratch.open("w", encoding="utf-8-sig", newline="") as f:
                 writer = csv.writer(f)
                 writer.writerow(EXPORT_HEADER)
                 writer.writerows([(d.isoformat(), amount, *map(safe_cell, rest)) for d, amount, *rest in rows])
@@ -291,7 +293,5 @@ def export_ledger(scope: Scope, out: str | Path, *, period: str | None = None) -
             sheet.append(EXPORT_HEADER)
             for d, amount, *rest in rows:
                 sheet.append([d, Decimal(amount), *map(xlsx_cell, rest)])
-            book.save(out)
-    except OSError as exc:
-        raise JuweiError(t("cannot write {path}: {reason}", path=str(out), reason=exc.strerror)) from None
+            book.save(scratch)
     return len(rows)

@@ -45,13 +45,17 @@ def busy_timeout_ms() -> int:
 def _test_pause() -> None:
     """Tests only: ``JUWEI_TEST_PAUSE_IN_TRANSACTION=SECONDS`` sleeps inside every write transaction,
     after the command's work and before the commit, so a test can kill the process mid-transaction or
-    hold the write lock. The one place this variable is read."""
+    hold the write lock; with ``JUWEI_TEST_PAUSE_RELEASE=FILE`` the pause ends early when FILE appears.
+    The one place these variables are read."""
     pause = os.environ.get("JUWEI_TEST_PAUSE_IN_TRANSACTION")
     if pause:
         marker = os.environ.get("JUWEI_TEST_PAUSE_MARKER")
         if marker:  # tells the test the transaction is open
             Path(marker).write_text("paused")
-        time.sleep(float(pause))
+        release = os.environ.get("JUWEI_TEST_PAUSE_RELEASE")
+        deadline = time.monotonic() + float(pause)
+        while time.monotonic() < deadline and not (release and Path(release).exists()):
+            time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
 
 # The Alembic revisions in order; the last is the schema this code writes. A test checks this list
 # against the migration scripts, so the check below needs no Alembic import at start-up.
@@ -191,6 +195,10 @@ class Store:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    def table_names(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return inspect(conn).get_table_names()
+
     def is_empty(self) -> bool:
         """No tables at all: a server database that nobody has initialised yet."""
         with self.engine.connect() as conn:
@@ -234,6 +242,52 @@ def check_revision(db: str, revision: str | None) -> None:
                           "upgrade juwei to use it", db=describe(db), old=revision))
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_foreign(db: str, tables: list[str]) -> None:
+    shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+    raise DatabaseError(t("{db} already holds tables that are not juwei's ({tables}); init creates a new "
+                          "database or adds a community to a juwei database: choose another --db",
+                          db=describe(db), tables=shown))
+
+
+def _check_new_sqlite_place(path: Path, db: str) -> None:
+    """Where ``init`` may create (or open) a SQLite file: an ordinary file that is empty or SQLite, or a
+    new name in a folder."""
+    if path.is_dir():
+        raise DatabaseError(t("--db: {path} is a folder; give a database file name (for example {example})",
+                              path=db, example=str(Path(db) / "juwei.db")))
+    if path.exists():
+        import stat
+
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise DatabaseError(t("--db: {path} is not an ordinary file", path=db))
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise DatabaseError(t("cannot open database {db}: {reason}", db=db, reason=exc.strerror or exc)) from None
+        if head and head != SQLITE_HEADER:
+            raise DatabaseError(t("{db} is not a juwei database (not an SQLite file); choose another --db", db=db))
+        if head:  # look read-only first: opening it as juwei does would switch another program's file to WAL
+            import sqlite3
+
+            try:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                try:
+                    tables = [name for (name,) in conn.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+                finally:
+                    conn.close()
+            except sqlite3.DatabaseError as exc:
+                raise DatabaseError(t("cannot open database {db}: {reason}", db=db, reason=exc)) from None
+            if tables and "alembic_version" not in tables:
+                _refuse_foreign(db, tables)
+    elif path.parent.exists() and not path.parent.is_dir():
+        raise DatabaseError(t("--db: {path} is not a folder", path=str(path.parent)))
+
+
 def create_store(db: str) -> Store:
     """Create a new database (file 0600) or initialise an empty server database at the head schema."""
     from sqlmodel import SQLModel
@@ -242,15 +296,31 @@ def create_store(db: str) -> Store:
 
     load_all()
 
+    if not db.strip():
+        raise DatabaseError(t("--db: give a database file path or a URL"))
     url = database_url(db)
     path = sqlite_path(url)
-    if path is not None and not path.exists():
-        create_sqlite_file(path)
+    if path is not None:
+        _check_new_sqlite_place(path, db)
+        if not path.exists():
+            try:
+                create_sqlite_file(path)
+            except OSError as exc:
+                raise DatabaseError(t("cannot create {path}: {reason}", path=db, reason=exc.strerror or exc)) from None
     store = Store(db)
-    revision = store.schema_revision()
+    try:
+        revision = store.schema_revision()
+        tables = store.table_names()
+    except Exception as exc:  # a corrupt file, a server that cannot be reached or refuses us
+        store.dispose()
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise DatabaseError(t("cannot open database {db}: {reason}", db=describe(db), reason=reason)) from None
     if revision is not None:
         check_revision(db, revision)
         return store  # an existing juwei database: init adds another community to it
+    if tables:  # someone else's database: juwei's tables must not be mixed into it
+        store.dispose()
+        _refuse_foreign(db, tables)
     with store.engine.begin() as conn:
         SQLModel.metadata.create_all(conn)
         conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from juwei.storage.engine import busy_timeout_ms, create_sqlite_file
+from juwei.errors import DatabaseError
+from juwei.storage.engine import busy_timeout_ms, create_sqlite_file, locked_message
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -46,13 +48,21 @@ def copy_database(source: Path, dest: Path, *, create: bool = True) -> None:
         dst.commit()
 
 
-def backup_to_new_file(source: Path, dest: Path) -> None:
-    """A backup file that appears only when complete: written beside ``dest``, synced, then renamed."""
-    partial = dest.with_name(dest.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
+def backup_to_new_file(source: Path | sqlite3.Connection, dest: Path) -> None:
+    """A backup file that appears only when complete: written beside ``dest`` (``<name>.partial-<pid>``,
+    so a later run can tell a killed writer's leftover from a running one's), synced, then renamed.
+    ``source`` is a path, or a connection already open on the database (a restore copies it under its lock)."""
+    remove_leftovers(dest.parent)
+    partial = dest.with_name(f"{dest.name}.partial-{os.getpid()}")
+    remove_sqlite_file(partial)
+    remove_sqlite_file(dest.with_name(dest.name + ".partial"))  # left by an older juwei writing this name
     try:
-        copy_database(source, partial)
+        if isinstance(source, sqlite3.Connection):
+            create_sqlite_file(partial)
+            with _connect(partial) as dst:
+                source.backup(dst)
+        else:
+            copy_database(source, partial)
         with _connect(partial) as conn:  # a backup is one self-contained file, not a WAL pair
             conn.execute("PRAGMA journal_mode = DELETE")
         fd = os.open(partial, os.O_RDONLY)
@@ -62,10 +72,89 @@ def backup_to_new_file(source: Path, dest: Path) -> None:
             os.close(fd)
         os.replace(partial, dest)
     finally:
-        for leftover in (partial, Path(str(partial) + "-wal"), Path(str(partial) + "-shm"),
-                         Path(str(partial) + "-journal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        remove_sqlite_file(partial)
+
+
+@contextlib.contextmanager
+def exclusive(path: Path) -> Iterator[sqlite3.Connection]:
+    """The database for this connection alone: waits (up to the busy timeout) until no other clerk is reading
+    or writing, then holds SQLite's exclusive lock until the block ends, so nothing commits meanwhile.
+    When the wait runs out: juwei's one-line "the database is busy" refusal."""
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_ms() / 1000, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE").fetchall()
+        try:
+            conn.execute("BEGIN IMMEDIATE")  # in exclusive locking mode the lock outlives the transaction
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseError(locked_message()) from None
+            raise
+        yield conn
+    finally:
+        conn.close()
+
+
+def replace_contents(conn: sqlite3.Connection, source: Path) -> None:
+    """Copy ``source`` page by page into the database ``conn`` holds (see :func:`exclusive`)."""
+    with _connect(source, readonly=True) as src:
+        src.backup(conn)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return pid > 0
+
+
+_LEFTOVER = re.compile(r"^(?P<name>.+)\.(?:partial|restoring-[0-9TZ]+)-(?P<pid>[0-9]+)(?:-wal|-shm|-journal)?$")
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Files a killed backup or restore left in ``folder``: ``<name>.partial-<pid>`` and
+    ``<name>.restoring-<time>-<pid>`` whose process is gone."""
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            match = _LEFTOVER.match(entry.name)
+            if match and not _alive(int(match["pid"])) and entry.is_file():
+                found.append(entry)
+    return sorted(found)
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove what :func:`leftovers` finds (never a file of a backup or restore still running)."""
+    removed = []
+    for leftover in leftovers(folder):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
+
+
+def chain_facts(conn: sqlite3.Connection) -> dict:
+    """What a restore compares between the backup and the database it replaces: the communities (code,
+    name) and the audit chain's head (seq, hash)."""
+    try:
+        communities = sorted(conn.execute("SELECT code, name FROM community").fetchall())
+        head = conn.execute("SELECT seq, hash FROM audit_event WHERE seq IS NOT NULL "
+                            "ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        return {"communities": [], "head": None}
+    return {"communities": communities, "head": tuple(head) if head else None}
+
+
+def event_hash(conn: sqlite3.Connection, seq: int) -> str | None:
+    try:
+        row = conn.execute("SELECT hash FROM audit_event WHERE seq = ?", (seq,)).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
 
 
 def integrity_problems(path: Path) -> list[str]:

@@ -54,3 +54,9 @@ def test_html_is_markdown_it_rendering_the_markdown_printout():
         '<table><thead><tr><th style="text-align:left">a</th><th style="text-align:right">b</th></tr></thead>'
         '<tbody><tr><td style="text-align:left">1</td><td style="text-align:right">2</td></tr></tbody></table>')
 
+
+def test_a_masked_number_keeps_every_star_in_both_printouts():
+    body = "身份证110105********0021,电话 138****5678,**注意**"
+    assert "110105\\*\\*\\*\\*\\*\\*\\*\\*0021" in to_markdown(body)
+    rendered = to_html(body)
+    assert "110105********0021" in rendered and "138****5678" in rendered and "<strong>注意</strong>" in rendered

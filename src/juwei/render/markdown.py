@@ -22,7 +22,7 @@ INLINE_MARKUP = re.compile(r"([\\`*_{}\[\]<>|#~&!])")
 _BLOCK_MARK = re.compile(r"^([-+=])")
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_BOLD = re.compile(r"(?<!\*)\*\*(?!\*)(.+?)(?<!\*)\*\*(?!\*)")  # not inside a run of stars: a masked number
 _BULLET = re.compile(r"^\s*[-*]\s+")
 _HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")

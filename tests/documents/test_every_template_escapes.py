@@ -25,6 +25,9 @@ FORBIDDEN_TAGS = {"script", "img", "iframe", "object", "embed", "svg", "form", "
 LOCAL_LINK = re.compile(r'^disclosure-\d{5}-[a-z]+\.(md|html)$')
 
 TEMPLATES = sorted(p.relative_to(packaged_templates()).as_posix() for p in packaged_templates().rglob("*.j2"))
+# The bodies juwei writes into disclosures (templates/<lang>/bodies/), by the disclosure's category.
+BODY_TEMPLATES = {"finance": "finance", "welfare": "welfare", "personnel": "personnel",
+                  "assembly": "meeting_notice", "resolution": "meeting_results"}
 MEETING_DOCS = {"notice": "convened", "signin": "convened", "ballot": "voted", "result": "voted",
                 "resolution": "voted", "minutes": "closed", "summary": "closed"}
 
@@ -90,8 +93,10 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
     lang = locale
     for row in clerk.json("disclose", "list"):
         for fmt in ("md", "html"):
-            out.setdefault((f"{lang}/disclosure", fmt), []).append(
-                clerk.ok("disclose", "render", row["id"], "--format", fmt))
+            printed = clerk.ok("disclose", "render", row["id"], "--format", fmt)
+            out.setdefault((f"{lang}/disclosure", fmt), []).append(printed)
+            if row["category"] in BODY_TEMPLATES:  # a body juwei wrote is checked as it is printed
+                out.setdefault((f"{lang}/bodies/{BODY_TEMPLATES[row['category']]}", fmt), []).append(printed)
     for fmt in ("md", "html"):
         folder = tmp / f"board-{locale}-{fmt}"
         clerk.ok("disclose", "board", "--on", "2026-11-24", "--out-dir", str(folder), "--format", fmt)
@@ -140,10 +145,13 @@ def test_every_template_prints_hostile_values_as_text(hostile_documents, templat
         assert includers, f"{template} is used by no template"
         return
     lang_doc, fmt = template.rsplit(".", 2)[0], template.rsplit(".", 2)[1]
-    texts = hostile_documents.get((lang_doc, fmt))
-    assert texts, f"{template} is rendered by no hostile case: add it to _community"
-    for n, text in enumerate(texts):
-        _check(_as_html(text, fmt), f"{template} #{n}")
+    # A stored body is Markdown source, not a printout: what must be escaped is each printout of it.
+    formats = ("md", "html") if "/bodies/" in template else (fmt,)
+    for shown in formats:
+        texts = hostile_documents.get((lang_doc, shown))
+        assert texts, f"{template} is rendered by no hostile case ({shown}): add it to _community"
+        for n, text in enumerate(texts):
+            _check(_as_html(text, shown), f"{template} {shown} #{n}")
     if fmt == "md":
         rendered = "".join(_as_html(text, fmt) for text in texts)
         assert "<script" not in rendered and "<img" not in rendered and "<iframe" not in rendered

@@ -44,3 +44,19 @@ def test_markdown_and_html_printouts_show_the_same_text(body):
     rendered = _commonmark(to_markdown(body))
     assert not re.search(r"<(?!/?(p|h[1-6]|ul|li|table|thead|tbody|tr|th|td|strong|br)\b)", rendered), rendered
     assert _text(rendered) == _text(to_html(body))
+
+
+def test_html_is_markdown_it_rendering_the_markdown_printout():
+    body = "## 标题\n\n第一行\n第二行 'q' & <b>x</b>\n\n- 一\n- 二\n\n| a | b |\n|---|---:|\n| 1 | 2 |"
+    assert to_html(body) == (
+        "<h3>标题</h3>\n<p>第一行<br>第二行 &#x27;q&#x27; &amp; &lt;b&gt;x&lt;/b&gt;</p>\n"
+        "<ul><li>一</li><li>二</li></ul>\n"
+        '<table><thead><tr><th style="text-align:left">a</th><th style="text-align:right">b</th></tr></thead>'
+        '<tbody><tr><td style="text-align:left">1</td><td style="text-align:right">2</td></tr></tbody></table>')
+
+
+def test_a_masked_number_keeps_every_star_in_both_printouts():
+    body = "身份证110105********0021,电话 138****5678,**注意**"
+    assert "110105\\*\\*\\*\\*\\*\\*\\*\\*0021" in to_markdown(body)
+    rendered = to_html(body)
+    assert "110105********0021" in rendered and "138****5678" in rendered and "<strong>注意</strong>" in rendered

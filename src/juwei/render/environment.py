@@ -8,6 +8,11 @@ a community's letterhead template can format what it is given but cannot reach i
 HTML autoescapes; Markdown has its own "autoescape" (``finalize``) that backslash-escapes every printed
 value, so a topic or name holding ``<script>`` or ``**`` prints literally in both. In both, every printed
 value is scrubbed of ID numbers and phones first (LAW.md "Privacy").
+
+A third environment writes Markdown *source*: the bodies juwei stores in a disclosure
+(``{lang}/bodies/*.md.j2``, :mod:`juwei.render.bodies`). It prints values as they are, because a stored body
+is text, not a printout: the service has already applied the privacy rules, and both printouts escape the
+body when it is shown (see :mod:`juwei.render.markdown`). It reads only the packaged templates.
 """
 
 from __future__ import annotations
@@ -74,6 +79,25 @@ def _environment(fmt: str, custom: str | None) -> ImmutableSandboxedEnvironment:
     return env
 
 
+@functools.cache
+def source_environment() -> ImmutableSandboxedEnvironment:
+    """The sandboxed environment for Markdown source (a disclosure's stored body): packaged templates only,
+    values printed as given."""
+    from juwei.render.bodies import SOURCE_FILTERS
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(packaged_templates())),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(filters.FILTERS)
+    env.filters.update(SOURCE_FILTERS)
+    return env
+
+
 def template_name(doc: str, lang: str, fmt: str) -> str:
     return f"{lang}/{doc}.{fmt}.j2"
 
@@ -81,8 +105,11 @@ def template_name(doc: str, lang: str, fmt: str) -> str:
 def render(doc: str, lang: str, fmt: str, context: dict[str, Any],
            templates_dir: str | Path | None = None) -> str:
     """Render one document; any template problem becomes a JuweiError naming the template and line."""
-    env = environment(fmt, templates_dir)
-    name = template_name(doc, lang, fmt)
+    return render_template(environment(fmt, templates_dir), template_name(doc, lang, fmt), context)
+
+
+def render_template(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    """Render template ``name`` in ``env``; any template problem becomes a JuweiError naming template and line."""
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as exc:

@@ -1,14 +1,17 @@
 """juwei's Markdown: the small subset a disclosure's body is written in (paragraphs, headings, bullet lists,
-pipe tables, **bold**), read once and written out either as HTML or as Markdown.
+pipe tables, **bold**), and the two printouts of a body.
 
-Both printouts show the same thing: whatever the subset does not know (raw HTML, links, images, code) is
-text and prints literally, in HTML by escaping every character, in Markdown by backslash-escaping every
-character CommonMark would read as markup. A body is marked :class:`MarkdownText`; the environments'
-``finalize`` (see :mod:`juwei.render.filters`) converts it, so no template has to remember to.
+The Markdown printout (:func:`to_markdown`) keeps the subset's structure and backslash-escapes every other
+character CommonMark would read as markup, so whatever the subset does not know (raw HTML, links, images,
+code) prints literally. The HTML printout (:func:`to_html`) is that Markdown rendered by markdown-it-py with
+raw HTML off, so both printouts show the same thing by construction. A body is marked
+:class:`MarkdownText`; the environments' ``finalize`` (see :mod:`juwei.render.filters`) converts it, so no
+template has to remember to.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -19,7 +22,7 @@ INLINE_MARKUP = re.compile(r"([\\`*_{}\[\]<>|#~&!])")
 _BLOCK_MARK = re.compile(r"^([-+=])")
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_BOLD = re.compile(r"(?<!\*)\*\*(?!\*)(.+?)(?<!\*)\*\*(?!\*)")  # not inside a run of stars: a masked number
 _BULLET = re.compile(r"^\s*[-*]\s+")
 _HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -112,29 +115,39 @@ def _spans(text: str) -> list[tuple[bool, str]]:
 
 # ---------------------------------------------------------------- writing
 
-def _html_inline(text: str) -> str:
-    return "".join(f"<strong>{html.escape(t, quote=True)}</strong>" if bold else html.escape(t, quote=True)
-                   for bold, t in _spans(text))
-
-
 def to_html(text: str) -> str:
-    """The body as HTML: every character escaped, the subset's structure and **bold** kept."""
-    out: list[str] = []
-    for block in blocks(text):
-        if block.kind == "table":
-            head, *body = block.rows
-            cells = "".join(f'<th style="text-align:{a}">{_html_inline(c)}</th>' for c, a in zip(head, block.aligns))
-            rows = "".join("<tr>" + "".join(f'<td style="text-align:{a}">{_html_inline(c)}</td>'
-                                            for c, a in zip(row, block.aligns)) + "</tr>" for row in body)
-            out.append(f"<table><thead><tr>{cells}</tr></thead><tbody>{rows}</tbody></table>")
-        elif block.kind == "heading":
-            level = min(block.level + 1, 5)  # the printout's own title is the h1
-            out.append(f"<h{level}>{_html_inline(block.lines[0])}</h{level}>")
-        elif block.kind == "list":
-            out.append("<ul>" + "".join(f"<li>{_html_inline(item)}</li>" for item in block.lines) + "</ul>")
-        else:
-            out.append(f"<p>{'<br>'.join(_html_inline(line) for line in block.lines)}</p>")
-    return "\n".join(out)
+    """The body as HTML: exactly what :func:`to_markdown` shows, rendered by markdown-it-py (CommonMark and
+    GFM tables, raw HTML never passed through), so both printouts show the same text by construction."""
+    return _markdown_it().render(to_markdown(text)).rstrip("\n")
+
+
+@functools.cache
+def _markdown_it():
+    """CommonMark with tables; ``html: False`` so a tag that slipped through prints as text. The printout's
+    conventions on top: headings one level down (its own title is the h1), a line break inside a paragraph
+    kept as ``<br>``, unaligned table columns aligned left, tables and lists written compactly, and text
+    escaped with quotes too."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.core.ruler.push("juwei_printout", _printout_conventions)
+    md.add_render_rule("softbreak", lambda self, tokens, idx, options, env: "<br>")
+    md.add_render_rule("text", lambda self, tokens, idx, options, env: html.escape(tokens[idx].content, quote=True))
+    return md
+
+
+_COMPACT = {"table_open", "bullet_list_open", "thead_open", "thead_close", "tbody_open", "tbody_close", "tr_open", "tr_close", "th_open", "th_close",
+            "td_open", "td_close", "list_item_open", "list_item_close"}
+
+
+def _printout_conventions(state) -> None:
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 1, 5)}"
+        elif token.type in ("th_open", "td_open") and not token.attrGet("style"):
+            token.attrSet("style", "text-align:left")
+        if token.type in _COMPACT:
+            token.block = False  # no line break after the tag: a table or list is one line, as juwei wrote them
 
 
 def _md_inline(text: str, *, line_start: bool = True) -> str:

@@ -29,13 +29,13 @@ from juwei.storage.models import Disclosure, PersonnelChange, WelfareEntry, Welf
 STATUSES = ("draft", "posted", "expired", "superseded", "withdrawn")
 
 
-def _cell(text: object) -> str:
-    """A value safe inside a Markdown table cell: no line breaks, no column separators."""
-    return str(text).replace("\r", " ").replace("\n", " ").replace("|", "｜")
-
-
 def _zh(scope: Scope) -> bool:
     return scope.community.locale.startswith("zh")
+
+
+def _lang(zh: bool) -> str:
+    """The language of the bodies juwei writes: the community's (zh_CN or en)."""
+    return "zh_CN" if zh else "en"
 
 
 def _clean_line(value: str | None, option: str, limit: int, *, required: bool = True) -> str | None:
@@ -349,41 +349,16 @@ def _meetings_module():
 # ---------------------------------------------------------------- S20: the finance account
 
 def _account_markdown(account: rules.Account, zh: bool) -> str:
-    """The account as Markdown. Public spending is public: a description is printed as entered, only personal
-    numbers masked (:attr:`Scrub.NUMBERS`), not withheld like text about a person on a welfare list."""
-    f = rules.format_fen
-    if zh:
-        lines = [f"会计期间:{account.start} 至 {account.end}", "",
-                 "| 项目 | 金额(元) |", "|---|---:|", f"| 期初余额 | {f(account.opening_fen)} |"]
-        lines += [f"| 收入:{_cell(line.category)} | {f(line.fen)} |" for line in account.income]
-        lines += [f"| 收入合计 | {f(account.income_fen)} |"]
-        lines += [f"| 支出:{rules.EXPENSE_ZH[line.category]} | {f(line.fen)} |" for line in account.expense]
-        lines += [f"| 支出合计 | {f(account.expense_fen)} |", f"| 期末余额 | {f(account.closing_fen)} |", ""]
-        if account.itemised:
-            lines += [f"单笔超过 {f(account.itemise_over_fen)} 元的支出逐笔公开:", "",
-                      "| 日期 | 凭证号 | 类别 | 摘要 | 金额(元) |", "|---|---|---|---|---:|"]
-            lines += [f"| {e.day} | {_cell(e.voucher)} | {rules.EXPENSE_ZH[e.category]} "
-                      f"| {_cell(scrub(e.description, Scrub.NUMBERS))} | {f(e.fen)} |" for e in account.itemised]
-        else:
-            lines.append(f"本期无单笔超过 {f(account.itemise_over_fen)} 元的支出。")
-        lines += ["", f"本期共记账 {account.entries} 笔。"]
-    else:
-        lines = [f"Period: {account.start} to {account.end}", "",
-                 "| Item | Amount (yuan) |", "|---|---:|", f"| Opening balance | {f(account.opening_fen)} |"]
-        lines += [f"| Income: {_cell(line.category)} | {f(line.fen)} |" for line in account.income]
-        lines += [f"| Total income | {f(account.income_fen)} |"]
-        lines += [f"| Expense: {line.category} | {f(line.fen)} |" for line in account.expense]
-        lines += [f"| Total expense | {f(account.expense_fen)} |", f"| Closing balance | {f(account.closing_fen)} |",
-                  ""]
-        if account.itemised:
-            lines += [f"Every expense above {f(account.itemise_over_fen)} yuan:", "",
-                      "| Date | Voucher | Category | Description | Amount (yuan) |", "|---|---|---|---|---:|"]
-            lines += [f"| {e.day} | {_cell(e.voucher)} | {_cell(e.category)} "
-                      f"| {_cell(scrub(e.description, Scrub.NUMBERS))} | {f(e.fen)} |" for e in account.itemised]
-        else:
-            lines.append(f"No single expense above {f(account.itemise_over_fen)} yuan in this period.")
-        lines += ["", f"{account.entries} ledger entries in this period."]
-    return "\n".join(lines) + "\n"
+    """The account's body (``bodies/finance.md.j2``). Public spending is public: a description is printed as
+    entered, only personal numbers masked (:attr:`Scrub.NUMBERS`), not withheld like text about a person on a
+    welfare list."""
+    from dataclasses import replace
+
+    from juwei.render.bodies import FinanceBody, markdown_source
+
+    public = replace(account, itemised=[replace(e, description=scrub(e.description, Scrub.NUMBERS))
+                                        for e in account.itemised])
+    return markdown_source(FinanceBody(public), _lang(zh))
 
 
 def finance_disclosure(scope: Scope, period: str, *, post_on: dt.date | None = None,
@@ -455,32 +430,16 @@ def _clean_welfare_row(values: dict[str, Any], starts: dt.date, adult_age: int) 
 
 
 def _welfare_markdown(scope: Scope, wl: WelfareList, entries: list[WelfareEntry], post_by: dt.date) -> str:
-    zh = _zh(scope)
-    f = rules.format_fen
-    rows = [welfare_public_row(name=e.name, household_size=e.household_size, benefit=e.benefit,
-                               amount=f(e.amount_fen), minor=e.minor) for e in entries]
-    total = f(sum(e.amount_fen for e in entries))
-    last_objection = wl.starts - dt.timedelta(days=1)
-    if zh:
-        lines = [f"根据有关规定,现将{public_text(wl.benefit, limit=100)}拟享受对象名单予以公示,"
-                 f"自张贴之日起公示不少于 {wl.objection_days} 天(最迟 {post_by} 张贴),"
-                 f"至 {last_objection} 止。待遇自 {wl.starts} 起发放。", "",
-                 "| 序号 | 姓名 | 家庭人口 | 救助类别 | 金额(元) |", "|---:|---|---:|---|---:|"]
-        lines += [f"| {i} | {_cell(r['name'])} | {r['household_size']} | {_cell(r['benefit'])} | {r['amount']} |"
-                  for i, r in enumerate(rows, 1)]
-        lines += ["", f"共 {len(rows)} 户,合计 {total} 元。", "",
-                  "如有异议,请在公示期内向社区居民委员会反映" + (f"(联系方式:{wl.contact})。" if wl.contact else "。")]
-    else:
-        lines = [f"The proposed recipients of {public_text(wl.benefit, limit=100)} are listed below for residents' "
-                 f"objections, for at least {wl.objection_days} days from posting (posted by {post_by} at the "
-                 f"latest) until {last_objection}. The benefit starts on {wl.starts}.", "",
-                 "| No. | Name | Household size | Benefit | Amount (yuan) |", "|---:|---|---:|---|---:|"]
-        lines += [f"| {i} | {_cell(r['name'])} | {r['household_size']} | {_cell(r['benefit'])} | {r['amount']} |"
-                  for i, r in enumerate(rows, 1)]
-        lines += ["", f"{len(rows)} households, {total} yuan in all.", "",
-                  "Objections to the residents' committee within the publicity period"
-                  + (f" (contact: {wl.contact})." if wl.contact else ".")]
-    return "\n".join(lines) + "\n"
+    """The list's body (``bodies/welfare.md.j2``): only the fields S23 lets a list show."""
+    from juwei.render.bodies import WelfareBody, WelfareRow, markdown_source
+
+    rows = [WelfareRow(**welfare_public_row(name=e.name, household_size=e.household_size, benefit=e.benefit,
+                                            amount=rules.format_fen(e.amount_fen), minor=e.minor))
+            for e in entries]
+    body = WelfareBody(benefit=public_text(wl.benefit, limit=100), objection_days=wl.objection_days,
+                       post_by=post_by, last_objection=wl.starts - dt.timedelta(days=1), starts=wl.starts,
+                       rows=rows, total_fen=sum(e.amount_fen for e in entries), contact=wl.contact)
+    return markdown_source(body, _lang(_zh(scope)))
 
 
 def welfare_disclosure(scope: Scope, path: str | Path, *, benefit: str, starts: dt.date,
@@ -558,15 +517,13 @@ def personnel_disclosure(scope: Scope, *, post_on: dt.date | None = None,
     pending = [c for c in list_staff_changes(scope) if c.disclosure_id is None]
     if not pending:
         raise JuweiError(t("no staff changes wait to be disclosed; record one with `juwei disclose staff-change`"))
+    from juwei.render.bodies import PersonnelBody, StaffChange, markdown_source
+
     zh = _zh(scope)
-    if zh:
-        lines = ["| 姓名 | 变动情况 | 原因 | 生效日期 |", "|---|---|---|---|"]
-    else:
-        lines = ["| Name | Change | Reason | Effective |", "|---|---|---|---|"]
-    lines += [f"| {_cell(public_text(c.name, limit=100))} | {_cell(public_text(c.change, limit=200))} | "
-              f"{_cell(public_text(c.reason, limit=300))} | {c.effective} |" for c in pending]
+    body = PersonnelBody([StaffChange(public_text(c.name, limit=100), public_text(c.change, limit=200),
+                                      public_text(c.reason, limit=300), c.effective) for c in pending])
     title = f"{scope.community.name}人事变动公开" if zh else f"{scope.community.name}: staff changes"
-    row = add_disclosure(scope, category="personnel", title=title[:200], body="\n".join(lines) + "\n",
+    row = add_disclosure(scope, category="personnel", title=title[:200], body=markdown_source(body, _lang(zh)),
                          post_on=post_on, contact=contact,
                          subject="personnel:" + ",".join(str(c.id) for c in pending))
     for change in pending:

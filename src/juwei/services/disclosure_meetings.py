@@ -16,7 +16,6 @@ from juwei.i18n import t
 from juwei.rules import disclosure as rules
 from juwei.rules.profiles import Rules
 from juwei.services.community import rules_on
-from juwei.services.disclosure import _cell
 from juwei.services.scope import Scope
 from juwei.storage.models.disclosure import Disclosure
 from juwei.storage.models.meetings import Meeting, Motion
@@ -91,52 +90,26 @@ def _topics(meeting: Meeting) -> list[str]:
         return [meeting.topics]
 
 
-def _notice_body(scope: Scope, m: Meeting, zh: bool) -> str:
-    topics = _topics(m)
-    when = m.at.strftime("%Y-%m-%d %H:%M")
-    if zh:
-        lines = [f"兹定于 {when} 在{m.place}召开{KIND_ZH.get(m.kind, m.kind)}。", "", "主要议程:", ""]
-        lines += [f"- {topic}" for topic in topics]
-        lines += ["", "特此公告。"]
-    else:
-        lines = [f"A {m.kind} meeting will be held at {when}, {m.place}.", "", "Main agenda:", ""]
-        lines += [f"- {topic}" for topic in topics]
-    return "\n".join(lines) + "\n"
+def _notice_body(m: Meeting, zh: bool) -> str:
+    """The notice's body (``bodies/meeting_notice.md.j2``)."""
+    from juwei.render.bodies import MeetingNoticeBody, markdown_source
+
+    body = MeetingNoticeBody(kind=m.kind, kind_name=KIND_ZH.get(m.kind, m.kind) if zh else m.kind, at=m.at,
+                             place=m.place, topics=_topics(m))
+    return markdown_source(body, "zh_CN" if zh else "en")
 
 
-def _results_body(scope: Scope, m: Meeting, motions: list[Motion], zh: bool) -> str:
-    held = m.at.strftime("%Y-%m-%d %H:%M")
-    voted = [x for x in motions if x.passed is not None]
-    if zh:
-        lines = [f"{held} 在{m.place}召开的{KIND_ZH.get(m.kind, m.kind)}"
-                 + (f"应到 {m.body_size} 人。" if m.body_size else "。"), ""]
-        if voted:
-            lines += ["| 序号 | 议题 | 出席 | 赞成 | 反对 | 弃权 | 通过所需 | 结果 |", "|---:|---|---:|---:|---:|---:|---:|---|"]
-            lines += [f"| {x.number} | {_cell(x.title)} | {x.present or ''} | {x.votes_for or 0} | {x.votes_against or 0} "
-                      f"| {x.votes_abstain or 0} | {x.required or ''} | {'通过' if x.passed else '未通过'} |"
-                      for x in voted]
-        passed = [x for x in voted if x.passed]
-        if passed:
-            lines += ["", "会议形成决议如下:", ""]
-            lines += [f"- {x.title}" + (f":{x.text}" if x.text else "") for x in passed]
-        if m.summary:
-            lines += ["", "会议纪要:", "", m.summary]
-    else:
-        lines = [f"The {m.kind} meeting held at {held}, {m.place}"
-                 + (f" ({m.body_size} on the roll)." if m.body_size else "."), ""]
-        if voted:
-            lines += ["| No. | Motion | Present | For | Against | Abstain | Needed | Result |",
-                      "|---:|---|---:|---:|---:|---:|---:|---|"]
-            lines += [f"| {x.number} | {_cell(x.title)} | {x.present or ''} | {x.votes_for or 0} | {x.votes_against or 0} "
-                      f"| {x.votes_abstain or 0} | {x.required or ''} | {'passed' if x.passed else 'not passed'} |"
-                      for x in voted]
-        passed = [x for x in voted if x.passed]
-        if passed:
-            lines += ["", "Resolutions:", ""]
-            lines += [f"- {x.title}" + (f": {x.text}" if x.text else "") for x in passed]
-        if m.summary:
-            lines += ["", "Summary:", "", m.summary]
-    return "\n".join(lines) + "\n"
+def _results_body(m: Meeting, motions: list[Motion], zh: bool) -> str:
+    """The results' body (``bodies/meeting_results.md.j2``): the stored final tallies of the motions voted on."""
+    from juwei.render.bodies import MeetingResultsBody, VotedMotion, markdown_source
+
+    voted = [VotedMotion(number=x.number, title=x.title, text=x.text, present=x.present, votes_for=x.votes_for,
+                         votes_against=x.votes_against, votes_abstain=x.votes_abstain, required=x.required,
+                         passed=bool(x.passed))
+             for x in motions if x.passed is not None]
+    body = MeetingResultsBody(kind=m.kind, kind_name=KIND_ZH.get(m.kind, m.kind) if zh else m.kind, at=m.at,
+                              place=m.place, body_size=m.body_size, voted=voted, summary=m.summary)
+    return markdown_source(body, "zh_CN" if zh else "en")
 
 
 def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None = None,
@@ -161,7 +134,7 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
         if stale is not None and scope.session.exec(select(Disclosure.id).where(
                 Disclosure.supersedes_id == stale.id, Disclosure.withdrawn_on.is_(None))).first() is not None:
             stale = None  # already corrected; the correction chain is checked by add_disclosure
-        return add_disclosure(scope, category="assembly", title=title, body=_notice_body(scope, m, zh),
+        return add_disclosure(scope, category="assembly", title=title, body=_notice_body(m, zh),
                               post_on=post_on, until=m.at.date(), contact=contact, subject=notice_subject(m),
                               meeting_id=m.id, supersedes=stale.id if stale else None)
     if m.status == "cancelled":
@@ -173,5 +146,5 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
     motions = list(scope.session.exec(select(Motion).where(Motion.meeting_id == m.id)
                                       .order_by(Motion.number)).all())
     title = (f"{m.at.date()}{kind_name}决议公开" if zh else f"Resolutions of the {kind_name} meeting on {m.at.date()}")
-    return add_disclosure(scope, category="resolution", title=title, body=_results_body(scope, m, motions, zh),
+    return add_disclosure(scope, category="resolution", title=title, body=_results_body(m, motions, zh),
                           post_on=post_on, contact=contact, subject=f"meeting:{m.id}:results", meeting_id=m.id)

@@ -1,0 +1,142 @@
+"""The bodies juwei writes into disclosures, from templates: ``templates/{zh_CN,en}/bodies/<name>.md.j2``.
+
+A service gathers one of the contexts below (plain dataclasses; the privacy rules already applied: masked
+descriptions, public names) and :func:`markdown_source` renders it in the sandboxed source environment
+(:func:`juwei.render.environment.source_environment`). The result is the disclosure's stored body, Markdown
+in juwei's subset (:mod:`juwei.render.markdown`); the printouts escape it when they show it.
+
+| context | template | rule |
+|---|---|---|
+| :class:`FinanceBody` | ``bodies/finance.md.j2`` | S20 |
+| :class:`WelfareBody` | ``bodies/welfare.md.j2`` | S23 |
+| :class:`PersonnelBody` | ``bodies/personnel.md.j2`` | S24 |
+| :class:`MeetingNoticeBody` | ``bodies/meeting_notice.md.j2`` | S25 |
+| :class:`MeetingResultsBody` | ``bodies/meeting_results.md.j2`` | S21, S25 |
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+from juwei.rules.disclosure import EXPENSE_ZH, Account, format_fen
+
+
+def cell(value: object) -> str:
+    """A value safe inside a Markdown table cell: no line breaks, no column separators."""
+    return str(value).replace("\r", " ").replace("\n", " ").replace("|", "｜")
+
+
+def minute(value: dt.datetime) -> str:
+    """``2026-10-28 14:30``: the moment as the board's bodies write it."""
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+SOURCE_FILTERS = {
+    "cell": cell,
+    "yuan": format_fen,  # fen → 1,234.56
+    "expense_zh": EXPENSE_ZH.__getitem__,  # S20's expense category in Chinese
+    "minute": minute,
+}
+
+
+@dataclass(frozen=True)
+class FinanceBody:
+    """S20: a period's account (itemised descriptions already masked of personal numbers)."""
+
+    TEMPLATE: ClassVar[str] = "finance"
+    account: Account
+
+
+@dataclass(frozen=True)
+class WelfareRow:
+    name: str  # public name: a minor is not named
+    household_size: int | None
+    benefit: str
+    amount: str  # formatted yuan
+
+
+@dataclass(frozen=True)
+class WelfareBody:
+    """S23: a welfare publicity list with its objection window."""
+
+    TEMPLATE: ClassVar[str] = "welfare"
+    benefit: str
+    objection_days: int
+    post_by: dt.date
+    last_objection: dt.date
+    starts: dt.date
+    rows: list[WelfareRow]
+    total_fen: int
+    contact: str | None
+
+
+@dataclass(frozen=True)
+class StaffChange:
+    name: str
+    change: str
+    reason: str
+    effective: dt.date
+
+
+@dataclass(frozen=True)
+class PersonnelBody:
+    """S24: the staff changes not yet disclosed."""
+
+    TEMPLATE: ClassVar[str] = "personnel"
+    changes: list[StaffChange]
+
+
+@dataclass(frozen=True)
+class MeetingNoticeBody:
+    """S25: a representatives' meeting's notice."""
+
+    TEMPLATE: ClassVar[str] = "meeting_notice"
+    kind: str  # the meeting's kind code
+    kind_name: str  # its name in the body's language
+    at: dt.datetime
+    place: str
+    topics: list[str]
+
+
+@dataclass(frozen=True)
+class VotedMotion:
+    number: int
+    title: str
+    text: str | None
+    present: int | None
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+    required: int | None
+    passed: bool
+
+
+@dataclass(frozen=True)
+class MeetingResultsBody:
+    """S21, S25: what a closed meeting decided (motions not voted on are left out)."""
+
+    TEMPLATE: ClassVar[str] = "meeting_results"
+    kind: str
+    kind_name: str
+    at: dt.datetime
+    place: str
+    body_size: int | None
+    voted: list[VotedMotion]
+    summary: str | None
+
+
+BODIES = (FinanceBody, WelfareBody, PersonnelBody, MeetingNoticeBody, MeetingResultsBody)
+
+
+def template_name(body: Any, lang: str) -> str:
+    return f"{lang}/bodies/{body.TEMPLATE}.md.j2"
+
+
+def markdown_source(body: Any, lang: str) -> str:
+    """The body's Markdown in ``lang`` (zh_CN or en), from its packaged template."""
+    from juwei.render.environment import render_template, source_environment
+
+    context = {f.name: getattr(body, f.name) for f in fields(body)}
+    return render_template(source_environment(), template_name(body, lang), context)

@@ -17,6 +17,7 @@ from juwei.errors import JuweiError, NotFound, ValidationError
 from juwei.i18n import t
 from juwei.rules import people
 from juwei.rules.dates import add_years
+from juwei.rules.due import DueItem
 from juwei.rules.idnumber import parse_id
 from juwei.rules.records import FieldError, check_plausible, clean_member
 from juwei.rules.text import fold
@@ -480,6 +481,20 @@ def list_representatives(scope: Scope, *, on: dt.date | None = None, expiring_da
         rows.append(RepRow(rep.id, rep.member_id, name, rep.kind, group, rep.basis, rep.term_start,
                            rep.term_end, rep.ended_on, rep.end_reason, rep.other_group_reason))
     return rows
+
+
+TERM_AHEAD_DAYS = 90  # how long before an elected term (S3) ends the agenda lists electing the next one
+
+
+def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
+    """S3: an elected representative whose term ends within :data:`TERM_AHEAD_DAYS` needs a successor (or a
+    new term) from the day after."""
+    return [DueItem("S3", "roster", f"representative:{r.id}:term",
+                    t("term of representative {name} ({group}) ends on {day}", name=r.name, group=r.group or "-",
+                      day=r.term_end),
+                    r.term_end, False,
+                    f"juwei rep add MEMBER --group {r.group} --from {r.term_end + dt.timedelta(days=1)}")
+            for r in list_representatives(scope, on=on, expiring_days=TERM_AHEAD_DAYS) if r.group]
 
 
 def ensure_groups(scope: Scope, names: Iterable[str]) -> dict[str, int]:

@@ -1,0 +1,77 @@
+"""juwei agenda: everything the clerk must do, from every domain, soonest first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from juwei.cli._common import JSON_OPTION, emit_json, info, parse_date_option, scope, table
+from juwei.i18n import t
+
+app = typer.Typer()
+
+
+@app.command()
+def agenda(
+    ctx: typer.Context,
+    on: Optional[str] = typer.Option(None, "--on", help="As on this date (default today)."),
+    days: Optional[int] = typer.Option(None, "--days", min=0, metavar="N",
+                                       help="Only what is due within N days (overdue is always shown)."),
+    ics: Optional[Path] = typer.Option(None, "--ics", metavar="FILE",
+                                       help="Also write the dated items as an iCalendar file (.ics) for a phone."),
+    force: bool = typer.Option(False, "--force", help="With --ics: replace the file if it exists."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Everything the clerk must do, overdue first, then soonest: meetings due (S4, S14), petitions (S5),
+    the disclosure board (S20–S26), representatives' terms (S3), each with the command that settles it."""
+    from juwei.services.due import agenda as build
+
+    day = parse_date_option(on, "--on")
+    if ics is not None:
+        _check_writable(ics, force)
+    with scope(ctx) as sc:
+        report = build(sc, day, days)
+    if ics is not None:
+        _write_ics(ics, report)
+    if as_json:
+        emit_json(report)
+        return
+    table(t("Agenda on {day}: {n} to do", day=report.on, n=len(report.items)),
+          [t("due"), t("rule"), t("what"), t("command")],
+          [(t("overdue") + f" ({x.due})" if x.overdue else (x.due or t("now")), x.rule, x.what, x.command)
+           for x in report.items])
+    if ics is not None:
+        info(t("{n} dated item(s) written to {path}", n=sum(1 for x in report.items if x.due), path=ics))
+
+
+def _check_writable(path: Path, force: bool) -> None:
+    from juwei.errors import JuweiError
+
+    if path.is_dir():
+        raise JuweiError(t("--ics: {path} is a folder; give a file name", path=path))
+    if path.exists() and not force:
+        raise JuweiError(t("--ics: {path} already exists; add --force to replace it", path=path))
+    if not path.parent.is_dir():
+        raise JuweiError(t("--ics: folder {path} does not exist", path=path.parent))
+
+
+def _write_ics(path: Path, report) -> None:
+    """Whole or not at all: a half-written calendar must not reach the phone."""
+    import datetime as dt
+    import os
+    import tempfile
+
+    from juwei.render.calendar import agenda_ics
+
+    data = agenda_ics(report.items, report.community, dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

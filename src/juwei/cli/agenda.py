@@ -58,20 +58,10 @@ def _check_writable(path: Path, force: bool) -> None:
 
 
 def _write_ics(path: Path, report) -> None:
-    """Whole or not at all: a half-written calendar must not reach the phone."""
     import datetime as dt
-    import os
-    import tempfile
 
+    from juwei.cli.notice import write_file  # whole or not at all
     from juwei.render.calendar import agenda_ics
 
-    data = agenda_ics(report.items, report.community, dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    write_file(path, agenda_ics(report.items, report.community, stamp).decode("utf-8"))

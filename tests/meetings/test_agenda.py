@@ -190,3 +190,23 @@ def test_registry_sources_resolve():
 def test_help_lists_agenda(cli):
     assert "agenda" in cli.ok("--help")
     assert "--ics" in cli.ok("agenda", "--help")
+
+
+def test_numbers_in_topics_are_masked_unless_revealed(busy, tmp_path):
+    from icalendar import Calendar
+
+    phone = "138.1234.5678"
+    petition = busy.json("petition", "open", "--topic", f"加装电梯 联系{phone}")["id"]
+    busy.ok("petition", "sign", petition, busy.ids["A1"])
+    for out in (busy.ok("agenda", env={"COLUMNS": "250"}), busy.ok("agenda", "--json")):
+        assert "加装电梯 联系" in out and "1234" not in out
+    assert phone in busy.ok("agenda", "--json", "--reveal")
+    path = tmp_path / "a.ics"
+    busy.ok("agenda", "--ics", str(path))
+    summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+    assert "1234" not in path.read_text(encoding="utf-8") and summaries
+    # The masked agenda is the revealed one but for that number.
+    masked, revealed = busy.json("agenda")["items"], busy.json("agenda", "--reveal")["items"]
+    assert [i["subject"] for i in masked] == [i["subject"] for i in revealed]
+    other = f"petition:{petition}"
+    assert [i for i in masked if i["subject"] != other] == [i for i in revealed if i["subject"] != other]

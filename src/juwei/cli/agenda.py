@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, emit_json, info, parse_date_option, scope, table
+from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, emit_json, info, parse_date_option, private, scope, table
 from juwei.i18n import t
 
 app = typer.Typer()
@@ -23,16 +23,18 @@ def agenda(
                                        help="Also write the dated items as an iCalendar file (.ics) for a phone."),
     force: bool = typer.Option(False, "--force", help="With --ics: replace the file if it exists."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """Everything the clerk must do, overdue first, then soonest: meetings due (S4, S14), petitions (S5),
-    the disclosure board (S20–S26), representatives' terms (S3), each with the command that settles it."""
+    the disclosure board (S20–S26), representatives' terms (S3), each with the command that settles it. Numbers
+    typed into names and topics are masked, in the calendar file too, unless --reveal."""
     from juwei.services.due import agenda as build
 
     day = parse_date_option(on, "--on")
     if ics is not None:
         _check_writable(ics, force)
     with scope(ctx) as sc:
-        report = build(sc, day, days)
+        report = private(build(sc, day, days), reveal)
     if ics is not None:
         _write_ics(ics, report)
     if as_json:

@@ -719,7 +719,7 @@ def due(scope: Scope, on: dt.date | None = None) -> DueReport:
         from juwei.rules.profiles import SPECS
 
         routine.append(line(kind, SPECS[key].rule, rules[key], [at.date() for k, _, at in rows if k == kind]))
-    return DueReport(today, regular, met_petitions_without_meeting(scope), routine)
+    return DueReport(today, regular, met_petitions_without_meeting(scope, today), routine)
 
 
 def due_items(scope: Scope, on: dt.date) -> list[DueItem]:

@@ -52,10 +52,8 @@ class Agenda:
     items: list[DueItem]
 
 
-def agenda(scope: Scope, on: dt.date | None = None, days: int | None = None,
-           domains: tuple[str, ...] | None = None) -> Agenda:
-    """Everything the clerk must do, from every source (or the named ones), overdue first, then soonest."""
+def agenda(scope: Scope, on: dt.date | None = None, days: int | None = None) -> Agenda:
+    """Everything the clerk must do, from every source, overdue first, then soonest."""
     day = on or scope.today
-    items = [item for name, entry in SOURCES.items() if domains is None or name in domains
-             for item in resolve(entry)(scope, day)]
+    items = [item for entry in SOURCES.values() for item in resolve(entry)(scope, day)]
     return Agenda(day, days, scope.community.code, within(soonest_first(items), day, days))

@@ -210,3 +210,15 @@ def test_numbers_in_topics_are_masked_unless_revealed(busy, tmp_path):
     assert [i["subject"] for i in masked] == [i["subject"] for i in revealed]
     other = f"petition:{petition}"
     assert [i for i in masked if i["subject"] != other] == [i for i in revealed if i["subject"] != other]
+
+
+def test_a_term_is_settled_by_its_successor(busy):
+    def terms(*args):
+        return [i for i in busy.json("agenda", *args)["items"] if i["domain"] == "roster"]
+
+    # Not yet settled on the day after the term: overdue.
+    lapsed = terms("--on", "2026-08-05")
+    assert [(i["subject"], i["due"], i["overdue"]) for i in lapsed] == [("representative:4:term", "2026-07-31", True)]
+    # Electing the successor from the day after (the command the agenda gave) settles it, before and after.
+    busy.ok(*lapsed[0]["command"].replace("MEMBER", str(busy.ids["D2"])).split()[1:])
+    assert terms() == [] and terms("--on", "2026-08-05") == []

@@ -32,6 +32,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "member": ("member", "Residents (居民): add, import, list, show, update, record leaving.", "Roster"),
     "rep": ("rep", "Representatives (居民代表, 当然代表): terms, list, end.", "Roster"),
     "roster": ("roster", "Roster summary: groups, households, adults, representatives.", "Roster"),
+    "agenda": ("agenda", "Everything the clerk must do, soonest first, with the command that settles each.",
+               "Meetings"),
     "meeting": ("meeting", "Meetings: convene with notice, roll, sign in, quorum, close, minutes, what is due.",
                 "Meetings"),
     "motion": ("motion", "Motions put to a meeting: add, list.", "Meetings"),

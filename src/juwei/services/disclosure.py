@@ -19,6 +19,7 @@ from juwei.errors import JuweiError, NotFound, ValidationError
 from juwei.i18n import t
 from juwei.rules import disclosure as rules
 from juwei.rules import people
+from juwei.rules.due import DueItem
 from juwei.rules.privacy import Scrub, public_text, scrub, welfare_public_row
 from juwei.rules.records import FieldError
 from juwei.services import audit
@@ -279,47 +280,28 @@ def _postings(scope: Scope) -> dict[str, tuple[dt.date, int]]:
         Disclosure.posted_on.is_not(None), Disclosure.withdrawn_on.is_(None))).all()
     out: dict[str, tuple[dt.date, int]] = {}
     for r in rows:
-        subjects = [r.subject]
-        if r.subject.startswith("personnel:"):  # one disclosure may announce several changes
-            subjects = [f"personnel:{i}" for i in r.subject.split(":", 1)[1].split(",")]
-        for s in subjects:
+        for s in _subjects(r.subject):
             if s not in out or r.posted_on < out[s][0]:
                 out[s] = (r.posted_on, r.id)
     return out
 
 
+def _subjects(subject: str) -> list[str]:
+    """The obligations one disclosure answers: one, or several staff changes (``personnel:3,4``)."""
+    if subject.startswith("personnel:"):
+        return [f"personnel:{i}" for i in subject.split(":", 1)[1].split(",")]
+    return [subject]
+
+
 def obligations(scope: Scope, on: dt.date | None = None, *, include_met: bool = False) -> list[rules.Obligation]:
-    """Everything owed to the board on ``on``: open or overdue (and, with ``include_met``, met or met late)."""
-    from juwei.services.ledger import first_entry_day
+    """Everything owed to the board on ``on``: open or overdue (and, with ``include_met``, met or met late).
+    Who owes what is read from :data:`juwei.services.due.BOARD`."""
+    from juwei.services.due import board_obligations
 
     day = on or scope.today
-    r = rules_on(scope, day)
-    found: list[rules.Obligation] = []
-    # S20: finance accounts from the first period with entries (or the community's founding) on.
-    first = first_entry_day(scope)
-    founded = scope.community.created_at.date()
-    since = min(first, founded) if first else founded
-    found += rules.finance_obligations(cadence=r.disclosure_finance_cadence, yearly=r.disclosure_finance_yearly,
-                                       deadline_days=r.disclosure_finance_deadline_days, since=since, on=day)
-    # S23: welfare lists must be up for the objection window before the benefit starts.
-    for wl in scope.session.exec(select(WelfareList).where(WelfareList.community_id == scope.community_id)
-                                 .order_by(WelfareList.id)).all():
-        found.append(rules.Obligation("S23", f"welfare:{wl.id}",
-                                      t("welfare list {id}: {benefit} from {starts}", id=wl.id,
-                                        benefit=wl.benefit, starts=wl.starts),
-                                      rules.welfare_post_by(wl.starts, wl.objection_days)))
-    # S24: staff changes, within the profile's days.
-    for pc in scope.session.exec(select(PersonnelChange).where(
-            PersonnelChange.community_id == scope.community_id, PersonnelChange.effective <= day)
-            .order_by(PersonnelChange.id)).all():
-        found.append(rules.Obligation("S24", f"personnel:{pc.id}",
-                                      t("staff change: {name}, {change}", name=pc.name, change=pc.change),
-                                      pc.effective + dt.timedelta(days=rules_on(scope, pc.effective)
-                                                                  .disclosure_personnel_days)))
-    found += meeting_obligations(scope, day)
     postings = _postings(scope)
     out = []
-    for ob in found:
+    for ob in board_obligations(scope, day):
         if ob.subject in postings:
             ob.posted_on, ob.disclosure_id = postings[ob.subject]
         rules.settle(ob, day)
@@ -329,10 +311,64 @@ def obligations(scope: Scope, on: dt.date | None = None, *, include_met: bool = 
     return out
 
 
-def meeting_obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
-    """S21/S25 obligations from meetings; empty until the meetings module is present."""
-    meetings = _meetings_module()
-    return meetings.obligations(scope, day) if meetings else []
+def finance_obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
+    """S20: finance accounts from the first period with entries (or the community's founding) on."""
+    from juwei.services.ledger import first_entry_day
+
+    r = rules_on(scope, day)
+    first = first_entry_day(scope)
+    founded = scope.community.created_at.date()
+    since = min(first, founded) if first else founded
+    return rules.finance_obligations(cadence=r.disclosure_finance_cadence, yearly=r.disclosure_finance_yearly,
+                                     deadline_days=r.disclosure_finance_deadline_days, since=since, on=day)
+
+
+def welfare_obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
+    """S23: welfare lists must be up for the objection window before the benefit starts."""
+    return [rules.Obligation("S23", f"welfare:{wl.id}",
+                             t("welfare list {id}: {benefit} from {starts}", id=wl.id, benefit=wl.benefit,
+                               starts=wl.starts),
+                             rules.welfare_post_by(wl.starts, wl.objection_days))
+            for wl in scope.session.exec(select(WelfareList).where(WelfareList.community_id == scope.community_id)
+                                         .order_by(WelfareList.id)).all()]
+
+
+def personnel_obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
+    """S24: staff changes, within the profile's days."""
+    return [rules.Obligation("S24", f"personnel:{pc.id}", t("staff change: {name}, {change}", name=pc.name,
+                                                            change=pc.change),
+                             pc.effective + dt.timedelta(days=rules_on(scope, pc.effective).disclosure_personnel_days))
+            for pc in scope.session.exec(select(PersonnelChange).where(
+                PersonnelChange.community_id == scope.community_id, PersonnelChange.effective <= day)
+                .order_by(PersonnelChange.id)).all()]
+
+
+def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
+    """S20–S26: what the board is owed and not posted, each with the command that settles it: posting the
+    draft already made for it, else the generator for its rule."""
+    open_ = obligations(scope, on)
+    drafts: dict[str, int] = {}
+    for subject, draft in scope.session.exec(select(Disclosure.subject, Disclosure.id).where(
+            Disclosure.community_id == scope.community_id, Disclosure.posted_on.is_(None),
+            Disclosure.withdrawn_on.is_(None), Disclosure.subject.is_not(None)).order_by(Disclosure.id)).all():
+        for s in _subjects(subject):
+            drafts.setdefault(s, draft)
+    return [DueItem(o.rule, "disclosure", o.subject, o.title, o.due, o.overdue, _settles(o, drafts.get(o.subject)))
+            for o in open_]
+
+
+def _settles(ob: rules.Obligation, draft: int | None) -> str:
+    if draft is not None:
+        return f"juwei disclose post {draft}"
+    if ob.meeting_id is not None:  # S21, S25
+        return f"juwei disclose from-meeting {ob.meeting_id}"
+    if ob.subject.startswith("finance:"):
+        return f"juwei disclose finance --period {ob.period or ob.subject.split(':', 1)[1]}"
+    if ob.subject.startswith("personnel:"):
+        return "juwei disclose personnel"
+    if ob.subject.startswith("welfare:"):
+        return "juwei disclose welfare --list FILE --benefit … --starts …"
+    return "juwei disclose add --category … --title …"
 
 
 def _meetings_module():

@@ -18,8 +18,9 @@ from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from juwei.errors import JuweiError, NotFound, ValidationError
-from juwei.i18n import t
+from juwei.i18n import label, t
 from juwei.rules import meetings as mrules
+from juwei.rules.due import DueItem
 from juwei.rules.meetings import Candidate, Quorum
 from juwei.rules.profiles import Rules
 from juwei.services import audit, audit_seal
@@ -696,10 +697,10 @@ class DueReport:
     routine: list[DueLine] = field(default_factory=list)
 
 
-def due(scope: Scope) -> DueReport:
+def due(scope: Scope, on: dt.date | None = None) -> DueReport:
     from juwei.services.petitions import met_petitions_without_meeting
 
-    today = scope.today
+    today = on or scope.today
     rules = rules_on(scope, today)
     since = scope.community.created_at.date() if scope.community.created_at else None
     rows = scope.session.execute(select(Meeting.kind, Meeting.reason, Meeting.at).where(
@@ -718,4 +719,22 @@ def due(scope: Scope) -> DueReport:
         from juwei.rules.profiles import SPECS
 
         routine.append(line(kind, SPECS[key].rule, rules[key], [at.date() for k, _, at in rows if k == kind]))
-    return DueReport(today, regular, met_petitions_without_meeting(scope), routine)
+    return DueReport(today, regular, met_petitions_without_meeting(scope, today), routine)
+
+
+def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
+    """S4, S14: each meeting whose cadence wants one this period and none is convened yet (the agenda's view
+    of :func:`due`; met petitions, S5, are the petitions module's)."""
+    report = due(scope, on)
+    out = []
+    for line in (report.regular, *report.routine):
+        if line.due_by is None:  # convened this period, or a cadence with no periods
+            continue
+        kind = "representatives" if line.kind in ("residents/representatives", "report") else line.kind
+        reason = " --reason report" if line.kind == "report" else ""
+        out.append(DueItem(line.rule, "meetings", f"meeting:{line.kind}",
+                           t("{kind} meeting ({cadence})", kind=label("meeting kind", line.kind),
+                             cadence=label("cadence", line.cadence)),
+                           line.due_by, line.overdue,
+                           f"juwei meeting convene --kind {kind}{reason} --at 'YYYY-MM-DD HH:MM' --place … --topic …"))
+    return out

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from juwei.errors import JuweiError, NotFound, ValidationError
 from juwei.i18n import t
+from juwei.rules.due import DueItem
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
@@ -120,13 +121,23 @@ def petition_status(scope: Scope, petition_id: int, day: dt.date | None = None) 
                          for r in rows])
 
 
-def list_petitions(scope: Scope) -> list[PetitionView]:
+def list_petitions(scope: Scope, day: dt.date | None = None) -> list[PetitionView]:
     ids = scope.session.execute(select(Petition.id).where(Petition.community_id == scope.community_id)
                                 .order_by(Petition.id)).scalars().all()
-    return [petition_status(scope, pid) for pid in ids]
+    return [petition_status(scope, pid, day) for pid in ids]
 
 
-def met_petitions_without_meeting(scope: Scope) -> list[dict]:
+def met_petitions_without_meeting(scope: Scope, day: dt.date | None = None) -> list[dict]:
     return [{"id": p.id, "topic": p.topic, "signatures": p.signatures, "required": p.required}
-            for p in list_petitions(scope) if p.met and p.meeting_id is None]
+            for p in list_petitions(scope, day) if p.met and p.meeting_id is None]
 
+
+def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
+    """S5: a petition that has its signatures obliges a meeting; it is due now (no day of its own)."""
+    kind = "representatives" if rules_on(scope, on).petition_base == "representatives" else "residents"
+    return [DueItem("S5", "petitions", f"petition:{p['id']}",
+                    t("petition {id} ({topic}) has its signatures: convene the meeting", id=p["id"], topic=p["topic"]),
+                    None, False,
+                    f"juwei meeting convene --kind {kind} --reason petition:{p['id']} --at 'YYYY-MM-DD HH:MM' "
+                    "--place … --topic …")
+            for p in met_petitions_without_meeting(scope, on)]

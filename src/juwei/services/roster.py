@@ -17,6 +17,7 @@ from juwei.errors import JuweiError, NotFound, ValidationError
 from juwei.i18n import t
 from juwei.rules import people
 from juwei.rules.dates import add_years
+from juwei.rules.due import DueItem
 from juwei.rules.idnumber import parse_id
 from juwei.rules.records import FieldError, check_plausible, clean_member
 from juwei.rules.text import fold
@@ -480,6 +481,32 @@ def list_representatives(scope: Scope, *, on: dt.date | None = None, expiring_da
         rows.append(RepRow(rep.id, rep.member_id, name, rep.kind, group, rep.basis, rep.term_start,
                            rep.term_end, rep.ended_on, rep.end_reason, rep.other_group_reason))
     return rows
+
+
+TERM_AHEAD_DAYS = 90  # how long before an elected term (S3) ends the agenda lists electing the next one
+
+
+def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
+    """S3: an elected term that ends within :data:`TERM_AHEAD_DAYS` (or has ended, overdue) and has no
+    successor yet: an elected term in the same group starting after it. Each successor settles one term."""
+    reps = [r for r in list_representatives(scope, on=on, include_ended=True) if r.kind == "elected" and r.group]
+    horizon = on + dt.timedelta(days=TERM_AHEAD_DAYS)
+    ending = sorted((r for r in reps if r.term_end is not None and r.ended_on is None and r.term_start <= on
+                     and r.term_end <= horizon), key=lambda r: (r.term_end, r.id))
+    taken: set[int] = set()
+    out = []
+    for r in ending:
+        successor = next((s for s in sorted(reps, key=lambda s: (s.term_start, s.id)) if s.id not in taken
+                          and s.group == r.group and s.term_start > r.term_end), None)
+        if successor is not None:
+            taken.add(successor.id)
+            continue
+        out.append(DueItem("S3", "roster", f"representative:{r.id}:term",
+                           t("term of representative {name} ({group}) ends on {day}", name=r.name, group=r.group,
+                             day=r.term_end),
+                           r.term_end, r.term_end < on,
+                           f"juwei rep add MEMBER --group {r.group} --from {r.term_end + dt.timedelta(days=1)}"))
+    return out
 
 
 def ensure_groups(scope: Scope, names: Iterable[str]) -> dict[str, int]:

@@ -1,0 +1,59 @@
+"""What is due, from every domain: the registry ``juwei agenda``, ``meeting due`` and ``disclose due`` read.
+
+A domain with duties adds one line to :data:`SOURCES` naming its ``due_items(scope, on) -> list[DueItem]``
+(see :mod:`juwei.rules.due`); a domain that owes the disclosure board something adds one line to
+:data:`BOARD` naming its ``(scope, day) -> list[Obligation]``. Entries are ``"module:function"`` strings, read
+only when asked for, so the registry imports no domain and no domain imports another through it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from juwei.rules.due import DueItem, soonest_first, within
+from juwei.services.scope import Scope
+
+# domain → its due items (rules it reports)
+SOURCES: dict[str, str] = {
+    "meetings": "juwei.services.meetings:due_items",  # S4, S14: meeting cadences
+    "petitions": "juwei.services.petitions:due_items",  # S5: met petitions without their meeting
+    "disclosure": "juwei.services.disclosure:due_items",  # S20–S26: everything owed to the board (BOARD)
+    "roster": "juwei.services.roster:due_items",  # S3: elected terms about to end
+}
+
+# what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)
+BOARD: dict[str, str] = {
+    "finance": "juwei.services.disclosure:finance_obligations",  # S20
+    "welfare": "juwei.services.disclosure:welfare_obligations",  # S23
+    "personnel": "juwei.services.disclosure:personnel_obligations",  # S24
+    "meetings": "juwei.services.disclosure_meetings:obligations",  # S21, S25
+}
+
+
+def resolve(entry: str) -> Callable[..., Any]:
+    """The function a registry entry names."""
+    module, _, name = entry.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def board_obligations(scope: Scope, day: dt.date) -> list:
+    """Every obligation to the board on ``day``, from each :data:`BOARD` source, not yet settled."""
+    return [ob for entry in BOARD.values() for ob in resolve(entry)(scope, day)]
+
+
+@dataclass
+class Agenda:
+    on: dt.date
+    days: int | None  # only items due within this many days (overdue and undated always); None: all
+    community: str  # the community's code: calendar entries are named by it
+    items: list[DueItem]
+
+
+def agenda(scope: Scope, on: dt.date | None = None, days: int | None = None) -> Agenda:
+    """Everything the clerk must do, from every source, overdue first, then soonest."""
+    day = on or scope.today
+    items = [item for entry in SOURCES.values() for item in resolve(entry)(scope, day)]
+    return Agenda(day, days, scope.community.code, within(soonest_first(items), day, days))

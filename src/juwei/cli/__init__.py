@@ -21,12 +21,13 @@ except ImportError:  # pragma: no cover - older typer depends on click
 from juwei import __version__
 from juwei.i18n import set_language, t
 
-# name → (module under juwei.cli, summary shown by `juwei --help`, help panel)
+# name → (module under juwei.cli, summary, help panel). The summary is the one source of a command's help:
+# `juwei --help` lists it and `juwei GROUP --help` opens with it (the modules' Typer apps carry no help).
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "init": ("init", "Create a juwei database and a community with its rules profile.", "Set-up"),
     "community": ("community", "The community's settings: show them; set its time zone.", "Set-up"),
     "rules": ("rules", "Show the rules profile in force; record a new version of a rule.", "Set-up"),
-    "db": ("db", "Database upkeep: upgrade the schema.", "Set-up"),
+    "db": ("db", "Database upkeep: upgrade the schema, back up, restore, check.", "Set-up"),
     "group": ("group", "Residents' groups (居民小组).", "Roster"),
     "household": ("household", "Households (户) and their designated representatives.", "Roster"),
     "member": ("member", "Residents (居民): add, import, list, show, update, record leaving.", "Roster"),
@@ -38,7 +39,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                 "Meetings"),
     "motion": ("motion", "Motions put to a meeting: add, list.", "Meetings"),
     "vote": ("vote", "Votes on a motion: count, roll-call cast, tally.", "Meetings"),
-    "petition": ("petition", "Petitions to convene a meeting (S5): open, sign, show.", "Meetings"),
+    "petition": ("petition", "Petitions to convene a meeting (S5): open, sign, show, list.", "Meetings"),
     "notice": ("notice", "Documents: notices, sign-in sheets, ballots, results, resolutions, minutes, summaries.",
                "Documents"),
     "audit": ("audit", "The audit trail: verify it, read its history, seal it for the board.", "Set-up"),
@@ -57,6 +58,10 @@ def _load(name: str) -> click.Command:
     command = adopt(typer.main.get_command(module.app))
     command.name = name
     command.short_help = t(summary)
+    if hasattr(command, "list_commands"):  # a group: its help is the table's summary
+        command.help = t(summary)
+    # a one-command module becomes a Typer app of its own, which offers shell completion; juwei does not
+    command.params = [p for p in command.params if p.name not in ("install_completion", "show_completion")]
     setattr(command, "rich_help_panel", panel)
     return command
 
@@ -142,9 +147,17 @@ app = typer.Typer(
     help="juwei (居委): the residents' committee clerk's toolkit — roster, meetings, votes, minutes, "
          "disclosure board.",
     no_args_is_help=True,
+    add_completion=False,  # shell completion is not for a clerk's desk, and its help text is Typer's English
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _language(value: Optional[str]) -> Optional[str]:
+    """Eager: the language is set while the command line is read, before a command group is loaded, so the
+    group's help (its summary, translated when it loads) comes out in that language too."""
+    set_language(value)
+    return value
 
 
 def _version(value: bool) -> None:
@@ -162,6 +175,7 @@ def root(
     community: Optional[str] = typer.Option(None, "--community", envvar="JUWEI_COMMUNITY", metavar="CODE",
                                             help="Which community, when the database holds several."),
     lang: Optional[str] = typer.Option(None, "--lang", envvar="JUWEI_LANG", metavar="en|zh_CN",
+                                       callback=_language, is_eager=True,
                                        help="Language of messages (default: from the environment)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for unexpected errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,

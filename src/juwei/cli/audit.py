@@ -10,7 +10,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, emit_json, info, options, parse_date_option, scope
 from juwei.i18n import t
 
-app = typer.Typer(help="The audit trail: verify it, read it, seal it.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 def verification_dict(report) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, emit_json, info, key_values, scope
 from juwei.i18n import t
 
-app = typer.Typer(help="The community's settings: show them; set its time zone.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command()

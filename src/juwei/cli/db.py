@@ -10,7 +10,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, emit_json, info, options, warn
 from juwei.i18n import t
 
-app = typer.Typer(help="Database upkeep: upgrade the schema, back up, restore, check.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 def _existing_store(ctx: typer.Context):

@@ -10,8 +10,7 @@ from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, i
                                plain, private, scope, table)
 from juwei.i18n import label, t
 
-app = typer.Typer(help="The disclosure board (居务公开): register, due obligations, generators, printouts.",
-                  no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 POST_ON = typer.Option(None, "--post-on", help="Planned first day on the board.")
 TEMPLATES = typer.Option(None, "--templates", metavar="DIR",

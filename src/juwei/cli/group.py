@@ -7,7 +7,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, created, emit_json, scope, table
 from juwei.i18n import t
 
-app = typer.Typer(help="Residents' groups (居民小组).", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command()

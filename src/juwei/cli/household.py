@@ -10,7 +10,7 @@ from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, i
                                table)
 from juwei.i18n import t
 
-app = typer.Typer(help="Households (户) and their designated representatives.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command()

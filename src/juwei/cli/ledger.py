@@ -9,7 +9,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json, info, plain, private, scope, table
 from juwei.i18n import t
 
-app = typer.Typer(help="Finance ledger (收支明细): import, add, list, accounts (S20).", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command("import")

@@ -10,8 +10,7 @@ from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, i
                                private, scope, table, warn, yes_no)
 from juwei.i18n import label, language, pt, t
 
-app = typer.Typer(help="Meetings (居民会议, 居民代表会议, routine meetings): convene, sign in, quorum, close.",
-                  no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 MEETING = typer.Argument(..., metavar="MEETING", help="The meeting's id (see `juwei meeting list`).")
 

@@ -11,7 +11,7 @@ from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, i
                                parse_date_option, plain, private, scope, table, warn, yes_no)
 from juwei.i18n import t
 
-app = typer.Typer(help="Residents (居民): add, import, list, show, update, record leaving.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 def _mask(row, reveal: bool) -> tuple[str, str]:

@@ -9,7 +9,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json
 from juwei.i18n import t
 
-app = typer.Typer(help="Motions put to a meeting: add, list.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command()

@@ -16,8 +16,7 @@ try:  # typer ≥ 0.29 carries its own copy of click
 except ImportError:  # pragma: no cover - older typer depends on click
     from click.exceptions import UsageError
 
-app = typer.Typer(help="Documents for the notice board and the meeting table: notices, sign-in sheets, ballots, "
-                       "results, resolutions, minutes, summaries.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 DOCS = "notice | signin | ballot | result | resolution | minutes | summary"
 

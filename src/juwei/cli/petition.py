@@ -10,7 +10,7 @@ from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, i
                                table, yes_no)
 from juwei.i18n import label, t
 
-app = typer.Typer(help="Petitions to convene a meeting (S5): open, sign, show, list.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 PETITION = typer.Argument(..., metavar="PETITION", help="The petition's id.")
 

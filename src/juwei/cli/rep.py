@@ -10,7 +10,7 @@ from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, i
                                table, warn)
 from juwei.i18n import label, t
 
-app = typer.Typer(help="Representatives (居民代表, 当然代表): terms, list, end.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command()

@@ -9,7 +9,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, emit_json, info, parse_date_option, scope, table
 from juwei.i18n import language, t
 
-app = typer.Typer(help="Show the rules profile in force; record a new version of a rule.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command()

@@ -9,7 +9,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, emit_json, info, private, scope, table
 from juwei.i18n import label, t
 
-app = typer.Typer(help="Votes: count (show of hands, ballots), cast (roll call), tally.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
 MOTION = typer.Argument(..., metavar="MOTION", help="The motion's id (see `juwei motion list MEETING`).")
 

@@ -11,7 +11,7 @@ MESSAGES = {
     "value": "内容",
     "Create a juwei database and a community with its rules profile.": "创建 juwei 数据库和社区,并选定规则方案。",
     "Show the rules profile in force; record a new version of a rule.": "查看现行规则;记录某项规则的新版本。",
-    "Database upkeep: upgrade the schema.": "数据库维护:升级结构。",
+    "Database upkeep: upgrade the schema, back up, restore, check.": "数据库维护:升级结构、备份、恢复、检查。",
     "Residents' groups (居民小组).": "居民小组。",
     "Households (户) and their designated representatives.": "户及户代表。",
     "Residents (居民): add, import, list, show, update, record leaving.": "居民:登记、导入、列表、查看、修改、迁出。",
@@ -21,7 +21,7 @@ MESSAGES = {
     "Meetings: convene with notice, roll, sign in, quorum, close, minutes, what is due.": "会议:通知召集、名册、签到、法定人数、闭会、会议记录、应开会议。",
     "Motions put to a meeting: add, list.": "提交会议的议案:添加、列表。",
     "Votes on a motion: count, roll-call cast, tally.": "议案表决:计数、逐一记名表决、计票结果。",
-    "Petitions to convene a meeting (S5): open, sign, show.": "提议召开会议(S5):发起、联署、查看。",
+    "Petitions to convene a meeting (S5): open, sign, show, list.": "提议召开会议(S5):发起、联署、查看、列表。",
     "the notice goes on the board today: it prints from the meeting's own data": "会议通知今天张贴:直接由会议数据生成",
     "every document of the meeting, in Chinese, as print-ready HTML and Markdown": "本次会议的全部文书(中文),可打印的 HTML 和 Markdown",
     # database

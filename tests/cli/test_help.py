@@ -71,3 +71,10 @@ def test_a_groups_help_is_its_line_in_the_command_table_in_both_languages():
                 assert " ".join(i18n.t(summary).split()) in " ".join(out.split()), (name, lang)
             finally:
                 i18n.set_language("en")
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "juwei")
+def test_no_python_type_names_in_help(path):
+    """`--place <str>`, `--topic <list[str]>`: an option without a metavar showed Python's type."""
+    out = CliRunner().invoke(app, [*path, "--help"], terminal_width=200).output
+    assert not re.search(r"<(str|int|float|list|path|bool)\b", out, re.I), out

@@ -4,7 +4,8 @@ command table loads it (``juwei.cli._load``), so a new command gets the same beh
 - A whole number (an id, a seat, a count, ``--limit``) is at most what the database can store
   (a signed 64-bit integer). A larger one is refused here, naming the parameter, instead of reaching
   SQLite or PostgreSQL as an overflow.
-- Help shows a type only where a value is typed: a plain flag (``--json``) shows none, not ``<bool>``.
+- Help shows a type only where a value is typed: a plain flag (``--json``) shows none, not ``<bool>``; an
+  option that names no metavar shows its own name (``--place PLACE``), not Python's ``<str>``.
 - The usage line follows the usual convention: ``MEETING`` for a required argument, ``[SEATS]...`` for an
   optional repeated one (not ``{MEETING}`` or ``[[SEATS]...]...``).
 """
@@ -45,6 +46,10 @@ class Argument(TyperArgument):
     def _rich_display_name(self) -> str:
         return self.display_name_raw + ("..." if self.nargs != 1 else "")
 
+    def display_type_rich(self, ctx: Any) -> str | None:
+        # the argument's name (MEETING, SEATS...) says what to type; Python's type (<int>) says nothing more
+        return None
+
 
 class Option(TyperOption):
     def process_value(self, ctx: Any, value: Any) -> Any:
@@ -55,6 +60,13 @@ class Option(TyperOption):
         if self.is_flag and self.metavar is None:
             return None
         return super().display_type_rich(ctx)
+
+
+def _name_metavar(option: Option) -> None:
+    """``--noticed-on NOTICED_ON`` where the declaration gave no metavar (a flag takes no value: none)."""
+    if option.metavar is None and not option.is_flag and not option.count and option.name \
+            and not hasattr(getattr(option, "type", None), "choices"):  # a choice shows its choices
+        option.metavar = option.name.upper()
 
 
 def _own_help_option(command: Any) -> None:
@@ -79,6 +91,7 @@ def adopt(command: Any) -> Any:
             param.__class__ = Argument
         elif type(param) is TyperOption:
             param.__class__ = Option
+            _name_metavar(param)
     for sub in getattr(command, "commands", {}).values():
         adopt(sub)
     return command

@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: demo test test-postgresql venv dev bench clean
+.PHONY: demo test test-postgresql venv dev bench docs clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: dev
 test-postgresql: dev
 	@test -n "$(JUWEI_TEST_DATABASE_URL)" || { echo "set JUWEI_TEST_DATABASE_URL=postgresql+psycopg://…" >&2; exit 2; }
 	JUWEI_TEST_DATABASE_URL="$(JUWEI_TEST_DATABASE_URL)" $(PY) -m pytest -q
+
+# The command reference at the end of docs/cli.md, written from the CLI (tests/test_docs.py checks it).
+docs: dev
+	$(VENV)/bin/cog -r docs/cli.md
 
 bench: dev
 	$(PY) bench/run_all.py

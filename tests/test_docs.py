@@ -25,3 +25,13 @@ def test_every_relative_link_resolves_inside_the_clone(doc):
         if not path.is_relative_to(ROOT) or not path.exists():
             broken.append(target)
     assert not broken, f"{doc.name}: {broken}"
+
+
+def test_the_command_reference_is_what_the_cli_says(monkeypatch, capsys):
+    """docs/cli.md ends with every command and option as written from the CLI itself; run `make docs` after
+    changing a command."""
+    from cogapp import Cog
+
+    monkeypatch.chdir(ROOT)
+    status = Cog().main(["cog", "--check", "--diff", "docs/cli.md"])
+    assert status == 0, "docs/cli.md's command reference is out of date: run `make docs`\n" + capsys.readouterr().out

@@ -17,7 +17,7 @@ def init(
     ctx: typer.Context,
     name: str = typer.Option(..., "--name", help="The community's name, e.g. 东城社区."),
     code: Optional[str] = typer.Option(None, "--code", help="Short code used by --community (default: the name)."),
-    rules: str = typer.Option("seed", "--rules", help="Rules profile: seed (RULES.md) or organic-law."),
+    rules: str = typer.Option("seed", "--rules", help="Rules profile: seed or organic-law (docs/rules.md, docs/law.md)."),
     locale: str = typer.Option("zh_CN", "--locale", help="Language of documents: zh_CN or en."),
     rules_title: Optional[str] = typer.Option(
         None, "--rules-title",

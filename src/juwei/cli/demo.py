@@ -156,3 +156,5 @@ def _hold_meeting(db: str, seats) -> None:
     clerk(db, "disclose", "from-meeting", "1")
     clerk(db, "disclose", "post", "2")
     clerk(db, "disclose", "due", "--all")
+    step(t("what the clerk must do next, from every part of the record, each with the command that settles it"))
+    clerk(db, "agenda", "--days", "90", "--ics", str(Path(db).parent / "agenda.ics"))

@@ -14,4 +14,6 @@ MESSAGES = {
     "petition {id} ({topic}) has its signatures: convene the meeting":
         "提议 {id}（{topic}）联名人数已够：应召集会议",
     "term of representative {name} ({group}) ends on {day}": "居民代表 {name}（{group}）任期于 {day} 届满",
+    "what the clerk must do next, from every part of the record, each with the command that settles it":
+        "接下来要办的事：来自记录的各个部分，每项附办理命令",
 }

@@ -22,7 +22,8 @@ from juwei.i18n import t
 from juwei.rules import meetings as mrules
 from juwei.rules.meetings import Candidate, Quorum
 from juwei.rules.profiles import Rules
-from juwei.services import audit, audit_seal
+from juwei.services import audit
+from juwei.services.audit import seal as audit_seal
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
 from juwei.storage.models import Attendance, Household, Member, Representative, ResidentsGroup

@@ -256,6 +256,8 @@ def _field_values(layout: _Layout, labels_seen: dict[str, dict[Any, str | None]]
             member["rights_deprived_until"] = until if deprived else None
         except FieldError as exc:
             errors.append(exc)
+    if not errors:
+        return member, labels, []
     return member, labels, [RowProblem(number, layout.column(_base(exc.field)), safe_echo(exc.reason))
                             for exc in errors]
 
@@ -352,9 +354,10 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
         joined = _row_text(cells, all_text)
         if joined is None:
             continue  # a blank row
-        row_problems = [*_formulas(layout, number, cells, joined), *_headerless(layout, number, cells)]
-        if row_problems:  # the cells' text means nothing: do not validate it further
-            problems.extend(row_problems)
+        formulas, headerless = _formulas(layout, number, cells, joined), _headerless(layout, number, cells)
+        if formulas or headerless:  # the cells' text means nothing: do not validate it further
+            problems += formulas
+            problems += headerless
             continue
         if len(cells) < width:
             cells = (*cells, *(None,) * (width - len(cells)))

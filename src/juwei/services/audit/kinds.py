@@ -69,11 +69,6 @@ def is_row_state(entity: str, state: Any) -> bool:
     return isinstance(state, dict) and "id" in state and str(state["id"]) == entity.rpartition(":")[2]
 
 
-def is_set_event(after: str | None) -> bool:
-    """Is this event's ``after`` a set event's content (fingerprints of many rows)?"""
-    return isinstance(after, str) and after.startswith(_SET_PREFIX)
-
-
 def set_entity(table: str, first: int, last: int) -> str:
     """The entity a set event names: the table and the range of ids it covers."""
     return f"{table}:{first}..{last}"

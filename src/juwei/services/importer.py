@@ -346,6 +346,7 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
     first_row_of: dict[Any, int] = {}  # ID number (or name, household, birth) → first row
     labels_seen: dict[str, dict[Any, str | None]] = {key: {} for key, _ in layout.label_idx}
     all_text = sheet.format == "csv"
+    households, groups, warnings = state.households, state.groups, state.warnings
     done = 0
     for number, cells in sheet.rows:
         done += 1
@@ -365,10 +366,10 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
         household, group, address = labels.get("household"), labels.get("group"), labels.get("address")
         row_problems += _household_given(layout, number, household, group, address)
         row_problems += _duplicate(layout, first_row_of, number, member, household)
-        row_problems += _same_household(layout, state.households, number, household, group, address)
+        row_problems += _same_household(layout, households, number, household, group, address)
         if group:
-            state.groups[group] = None
-        state.warnings += _party_age(layout, number, member, today)
+            groups[group] = None
+        warnings += _party_age(layout, number, member, today)
         if row_problems:
             problems.extend(row_problems)
         elif not problems:  # once anything is wrong, only problems are collected

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from juwei.services import audit, audit_verify
+from juwei.services import audit
+from juwei.services.audit import verify as audit_verify
 from juwei.services.community import create_community
 from juwei.services.scope import open_scope
 from juwei.storage.engine import create_store

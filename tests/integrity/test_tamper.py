@@ -168,7 +168,7 @@ def test_seal_counts(filled):
 
 def test_seal_of_entities_for_minutes(filled):
     """The service the meetings code calls: a digest over the latest events of the given records."""
-    from juwei.services import audit_seal
+    from juwei.services.audit import seal as audit_seal
     from juwei.services.scope import open_scope
     from juwei.storage.engine import open_store
 
@@ -284,7 +284,7 @@ def test_a_deleted_attendance_row_is_named(voted):
 
 
 def test_the_seal_recorded_at_close_matches_the_trail(voted, tmp_path):
-    from juwei.services import audit_seal
+    from juwei.services.audit import seal as audit_seal
     from juwei.services.scope import open_scope
     from juwei.storage.engine import open_store
 
@@ -428,7 +428,7 @@ def test_the_final_record_on_the_minutes_is_recomputed_from_the_rows(voted, tmp_
     against the record printed on the minutes."""
     minutes = _minutes(voted, voted.meeting, tmp_path)
     voted.ok("audit", "verify", "--seal", str(minutes))
-    from juwei.services.audit_closed import record_digest
+    from juwei.services.audit.closed import record_digest
     from juwei.storage.engine import open_store
 
     raw(voted.db, "UPDATE attendance SET checked_out_at = checked_in_at WHERE seat = 2")

@@ -116,7 +116,7 @@ def seal(
     """Print the chain's head hash with the date and counts, to post on the board or send to the street office."""
     from dataclasses import asdict
 
-    from juwei.services import audit_seal
+    from juwei.services.audit import seal as audit_seal
 
     from juwei.services import files
 

@@ -249,7 +249,7 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
 
 def _seal(scope: Scope, meeting_id: int) -> dict[str, Any] | None:
     """The seal of the tallies recorded when the meeting closed, printed on its minutes (issue: audit seal)."""
-    from juwei.services import audit_seal
+    from juwei.services.audit import seal as audit_seal
 
     sealed = audit_seal.sealed_on(scope, f"meeting:{meeting_id}")
     if sealed is None:

@@ -167,6 +167,166 @@ class Validated:
 _rights = functools.lru_cache(maxsize=512)(political_rights)  # the column is nearly always 正常
 
 
+@dataclass
+class _Layout:
+    """Where each field sits in the sheet, worked out once from its header row."""
+    sheet: Sheet
+    index: dict[str, int]  # field -> column index
+    written: dict[str, str]  # field -> header as written
+    unnamed: list[int]  # headerless columns
+    width: int
+    member_idx: list[tuple[str, int]]
+    label_idx: list[tuple[str, int]]
+    rights_i: int | None
+
+    @classmethod
+    def of(cls, sheet: Sheet) -> _Layout:
+        index, written, unnamed = map_columns(sheet)
+        return cls(sheet, index, written, unnamed, len(sheet.headers),
+                   [(k, index[k]) for k in MEMBER_KEYS if k in index],
+                   [(k, index[k]) for k in ("household", "group", "address") if k in index],
+                   index.get("political_rights"))
+
+    def column(self, field_name: str) -> str:
+        """The column a field's problem is reported in, as headed in the file."""
+        return self.written.get(field_name, field_name)
+
+    def column_at(self, i: int) -> str:
+        for key, j in self.index.items():
+            if j == i:
+                return self.written[key]
+        return str(i + 1)
+
+
+_NONE: tuple = ()  # what a check returns when the row passes it
+
+
+def _row_text(cells: Sequence[Any], all_text: bool) -> str | None:
+    """The row's text cells joined (what the formula check looks in), or None for a blank row."""
+    if all_text:  # csv.reader yields only strings
+        joined = "".join(cells)
+        return None if not joined or joined.isspace() else joined
+    joined = "".join(c for c in cells if type(c) is str)
+    if (not joined or joined.isspace()) and all(c is None or type(c) is str for c in cells):
+        return None
+    return joined
+
+
+# Each check takes one row and returns its problems (an empty tuple when it passes).
+
+def _formulas(layout: _Layout, number: int, cells: Sequence[Any], joined: str) -> Sequence[RowProblem]:
+    """Cells holding a spreadsheet formula: their text means nothing, so the row is checked no further."""
+    if "=" not in joined:
+        return _NONE
+    return [RowProblem(number, layout.column_at(i), t("holds a spreadsheet formula; import values, not formulas"))
+            for i, cell in enumerate(cells) if type(cell) is str and cell.lstrip()[:1] == "="]
+
+
+def _headerless(layout: _Layout, number: int, cells: Sequence[Any]) -> Sequence[RowProblem]:
+    """Values in columns without a header (a headerless column, or cells past the last header)."""
+    n = len(cells)
+    if n <= layout.width and not layout.unnamed:
+        return _NONE
+    return [RowProblem(number, str(i + 1), t("has a value but no header; name the column or clear it"))
+            for i in (*layout.unnamed, *range(layout.width, n)) if i < n and not blank(cells[i])]
+
+
+def _field_values(layout: _Layout, labels_seen: dict[str, dict[Any, str | None]], number: int,
+                  cells: Sequence[Any], today: dt.date) -> tuple[dict[str, Any], dict[str, str | None],
+                                                                 list[RowProblem]]:
+    """Each value cleaned by its rule (``juwei.rules.records``): the member's values, the household, group
+    and address, and a problem for each value that is not allowed."""
+    errors: list[FieldError] = []
+    member = clean_member({k: cells[i] for k, i in layout.member_idx}, problems=errors, today=today)
+    labels: dict[str, str | None] = {}
+    for key, i in layout.label_idx:
+        cell, memo = cells[i], labels_seen[key]
+        if cell in memo:  # households, groups and addresses repeat from row to row
+            labels[key] = memo[cell]
+            continue
+        try:
+            labels[key] = memo[cell] = clean_label(key, cell, LIMITS[key])
+        except FieldError as exc:
+            errors.append(exc)
+    if layout.rights_i is not None:
+        cell = cells[layout.rights_i]
+        try:
+            deprived, start, until = _rights(cell) if type(cell) is str or cell is None else political_rights(cell)
+            member["rights_deprived_from"] = start if deprived else None
+            member["rights_deprived_until"] = until if deprived else None
+        except FieldError as exc:
+            errors.append(exc)
+    if not errors:
+        return member, labels, []
+    return member, labels, [RowProblem(number, layout.column(_base(exc.field)), safe_echo(exc.reason))
+                            for exc in errors]
+
+
+def _household_given(layout: _Layout, number: int, household: str | None, group: str | None,
+                     address: str | None) -> Sequence[RowProblem]:
+    """A group or an address belongs to a household: a row naming one names its household too."""
+    if household is not None or not (group or address):
+        return _NONE
+    where = "household" if "household" in layout.index else ("group" if group else "address")
+    return [RowProblem(number, layout.column(where), t("a group or address belongs to a household: give the "
+                                                       "household number (户号) too"))]
+
+
+def _duplicate(layout: _Layout, first_row_of: dict[Any, int], number: int, member: dict[str, Any],
+               household: str | None) -> Sequence[RowProblem]:
+    """One person, one row: the same ID number twice (or, without one, the same name, household and birth)."""
+    if "id_number" not in member and "name" not in member:
+        return _NONE
+    key = (member["id_number"] if member.get("id_number")
+           else ("name", member.get("name"), household, member.get("birth_date")))
+    earlier = first_row_of.get(key)
+    if earlier is None:
+        first_row_of[key] = number
+        return _NONE
+    what = t("the same ID number as row {row}", row=earlier) if type(key) is str else \
+        t("the same name, household and birth date as row {row}, and no ID number", row=earlier)
+    return [RowProblem(number, layout.column("id_number"), what)]
+
+
+def _same_household(layout: _Layout, households: dict[str, HouseholdSpec], number: int, household: str | None,
+                    group: str | None, address: str | None) -> Sequence[RowProblem]:
+    """A household has one group and one address, however many rows name it (the first row naming each
+    sets it)."""
+    if household is None:
+        return _NONE
+    spec = households.get(household)
+    if spec is None:
+        households[household] = HouseholdSpec(household, group, address, number,
+                                              number if group else 0, number if address else 0)
+        return _NONE
+    problems: list[RowProblem] = []
+    if group:
+        if spec.group is None:
+            spec.group, spec.group_row = group, number
+        elif spec.group != group:
+            problems.append(RowProblem(number, layout.column("group"), t(
+                "household {household} is in group '{group}' at row {row}", household=household,
+                group=spec.group, row=spec.group_row)))
+    if address:
+        if spec.address is None:
+            spec.address, spec.address_row = address, number
+        elif spec.address != address:
+            problems.append(RowProblem(number, layout.column("address"), t(
+                "household {household} has another address at row {row}", household=household,
+                row=spec.address_row)))
+    return problems
+
+
+def _party_age(layout: _Layout, number: int, member: dict[str, Any], today: dt.date) -> Sequence[RowProblem]:
+    """A warning, not a problem: a party member younger than the Party Constitution allows."""
+    if not (member.get("party_member") and too_young_for_party(member.get("birth_date"), today)):
+        return _NONE
+    return [RowProblem(number, layout.column("party_member"), t(
+        "a party member must be at least {age} (Party Constitution, Article 1), but was born {born} "
+        "(aged {years} on {today}); check the row", age=PARTY_MEMBERSHIP_AGE, born=member["birth_date"],
+        years=age_on(member["birth_date"], today), today=today))]
+
+
 def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[Entry], None] | None = None,
              state: Validated | None = None, today: dt.date | None = None) -> Validated:
     """Validate every row; raise :class:`ImportRefused` listing every problem.
@@ -178,119 +338,38 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
     """
     state = state if state is not None else Validated()
     today = today or dt.date.today()
-    index, written, unnamed = map_columns(sheet)
-    state.columns = frozenset(index)
-    member_idx = [(k, index[k]) for k in MEMBER_KEYS if k in index]
-    label_idx = [(k, index[k]) for k in ("household", "group", "address") if k in index]
-    rights_i = index.get("political_rights")
-    width = len(sheet.headers)
+    layout = _Layout.of(sheet)
+    state.columns = frozenset(layout.index)
+    width = layout.width
     problems: list[RowProblem] = []
     take = sink if sink is not None else state.entries.append
-    households = state.households
-    groups = state.groups
     first_row_of: dict[Any, int] = {}  # ID number (or name, household, birth) → first row
-    label_memo: dict[str, dict[Any, str | None]] = {key: {} for key, _ in label_idx}
-
-    def column(field_name: str) -> str:
-        return written.get(field_name, field_name)
-
-    all_text = sheet.format == "csv"  # csv.reader yields only strings: the fast checks below suffice
-    formula_message = t("holds a spreadsheet formula; import values, not formulas")
+    labels_seen: dict[str, dict[Any, str | None]] = {key: {} for key, _ in layout.label_idx}
+    all_text = sheet.format == "csv"
+    households, groups, warnings = state.households, state.groups, state.warnings
     done = 0
     for number, cells in sheet.rows:
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress("validate", done, sheet.total)
-        n = len(cells)
-        if all_text:
-            joined = "".join(cells)
-            if not joined or joined.isspace():
-                continue  # a blank row
-        else:
-            joined = "".join(c for c in cells if type(c) is str)
-            if (not joined or joined.isspace()) and all(c is None or type(c) is str for c in cells):
-                continue
-        row_problems: list[RowProblem] = []
-        if "=" in joined:
-            for i, cell in enumerate(cells):
-                if type(cell) is str and cell.lstrip()[:1] == "=":
-                    row_problems.append(RowProblem(number, _column_at(sheet, written, index, i), formula_message))
-        if n > width or unnamed:
-            for i in (*unnamed, *range(width, n)):
-                if i < n and not blank(cells[i]):
-                    row_problems.append(RowProblem(number, str(i + 1),
-                                                   t("has a value but no header; name the column or clear it")))
-        if n < width:
-            cells = (*cells, *(None,) * (width - n))
-        if row_problems:  # formulas: the cells' text means nothing; do not validate it further
-            problems.extend(row_problems)
+        joined = _row_text(cells, all_text)
+        if joined is None:
+            continue  # a blank row
+        formulas, headerless = _formulas(layout, number, cells, joined), _headerless(layout, number, cells)
+        if formulas or headerless:  # the cells' text means nothing: do not validate it further
+            problems += formulas
+            problems += headerless
             continue
-        errors: list[FieldError] = []
-        member = clean_member({k: cells[i] for k, i in member_idx}, problems=errors, today=today)
-        labels: dict[str, str | None] = {}
-        for key, i in label_idx:
-            cell, memo = cells[i], label_memo[key]
-            if cell in memo:  # households, groups and addresses repeat from row to row
-                labels[key] = memo[cell]
-                continue
-            try:
-                labels[key] = memo[cell] = clean_label(key, cell, LIMITS[key])
-            except FieldError as exc:
-                errors.append(exc)
-        if rights_i is not None:
-            cell = cells[rights_i]
-            try:
-                deprived, start, until = _rights(cell) if type(cell) is str or cell is None else political_rights(cell)
-                member["rights_deprived_from"] = start if deprived else None
-                member["rights_deprived_until"] = until if deprived else None
-            except FieldError as exc:
-                errors.append(exc)
-        for exc in errors:
-            row_problems.append(RowProblem(number, column(_base(exc.field)), safe_echo(exc.reason)))
-        household = labels.get("household")
-        group, address = labels.get("group"), labels.get("address")
-        if household is None and (group or address):
-            row_problems.append(RowProblem(number, column("household" if "household" in index else
-                                                          ("group" if group else "address")),
-                                           t("a group or address belongs to a household: give the household number "
-                                             "(户号) too")))
-        key = (member["id_number"] if member.get("id_number")
-               else ("name", member.get("name"), household, member.get("birth_date")))
-        if "id_number" in member or "name" in member:
-            earlier = first_row_of.get(key)
-            if earlier is not None:
-                what = t("the same ID number as row {row}", row=earlier) if type(key) is str else \
-                    t("the same name, household and birth date as row {row}, and no ID number", row=earlier)
-                row_problems.append(RowProblem(number, column("id_number"), what))
-            else:
-                first_row_of[key] = number
-        if household is not None:
-            spec = households.get(household)
-            if spec is None:
-                households[household] = HouseholdSpec(household, group, address, number,
-                                                      number if group else 0, number if address else 0)
-            else:
-                if group:
-                    if spec.group is None:
-                        spec.group, spec.group_row = group, number
-                    elif spec.group != group:
-                        row_problems.append(RowProblem(number, column("group"), t(
-                            "household {household} is in group '{group}' at row {row}", household=household,
-                            group=spec.group, row=spec.group_row)))
-                if address:
-                    if spec.address is None:
-                        spec.address, spec.address_row = address, number
-                    elif spec.address != address:
-                        row_problems.append(RowProblem(number, column("address"), t(
-                            "household {household} has another address at row {row}", household=household,
-                            row=spec.address_row)))
+        if len(cells) < width:
+            cells = (*cells, *(None,) * (width - len(cells)))
+        member, labels, row_problems = _field_values(layout, labels_seen, number, cells, today)
+        household, group, address = labels.get("household"), labels.get("group"), labels.get("address")
+        row_problems += _household_given(layout, number, household, group, address)
+        row_problems += _duplicate(layout, first_row_of, number, member, household)
+        row_problems += _same_household(layout, households, number, household, group, address)
         if group:
             groups[group] = None
-        if member.get("party_member") and too_young_for_party(member.get("birth_date"), today):
-            state.warnings.append(RowProblem(number, column("party_member"), t(
-                "a party member must be at least {age} (Party Constitution, Article 1), but was born {born} "
-                "(aged {years} on {today}); check the row", age=PARTY_MEMBERSHIP_AGE, born=member["birth_date"],
-                years=age_on(member["birth_date"], today), today=today)))
+        warnings += _party_age(layout, number, member, today)
         if row_problems:
             problems.extend(row_problems)
         elif not problems:  # once anything is wrong, only problems are collected
@@ -307,13 +386,6 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
 
 def _base(field_name: str) -> str:
     return "political_rights" if field_name.startswith("rights_deprived") else field_name
-
-
-def _column_at(sheet: Sheet, written: dict[str, str], index: dict[str, int], i: int) -> str:
-    for key, j in index.items():
-        if j == i:
-            return written[key]
-    return str(i + 1)
 
 
 # ---------------------------------------------------------------- writing

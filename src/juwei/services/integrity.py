@@ -17,7 +17,7 @@ from juwei.storage.engine import Store, check_revision, database_url, describe, 
 
 
 def verify_store(store: Store, sealed: tuple[int, str] | None = None, records: list[tuple[int, str]] = ()):
-    from juwei.services import audit_verify
+    from juwei.services.audit import verify as audit_verify
 
     with store.read() as session:
         return audit_verify.verify(session, sealed, records)
@@ -27,7 +27,7 @@ def verify_database(db: str, seal_file: Path | None = None):
     """``juwei audit verify`` on the database at ``db`` (path or URL), optionally against a posted seal."""
     sealed, records = None, []
     if seal_file is not None:
-        from juwei.services.audit_seal import read_records, read_seal
+        from juwei.services.audit.seal import read_records, read_seal
 
         try:
             text = Path(seal_file).read_text(encoding="utf-8", errors="replace")

@@ -23,7 +23,8 @@ from juwei.rules import meetings as mrules
 from juwei.rules.due import DueItem
 from juwei.rules.meetings import Candidate, Quorum
 from juwei.rules.profiles import Rules
-from juwei.services import audit, audit_seal
+from juwei.services import audit
+from juwei.services.audit import seal as audit_seal
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
 from juwei.storage.models import Attendance, Household, Member, Representative, ResidentsGroup
@@ -167,27 +168,14 @@ def _roll_digest(scope: Scope, meeting_id: int) -> tuple[int, str]:
 
 
 def _insert_roll(scope: Scope, meeting_id: int, roll: list[tuple[int, Candidate]]) -> None:
-    """One DBAPI executemany for a roll built in Python (households, groups, representatives)."""
+    """One executemany for a roll built in Python (households, groups, representatives): SQLAlchemy's
+    per-row parameter processing costs more than the insert itself for a 100,000-seat roll."""
+    from juwei.storage import bulk
+
     rows = [(meeting_id, seat, c.member_id, c.name, c.group_name, c.household_id, c.household_number, c.rep_kind,
              c.rep_basis) for seat, c in roll]
-    if rows:
-        _executemany(scope, MeetingSeat.__table__, ("meeting_id", "seat", "member_id", "name", "group_name",
+    bulk.insert_values(scope.session, MeetingSeat, ("meeting_id", "seat", "member_id", "name", "group_name",
                                                     "household_id", "household_number", "rep_kind", "rep_basis"), rows)
-
-
-def _executemany(scope: Scope, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """A plain DBAPI executemany of positional rows (plain ints and strings only): SQLAlchemy's per-row
-    parameter processing costs more than the insert itself for a 100,000-seat roll."""
-    conn = scope.session.connection()
-    style = conn.dialect.paramstyle
-    if style not in ("qmark", "format", "pyformat"):  # pragma: no cover - other drivers
-        conn.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
-        return
-    mark = "?" if style == "qmark" else "%s"
-    preparer = conn.dialect.identifier_preparer
-    sql = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
-           f"VALUES ({', '.join([mark] * len(columns))})")
-    conn.exec_driver_sql(sql, rows)
 
 
 def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None:

@@ -3,7 +3,7 @@ after-state of its latest event (``juwei audit verify``, ``juwei db check``, a r
 
 What is checked, in order: the schema against what juwei creates (``juwei.storage.schema``: a planted
 trigger or view is tampering); the chain (every hash, every link, ``seq`` 1…n without gaps, event times
-never running backwards); the final record of every closed meeting (``juwei.services.audit_closed``:
+never running backwards); the final record of every closed meeting (``juwei.services.audit.closed``:
 nothing after its close changes its tallies, roll or attendance, its seal event is there, its tallies
 agree with its ballots); then every row. A value of the wrong type (a date that is not a date, a text
 ``seq``) is named with its row and column, and verifying goes on.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -22,8 +21,11 @@ from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, SQLModel
 
 from juwei.i18n import t
-from juwei.services.audit import (GENESIS, UNAUDITED_TABLES, _plain, _raw_rows, changed_columns, differences,
-                                  event_digest, is_row_state, is_set_event)
+from juwei.services.audit.chain import GENESIS, UNAUDITED_TABLES, event_digest
+from juwei.services.audit.fingerprints import _raw_rows, changed_columns
+from juwei.services.audit.kinds import EventKind, classify
+from juwei.services.audit.states import _plain, differences
+from juwei.storage import bulk
 from juwei.storage.models import AuditEvent
 
 
@@ -76,7 +78,7 @@ def verify(session: Session, sealed: tuple[int, str] | None = None,
     event ``seq`` still has that hash (a chain rewritten from scratch fails here, and so does one cut
     short before it); with ``records`` ((meeting id, digest) printed on minutes), prove each meeting's
     final record, recomputed from the current rows, is still the one sealed at its close."""
-    from juwei.services import audit_closed
+    from juwei.services.audit import closed as audit_closed
 
     problem = _Problems()
     _check_schema(session, problem)
@@ -173,27 +175,15 @@ def _apply_event(ev: dict, latest: dict, set_columns: dict, closed) -> None:
     """What one event says about the rows: the latest state of the row it names (None: deleted), or the
     fingerprints of the rows a set event covers; and, for a closed meeting, whether it changes its record."""
     seq, action, entity = ev["seq"], ev["action"], ev["entity"]
-    if ev["after"] is not None:
-        if is_set_event(ev["after"]):
-            _apply_set_event(entity, ev["after"], latest, set_columns)
-        elif '"id": ' in ev["after"]:
-            state = _loads(ev["after"])
-            if is_row_state(entity, state):
-                closed.event(seq, action, entity, latest.get(entity), state)
-                latest[entity] = state
-    elif ev["before"] is not None and '"id": ' in ev["before"]:
-        if is_row_state(entity, _loads(ev["before"])):
-            closed.event(seq, action, entity, latest.get(entity), None)
-            latest[entity] = None  # the row was deleted
-    if action == "meeting.seal":
+    kind, content = classify(action, entity, ev["before"], ev["after"])
+    if kind is EventKind.ROW_SET:
+        _apply_set_event(entity, content, latest, set_columns)
+    elif kind is EventKind.ROW_STATE:
+        after = content if ev["after"] is not None else None  # no after: the row was deleted
+        closed.event(seq, action, entity, latest.get(entity), after)
+        latest[entity] = after
+    elif kind is EventKind.SEAL and entity.startswith("meeting:"):
         closed.sealed(seq, entity)
-
-
-def _loads(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------- reading rows whatever they hold
@@ -215,47 +205,32 @@ def _typed_rows(session: Session, table, names, order_by: str | None = None) -> 
     """Each row of ``table`` (the given columns) read through the columns' own types, one value at a time:
     a value its type cannot read, or that reads back as something else (text in an integer column), is
     left as stored and its column named in the second item, instead of failing the whole read."""
-    conn = session.connection()
-    dialect = conn.dialect
+    dialect = session.connection().dialect
     columns = [table.c[name] for name in names]
     processors = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
     expected = [_expected_type(c) for c in columns]
-    quote = dialect.identifier_preparer.quote
-    sql = f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(table.name)}"
-    if order_by:
-        sql += f" ORDER BY {quote(order_by)}"
-    cursor = conn.connection.dbapi_connection.cursor()
-    try:
-        cursor.execute(sql)
-        typed = [(name, process, want) for name, process, want in zip(names, processors, expected)
-                 if process is not None or want is not None]  # the other columns pass as stored
-        while batch := cursor.fetchmany(5000):
-            for raw in batch:
-                row, bad = dict(zip(names, raw)), []
-                for name, process, want in typed:
-                    value = row[name]
-                    if value is None:
-                        continue
-                    try:
-                        read = process(value) if process is not None else value
-                    except (ValueError, TypeError, OverflowError, ArithmeticError):
-                        bad.append(name)  # left as stored
-                        continue
-                    if want is not None and not isinstance(read, want):
-                        bad.append(name)
-                    else:
-                        row[name] = read
-                yield row, bad
-    finally:
-        cursor.close()
+    typed = [(name, process, want) for name, process, want in zip(names, processors, expected)
+             if process is not None or want is not None]  # the other columns pass as stored
+    for raw in bulk.read_raw(session, table, names, order_by=order_by):
+        row, bad = dict(zip(names, raw)), []
+        for name, process, want in typed:
+            value = row[name]
+            if value is None:
+                continue
+            try:
+                read = process(value) if process is not None else value
+            except (ValueError, TypeError, OverflowError, ArithmeticError):
+                bad.append(name)  # left as stored
+                continue
+            if want is not None and not isinstance(read, want):
+                bad.append(name)
+            else:
+                row[name] = read
+        yield row, bad
 
 
-def _apply_set_event(entity: str, after: str, latest: dict, set_columns: dict) -> None:
-    try:
-        content = json.loads(after)
-    except ValueError:
-        return
-    table = content.get("table") if isinstance(content, dict) else None
+def _apply_set_event(entity: str, content: dict, latest: dict, set_columns: dict) -> None:
+    table = content.get("table")
     if not isinstance(table, str) or not entity.startswith(table + ":") or not isinstance(content.get("rows"), dict):
         return
     columns = tuple(content.get("columns") or ())

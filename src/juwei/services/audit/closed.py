@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from juwei.i18n import t
-from juwei.services.audit import _plain
+from juwei.services.audit.states import _plain
 
 # The columns of each table that make up a meeting's final record. The meeting's own prose (summary,
 # chair, recorder) and its notes are the minutes, not the record sealed at close.
@@ -146,13 +146,20 @@ class ClosedMeetings:
 
     def _tallies(self, session: Session) -> None:
         """Every roll-call motion with a final tally: for, against and abstain equal its stored ballots."""
+        # Untyped columns: values are compared as stored, so a value of the wrong type is named, not fatal.
+        from sqlalchemy import column, func, table
+
         conn = session.connection()
+        ballot = table("ballot", column("motion_id"), column("choice"))
+        motion = table("motion", column("id"), column("votes_for"), column("votes_against"), column("votes_abstain"),
+                       column("method"))
         counts: dict[Any, dict[Any, int]] = {}
-        for motion_id, choice, n in conn.exec_driver_sql(
-                "SELECT motion_id, choice, count(*) FROM ballot GROUP BY motion_id, choice"):
+        for motion_id, choice, n in conn.execute(select(ballot.c.motion_id, ballot.c.choice, func.count())
+                                                 .group_by(ballot.c.motion_id, ballot.c.choice)):
             counts.setdefault(motion_id, {})[choice] = n
-        for row in conn.exec_driver_sql("SELECT id, votes_for, votes_against, votes_abstain FROM motion "
-                                        "WHERE method = 'roll-call' AND votes_for IS NOT NULL"):
+        for row in conn.execute(select(motion.c.id, motion.c.votes_for, motion.c.votes_against,
+                                       motion.c.votes_abstain)
+                                .where(motion.c.method == "roll-call", motion.c.votes_for.is_not(None))):
             stored = counts.get(row[0], {})
             ballots = (stored.get("for", 0), stored.get("against", 0), stored.get("abstain", 0))
             if tuple(row[1:]) != ballots:

@@ -11,8 +11,9 @@ from typing import Iterable
 
 from sqlalchemy import select
 
-from juwei.services.audit import GENESIS
-from juwei.services.audit_verify import audited_tables
+from juwei.services.audit.chain import GENESIS
+from juwei.services.audit.kinds import SEAL_SUFFIX
+from juwei.services.audit.verify import audited_tables
 from juwei.services.scope import Scope
 from juwei.storage.models import AuditEvent
 
@@ -83,7 +84,7 @@ def sealed_on(scope: Scope, entity: str) -> Seal | None:
     """The latest seal recorded on a record (``meeting:12`` when it was closed), for its minutes."""
     cols = AuditEvent.__table__.c
     found = scope.session.execute(select(cols.after).where(
-        cols.community_id == scope.community_id, cols.entity == entity, cols.action.like("%.seal"),
+        cols.community_id == scope.community_id, cols.entity == entity, cols.action.like(f"%{SEAL_SUFFIX}"),
         cols.seq.is_not(None)).order_by(cols.seq.desc()).limit(1)).scalar()
     if not found:
         return None
@@ -98,7 +99,7 @@ def seal(scope: Scope, entities: Iterable[str] = (), *, meeting_id: int | None =
     """Seal the chain as this transaction sees it (events recorded in it included). With ``entities``
     (e.g. a meeting's tallies, ``["tally:3", "tally:4"]``) the seal also carries a digest over each one's
     latest event hash; with ``meeting_id`` (a meeting being closed), the digest of its final record
-    (``juwei.services.audit_closed.record_digest``), so the minutes carry proof of exactly that record."""
+    (``juwei.services.audit.closed.record_digest``), so the minutes carry proof of exactly that record."""
     from sqlalchemy import func
 
     from juwei.storage.models.base import utcnow
@@ -131,7 +132,7 @@ def seal(scope: Scope, entities: Iterable[str] = (), *, meeting_id: int | None =
         digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
     record = None
     if meeting_id is not None:
-        from juwei.services.audit_closed import record_digest
+        from juwei.services.audit.closed import record_digest
 
         record = record_digest(session, meeting_id)
     return Seal(database_events=total, head_seq=head_seq, head_hash=head_hash, at=utcnow().isoformat(),

@@ -76,7 +76,6 @@ CODE_KINDS = {
                              "residents/representatives"),
     "body": lambda: __import__("juwei.rules.meetings", fromlist=["BODIES"]).BODIES,
     "choice": lambda: __import__("juwei.rules.meetings", fromlist=["CHOICES"]).CHOICES,
-    "motion kind": lambda: __import__("juwei.rules.meetings", fromlist=["MOTION_KINDS"]).MOTION_KINDS,
     "cadence": lambda: __import__("juwei.rules.profiles", fromlist=["CADENCES"]).CADENCES,
     "meeting status": lambda: ("convened", "closed", "cancelled"),
     "vote method": lambda: ("count", "roll-call"),

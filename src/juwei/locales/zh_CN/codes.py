@@ -46,13 +46,6 @@ CODES: dict[str, dict[str, str]] = {
         "against": "反对",
         "abstain": "弃权",
     },
-    "motion kind": {
-        "ordinary": "一般事项",
-        "work-report": "工作报告",
-        "plan": "计划",
-        "budget": "预算",
-        "other": "其他",
-    },
     "cadence": {
         "weekly": "每周",
         "monthly": "每月",

@@ -37,9 +37,10 @@ test-postgresql: dev
 	@test -n "$(JUWEI_TEST_DATABASE_URL)" || { echo "set JUWEI_TEST_DATABASE_URL=postgresql+psycopg://…" >&2; exit 2; }
 	JUWEI_TEST_DATABASE_URL="$(JUWEI_TEST_DATABASE_URL)" $(PY) -m pytest -q
 
-# The command reference at the end of docs/cli.md, written from the CLI (tests/test_docs.py checks it).
+# The command reference in docs/cli.md and the rules map in docs/rules.md, written from the code
+# (tests/test_docs.py checks both).
 docs: dev
-	$(VENV)/bin/cog -r docs/cli.md
+	$(VENV)/bin/cog -r docs/cli.md docs/rules.md
 
 bench: dev
 	$(PY) bench/run_all.py

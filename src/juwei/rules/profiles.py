@@ -41,7 +41,7 @@ def _spec(key, kind, rule, en, zh, **kw) -> tuple[str, RuleSpec]:
 
 SPECS: dict[str, RuleSpec] = dict([
     _spec("source", "text", "LAW.md", "which text this profile follows", "本规则方案依据的文本"),
-    _spec("rules_title", "text", "S1–S29", "the title of this community's own rules, cited on its documents",
+    _spec("rules_title", "text", "rules.md", "the title of this community's own rules, cited on its documents",
           "本社区民主管理制度的名称(文书中引用)"),
     _spec("adult_age", "int", "S1", "age from which a resident belongs to the adults' body",
           "居民会议成员的年龄下限(周岁)", minimum=14, maximum=30),

@@ -9,6 +9,7 @@ import typer
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
                                plain, private, scope, table)
 from juwei.i18n import label, t
+from juwei.rules.disclosure import DisclosureStatus
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -78,7 +79,8 @@ def list_(
     category: Optional[str] = typer.Option(None, "--category"),
     posted_on: Optional[str] = typer.Option(None, "--posted-on", help="Only those posted on this day."),
     on_board: Optional[str] = typer.Option(None, "--on-board", help="Only those on the board on this day."),
-    status: Optional[str] = typer.Option(None, "--status", help="draft|posted|expired|superseded|withdrawn."),
+    status: Optional[DisclosureStatus] = typer.Option(None, "--status", metavar="|".join(DisclosureStatus),
+                                                       help="Only disclosures in this state."),
     as_json: bool = JSON_OPTION,
     reveal: bool = REVEAL_OPTION,
 ) -> None:

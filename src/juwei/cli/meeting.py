@@ -9,6 +9,7 @@ import typer
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
                                private, scope, table, warn, yes_no)
 from juwei.i18n import label, language, pt, t
+from juwei.rules.meetings import Body, MeetingKind, MeetingStatus
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -39,11 +40,10 @@ def _when(at) -> str:
 @app.command()
 def convene(
     ctx: typer.Context,
-    kind: str = typer.Option(..., "--kind", metavar="KIND",
-                             help="residents | representatives, or a routine kind: office, heart-to-heart, "
-                                  "group-leaders, deliberation, two-committees, sentiment."),
-    body: Optional[str] = typer.Option(None, "--body", metavar="BODY",
-                                       help="Who may attend (S1): adults | households | groups | representatives."),
+    kind: MeetingKind = typer.Option(..., "--kind", metavar="KIND",
+                                     help="residents | representatives, or a routine kind: office, heart-to-heart, "
+                                          "group-leaders, deliberation, two-committees, sentiment."),
+    body: Optional[Body] = typer.Option(None, "--body", metavar="|".join(Body), help="Who may attend (S1)."),
     at: str = typer.Option(..., "--at", metavar="'YYYY-MM-DD HH:MM'", help="When the meeting is held."),
     place: str = typer.Option(..., "--place", help="Where."),
     topic: List[str] = typer.Option(..., "--topic", help="A topic on the notice (S6); repeat for several."),
@@ -69,7 +69,8 @@ def convene(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    status: Optional[str] = typer.Option(None, "--status", help="convened | closed | cancelled."),
+    status: Optional[MeetingStatus] = typer.Option(None, "--status", metavar="|".join(MeetingStatus),
+                                                    help="Only meetings in this state."),
     as_json: bool = JSON_OPTION,
     reveal: bool = REVEAL_OPTION,
 ) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json
 from juwei.i18n import t
+from juwei.rules.meetings import MotionKind
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -18,7 +19,8 @@ def add(
     meeting_id: int = typer.Argument(..., metavar="MEETING", help="The meeting's id."),
     title: str = typer.Option(..., "--title", help="The motion's title."),
     text: Optional[str] = typer.Option(None, "--text", help="Its full text."),
-    kind: str = typer.Option("ordinary", "--kind", help="ordinary | work-report | plan | budget | other (S9)."),
+    kind: MotionKind = typer.Option(MotionKind.ORDINARY, "--kind", metavar="|".join(MotionKind),
+                                   help="What the meeting decides (S9)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Add a motion to a meeting; prints the motion id."""

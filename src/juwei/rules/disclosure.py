@@ -11,11 +11,20 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import Any, Iterable
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
 from juwei.rules.text import odd_digit
+
+class DisclosureStatus(StrEnum):  # where a disclosure stands on a day
+    DRAFT = "draft"
+    POSTED = "posted"
+    EXPIRED = "expired"
+    SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
+
 
 CATEGORIES = ("finance", "resolution", "decision", "welfare", "personnel", "assembly", "duties", "other")
 DIRECTIONS = {"income": "income", "收入": "income", "收": "income", "in": "income",

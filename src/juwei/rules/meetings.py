@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Iterable, NamedTuple, Sequence
 
 from juwei.errors import ValidationError
@@ -27,10 +28,44 @@ ROUTINE_KINDS: dict[str, str] = {  # kind → the profile key holding its cadenc
     "two-committees": "cadence_two_committees",  # S14f 两委会办公会
     "sentiment": "cadence_sentiment",  # S12 民情分析会
 }
-KINDS = FORMAL_KINDS + tuple(ROUTINE_KINDS)
-BODIES = ("adults", "households", "groups", "representatives")  # S1 (a) (b) (c), representatives' meeting
-RESIDENTS_BODIES = ("adults", "households", "groups")
-MOTION_KINDS = ("ordinary", "work-report", "plan", "budget", "other")  # S9
+
+
+class MeetingKind(StrEnum):  # a meeting's kind: the two formal ones, then the routine ones
+    RESIDENTS = "residents"  # 居民会议
+    REPRESENTATIVES = "representatives"  # 居民代表会议
+    OFFICE = "office"
+    HEART_TO_HEART = "heart-to-heart"
+    GROUP_LEADERS = "group-leaders"
+    DELIBERATION = "deliberation"
+    TWO_COMMITTEES = "two-committees"
+    SENTIMENT = "sentiment"
+
+
+class Body(StrEnum):  # who attends: S1 (a) (b) (c), and the representatives' meeting
+    ADULTS = "adults"
+    HOUSEHOLDS = "households"
+    GROUPS = "groups"
+    REPRESENTATIVES = "representatives"
+
+
+class MeetingStatus(StrEnum):
+    CONVENED = "convened"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class MotionKind(StrEnum):  # S9
+    ORDINARY = "ordinary"
+    WORK_REPORT = "work-report"
+    PLAN = "plan"
+    BUDGET = "budget"
+    OTHER = "other"
+
+
+KINDS = tuple(MeetingKind)
+BODIES = tuple(Body)
+RESIDENTS_BODIES = (Body.ADULTS, Body.HOUSEHOLDS, Body.GROUPS)
+MOTION_KINDS = tuple(MotionKind)
 CHOICES = ("for", "against", "abstain")
 PASS_BASES = ("present", "cast")
 

@@ -27,7 +27,7 @@ from juwei.services.community import rules_on
 from juwei.services.scope import Scope
 from juwei.storage.models import Disclosure, PersonnelChange, WelfareEntry, WelfareList
 
-STATUSES = ("draft", "posted", "expired", "superseded", "withdrawn")
+STATUSES = tuple(rules.DisclosureStatus)
 
 
 def _zh(scope: Scope) -> bool:

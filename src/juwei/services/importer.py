@@ -300,20 +300,19 @@ def _same_household(layout: _Layout, households: dict[str, HouseholdSpec], numbe
                                               number if group else 0, number if address else 0)
         return _NONE
     problems: list[RowProblem] = []
-    if group:
-        if spec.group is None:
-            spec.group, spec.group_row = group, number
-        elif spec.group != group:
-            problems.append(RowProblem(number, layout.column("group"), t(
-                "household {household} is in group '{group}' at row {row}", household=household,
-                group=spec.group, row=spec.group_row)))
-    if address:
-        if spec.address is None:
-            spec.address, spec.address_row = address, number
-        elif spec.address != address:
-            problems.append(RowProblem(number, layout.column("address"), t(
-                "household {household} has another address at row {row}", household=household,
-                row=spec.address_row)))
+    for field, value in (("group", group), ("address", address)):
+        if not value:
+            continue
+        first = getattr(spec, field)
+        if first is None:  # the first row that names it sets it
+            setattr(spec, field, value)
+            setattr(spec, f"{field}_row", number)
+        elif first != value:
+            row = getattr(spec, f"{field}_row")
+            message = t("household {household} is in group '{group}' at row {row}", household=household,
+                        group=first, row=row) if field == "group" else \
+                t("household {household} has another address at row {row}", household=household, row=row)
+            problems.append(RowProblem(number, layout.column(field), message))
     return problems
 
 

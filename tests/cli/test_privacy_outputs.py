@@ -47,7 +47,7 @@ def test_roster_and_meeting_listings_mask_numbers_in_names_and_addresses(communi
     meeting, motion = _meeting(community)
     for args in (("member", "list"), ("member", "show", "1"), ("household", "list"), ("household", "show", "01001"),
                  ("rep", "list"), ("meeting", "roll", meeting), ("vote", "ballots", motion), ("meeting", "list"),
-                 ("meeting", "show", meeting), ("motion", "list", meeting)):
+                 ("meeting", "show", meeting), ("motion", "list", meeting), ("meeting", "minutes", meeting)):
         screen = community.ok(*args, env={"JUWEI_TODAY": "2026-11-24", "COLUMNS": "300"})
         data = community.ok(*args, "--json", env={"JUWEI_TODAY": "2026-11-24"})
         for out in (screen, data):

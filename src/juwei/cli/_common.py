@@ -92,7 +92,8 @@ def private(value: Any, reveal: bool) -> Any:
         return scrub_text(value)
     if is_dataclass(value) and not isinstance(value, type):
         return replace(value, **{f.name: private(getattr(value, f.name), reveal) for f in fields(value)
-                                 if f.init and isinstance(getattr(value, f.name), (str, list, tuple, dict))})
+                                 if f.init and (isinstance(getattr(value, f.name), (str, list, tuple, dict))
+                                                or is_dataclass(getattr(value, f.name)))})
     if isinstance(value, dict):
         return {k: private(v, reveal) for k, v in value.items()}
     if isinstance(value, list):

@@ -282,6 +282,7 @@ def minutes(
                                            help="After close: a dated correction printed beside the minutes "
                                                 "(the minutes themselves are final)."),
     as_json: bool = JSON_OPTION,
+    reveal: bool = REVEAL_OPTION,
 ) -> None:
     """Add to the minutes, or print them: notes plus attendance, motions and tallies from the data (S15)."""
     from juwei.rules.clock import local_text
@@ -310,7 +311,7 @@ def minutes(
             info(t("summary of meeting {id} recorded", id=meeting_id))
         return
     with scope(ctx) as sc:
-        record = svc.minutes(sc, meeting_id)
+        record = private(svc.minutes(sc, meeting_id), reveal)
         zone = sc.timezone
     if as_json:
         emit_json(record)

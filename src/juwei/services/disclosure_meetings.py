@@ -12,7 +12,8 @@ import json
 from sqlmodel import select
 
 from juwei.errors import JuweiError, NotFound
-from juwei.i18n import t
+from juwei.i18n import label, t
+from juwei.locales.zh_CN.codes import CODES  # the printed body names the kind in the community's language
 from juwei.rules import disclosure as rules
 from juwei.rules.profiles import Rules
 from juwei.services.community import rules_on
@@ -22,7 +23,6 @@ from juwei.storage.models.meetings import Meeting, Motion
 
 RESULTS_KINDS = {"deliberation": "S21", "representatives": "S25"}  # closed meetings whose results are posted
 NOTICE_KINDS = {"representatives": "S25"}  # convened meetings whose notice is posted before
-KIND_ZH = {"deliberation": "议事委员会会议", "representatives": "居民代表会议", "residents": "居民会议"}
 
 
 def _find(scope: Scope, meeting_id: int) -> Meeting:
@@ -58,12 +58,12 @@ def obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
         # posted stays on the record as missed, with its meeting (only a cancelled meeting owes nothing).
         if m.status in ("convened", "closed") and m.kind in NOTICE_KINDS and m.noticed_on <= day:
             out.append(rules.Obligation(NOTICE_KINDS[m.kind], notice_subject(m),
-                                        t("notice of the {kind} meeting {id} on {day}", kind=m.kind, id=m.id,
+                                        t("notice of the {kind} meeting {id} on {day}", kind=label("meeting kind", m.kind), id=m.id,
                                           day=held), _notice_due(m), meeting_id=m.id, lapses=held))
         if m.status == "closed" and m.kind in RESULTS_KINDS and held <= day:
             days = rules_on(scope, held).disclosure_after_meeting_days
             out.append(rules.Obligation(RESULTS_KINDS[m.kind], f"meeting:{m.id}:results",
-                                        t("results of the {kind} meeting {id} on {day}", kind=m.kind, id=m.id,
+                                        t("results of the {kind} meeting {id} on {day}", kind=label("meeting kind", m.kind), id=m.id,
                                           day=held), held + dt.timedelta(days=days), meeting_id=m.id))
     return out
 
@@ -94,7 +94,7 @@ def _notice_body(m: Meeting, zh: bool) -> str:
     """The notice's body (``bodies/meeting_notice.md.j2``)."""
     from juwei.render.bodies import MeetingNoticeBody, markdown_source
 
-    body = MeetingNoticeBody(kind=m.kind, kind_name=KIND_ZH.get(m.kind, m.kind) if zh else m.kind, at=m.at,
+    body = MeetingNoticeBody(kind=m.kind, kind_name=CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind, at=m.at,
                              place=m.place, topics=_topics(m))
     return markdown_source(body, "zh_CN" if zh else "en")
 
@@ -107,7 +107,7 @@ def _results_body(m: Meeting, motions: list[Motion], zh: bool) -> str:
                          votes_against=x.votes_against, votes_abstain=x.votes_abstain, required=x.required,
                          passed=bool(x.passed))
              for x in motions if x.passed is not None]
-    body = MeetingResultsBody(kind=m.kind, kind_name=KIND_ZH.get(m.kind, m.kind) if zh else m.kind, at=m.at,
+    body = MeetingResultsBody(kind=m.kind, kind_name=CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind, at=m.at,
                               place=m.place, body_size=m.body_size, voted=voted, summary=m.summary)
     return markdown_source(body, "zh_CN" if zh else "en")
 
@@ -120,11 +120,11 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
 
     m = _find(scope, meeting_id)
     zh = scope.community.locale.startswith("zh")
-    kind_name = KIND_ZH.get(m.kind, m.kind) if zh else m.kind
+    kind_name = CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind
     if m.status == "convened":
         if m.kind not in NOTICE_KINDS:
             raise JuweiError(t("meeting {id} ({kind}) is not closed yet; its results can be disclosed after it "
-                               "closes", id=m.id, kind=m.kind))
+                               "closes", id=m.id, kind=label("meeting kind", m.kind)))
         title = f"关于召开{kind_name}的公告" if zh else f"Notice of the {kind_name} meeting on {m.at.date()}"
         # A notice for an earlier time of a rescheduled meeting is replaced: the new one supersedes it.
         stale = scope.session.exec(select(Disclosure).where(
@@ -142,7 +142,7 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
     if m.kind not in RESULTS_KINDS and m.kind != "residents":
         raise JuweiError(t("a {kind} meeting's results are not among the board's obligations (S21, S25); "
                            "use `juwei disclose add --from-meeting {id}` to publish something from it",
-                           kind=m.kind, id=m.id))
+                           kind=label("meeting kind", m.kind), id=m.id))
     motions = list(scope.session.exec(select(Motion).where(Motion.meeting_id == m.id)
                                       .order_by(Motion.number)).all())
     title = (f"{m.at.date()}{kind_name}决议公开" if zh else f"Resolutions of the {kind_name} meeting on {m.at.date()}")

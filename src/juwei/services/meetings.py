@@ -685,7 +685,7 @@ class DueReport:
     routine: list[DueLine] = field(default_factory=list)
 
 
-def due(scope: Scope, on: dt.date | None = None) -> DueReport:
+def due(scope: Scope, on: dt.date | None = None, *, petitions: bool = True) -> DueReport:
     from juwei.services.petitions import met_petitions_without_meeting
 
     today = on or scope.today
@@ -707,13 +707,13 @@ def due(scope: Scope, on: dt.date | None = None) -> DueReport:
         from juwei.rules.profiles import SPECS
 
         routine.append(line(kind, SPECS[key].rule, rules[key], [at.date() for k, _, at in rows if k == kind]))
-    return DueReport(today, regular, met_petitions_without_meeting(scope, today), routine)
+    return DueReport(today, regular, met_petitions_without_meeting(scope, today) if petitions else [], routine)
 
 
 def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
     """S4, S14: each meeting whose cadence wants one this period and none is convened yet (the agenda's view
     of :func:`due`; met petitions, S5, are the petitions module's)."""
-    report = due(scope, on)
+    report = due(scope, on, petitions=False)
     out = []
     for line in (report.regular, *report.routine):
         if line.due_by is None:  # convened this period, or a cadence with no periods

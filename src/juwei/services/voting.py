@@ -140,7 +140,7 @@ def cast_votes(scope: Scope, motion_id: int, seats: list[str], choice: str) -> l
     stored = scope.session.execute(select(func.count()).select_from(Ballot).where(
         Ballot.motion_id == motion.id)).scalar_one() - len(voted)
     if stored != len(numbers):  # something in the database dropped or added rows: report nothing false
-        raise DatabaseError(t("only {stored} of the {n} ballots were stored: something in the database changes what "
+        raise DatabaseError(t("{stored} ballots were stored for the {n} cast: something in the database changes what "
                               "is written (see `juwei db check`); nothing was recorded", stored=stored, n=len(numbers)))
     # One event per roll-call command: the seats (as ranges) and their choice determine every ballot row.
     audit.record(scope, "vote.cast", f"motion:{motion.id}",

@@ -34,9 +34,9 @@ MESSAGES = {
     "run backwards; it was backdated or inserted":
         "审计记录第{seq}条（{action} {entity}）的时间 {at} 早于第{before}条（{before_at}）：记录时间不会倒退，"
         "此条被倒签或插入",
-    "only {stored} of the {n} ballots were stored: something in the database changes what is written (see "
+    "{stored} ballots were stored for the {n} cast: something in the database changes what is written (see "
     "`juwei db check`); nothing was recorded":
-        "{n} 张表决票只存下了 {stored} 张：数据库中有东西在改变写入的内容（见 `juwei db check`）；本次未记录任何内容",
+        "投出 {n} 张表决票，却存下了 {stored} 张：数据库中有东西在改变写入的内容（见 `juwei db check`）；本次未记录任何内容",
     "only {stored} of the {n} rows were stored: something in the database changes what is written (see "
     "`juwei db check`); nothing was recorded":
         "{n} 行只存下了 {stored} 行：数据库中有东西在改变写入的内容（见 `juwei db check`）；本次未记录任何内容",

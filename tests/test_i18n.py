@@ -36,8 +36,9 @@ def messages_in_source() -> dict[str, str]:
                 found.setdefault(i18n.context_key(node.args[0].value, node.args[1].value), where)
     from juwei.cli import COMMANDS
 
-    for name, (_, summary, _) in COMMANDS.items():
+    for name, (_, summary, panel) in COMMANDS.items():
         found.setdefault(summary, f"cli/__init__.py COMMANDS[{name!r}]")
+        found.setdefault(panel, f"cli/__init__.py COMMANDS[{name!r}] (panel)")
     return found
 
 

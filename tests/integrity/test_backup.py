@@ -213,3 +213,13 @@ def test_two_restores_in_the_same_second_keep_both_replaced_databases(community,
     first = integrity.restore(community.db, backup, now=at).replaced_kept_at
     second = integrity.restore(community.db, backup, now=at).replaced_kept_at
     assert first != second and os.path.exists(first) and os.path.exists(second)
+
+
+@sqlite_only
+def test_a_file_that_only_looks_like_a_leftover_is_left_alone(community, tmp_path):
+    """`notes.txt.partial-99999` is a clerk's file, not a half-written backup: the next backup keeps it."""
+    roster(community)
+    notes = tmp_path / f"notes.txt.partial-{_dead_pid()}"
+    notes.write_text("会议笔记", encoding="utf-8")
+    community.ok("db", "backup", str(tmp_path / "thursday.db"))
+    assert notes.read_text(encoding="utf-8") == "会议笔记"

@@ -62,7 +62,7 @@ def _load(name: str) -> click.Command:
         command.help = t(summary)
     # a one-command module becomes a Typer app of its own, which offers shell completion; juwei does not
     command.params = [p for p in command.params if p.name not in ("install_completion", "show_completion")]
-    setattr(command, "rich_help_panel", panel)
+    setattr(command, "rich_help_panel", t(panel))
     return command
 
 
@@ -88,7 +88,7 @@ class LazyGroup(TyperGroup):
         if self._listing:
             _, summary, panel = COMMANDS[cmd_name]
             stub = _Listing(cmd_name, help=t(summary), short_help=t(summary))
-            setattr(stub, "rich_help_panel", panel)
+            setattr(stub, "rich_help_panel", t(panel))
             return stub
         return _load(cmd_name)
 

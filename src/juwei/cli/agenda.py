@@ -9,6 +9,7 @@ import typer
 
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, emit_json, info, parse_date_option, private, scope, table
 from juwei.i18n import t
+from juwei.rules.dates import WORKING_YEARS
 
 app = typer.Typer()
 
@@ -31,6 +32,11 @@ def agenda(
     from juwei.services.due import agenda as build
 
     day = parse_date_option(on, "--on")
+    if day is not None and not WORKING_YEARS[0] <= day.year <= WORKING_YEARS[1]:
+        from juwei.errors import ValidationError
+
+        raise ValidationError(t("--on {day}: the year must be {first}–{last}", day=day, first=WORKING_YEARS[0],
+                                last=WORKING_YEARS[1]))
     if ics is not None:  # the path is checked before any work: a refusal writes nothing
         from juwei.services.files import out_file
 

@@ -9,6 +9,7 @@ import typer
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
                                private, scope, table, warn, yes_no)
 from juwei.i18n import label, language, pt, t
+from juwei.rules.dates import WORKING_YEARS
 from juwei.rules.meetings import Body, MeetingKind, MeetingStatus
 
 app = typer.Typer(no_args_is_help=True)
@@ -24,13 +25,10 @@ def _at(value: str, option: str = "--at"):
         when = parse_datetime(value)
     except ValidationError as exc:
         raise ValidationError(f"{option}: {exc.message}") from None
-    if not MEETING_YEARS[0] <= when.year <= MEETING_YEARS[1]:  # 9999-12-31 would overflow the calendar
+    if not WORKING_YEARS[0] <= when.year <= WORKING_YEARS[1]:  # 9999-12-31 would overflow the calendar
         raise ValidationError(t("{option}: {value} is not a plausible meeting time (the year must be {first}–{last})",
-                                option=option, value=value, first=MEETING_YEARS[0], last=MEETING_YEARS[1]))
+                                option=option, value=value, first=WORKING_YEARS[0], last=WORKING_YEARS[1]))
     return when
-
-
-MEETING_YEARS = (1949, 2199)  # the years a meeting may be dated: arithmetic on ages stays inside the calendar
 
 
 def _when(at) -> str:

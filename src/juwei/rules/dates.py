@@ -18,7 +18,7 @@ import unicodedata
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
-from juwei.rules.text import odd_digit
+from juwei.rules.text import fold, odd_digit
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _SEP = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
@@ -27,6 +27,9 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 # Three numbers anywhere in the text (also before a time): only a four-digit year first is unambiguous.
 _THREE_NUMBERS = re.compile(r"(?<!\d)(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?!\d)")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+# The years a meeting or a duty may be dated (from the People's Republic on): arithmetic on ages, terms and
+# periods stays inside the calendar (9999-12-31 plus a period would overflow it).
+WORKING_YEARS = (1949, 2199)
 _DATE_FORMS = "2026-03-05, 2026/3/5, 2026年3月5日"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -66,7 +69,7 @@ def parse_date(value: object) -> dt.date:
     if odd is not None:
         raise ValidationError(t("'{text}' is not a date: '{char}' is not a digit 0-9; use {forms}",
                                 text=_shown(raw), char=odd, forms=_DATE_FORMS))
-    text = unicodedata.normalize("NFKC", raw).strip()
+    text = fold(raw).strip()
     for pattern in (_ISO, _SEP, _CN, _COMPACT):
         match = pattern.match(text)
         if match:

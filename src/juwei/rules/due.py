@@ -31,5 +31,5 @@ def within(items: Iterable[DueItem], on: dt.date, days: int | None) -> list[DueI
     """Items due by ``on`` + ``days``; overdue and undated ones always (they are due now). ``None``: all."""
     if days is None:
         return list(items)
-    last = on + dt.timedelta(days=days)
-    return [i for i in items if i.overdue or i.due is None or i.due <= last]
+    # the gap, not on + days: a window of any length never runs past the calendar's last year
+    return [i for i in items if i.overdue or i.due is None or (i.due - on).days <= days]

@@ -115,14 +115,27 @@ def _alive(pid: int) -> bool:
 _LEFTOVER = re.compile(r"^(?P<name>.+)\.(?:partial|restoring-[0-9TZ]+)-(?P<pid>[0-9]+)(?:-wal|-shm|-journal)?$")
 
 
+def _sqlite_file(path: Path) -> bool:
+    """Whether ``path`` begins as a SQLite database does: only such a file is a backup's or restore's."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def leftovers(folder: Path) -> list[Path]:
     """Files a killed backup or restore left in ``folder``: ``<name>.partial-<pid>`` and
-    ``<name>.restoring-<time>-<pid>`` whose process is gone."""
+    ``<name>.restoring-<time>-<pid>`` (with their -wal/-shm/-journal) whose process is gone, and whose
+    database file is a SQLite database — a clerk's own ``notes.txt.partial-1`` is not juwei's to remove."""
     found = []
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
             match = _LEFTOVER.match(entry.name)
-            if match and not _alive(int(match["pid"])) and entry.is_file():
+            if not (match and not _alive(int(match["pid"])) and entry.is_file()):
+                continue
+            base = entry.with_name(re.sub(r"-(?:wal|shm|journal)$", "", entry.name))
+            if _sqlite_file(base):
                 found.append(entry)
     return sorted(found)
 

@@ -5,6 +5,12 @@ MESSAGES = {
     "error: {message}": "错误:{message}",
     "unexpected error: {kind}: {reason} (run with --debug for details)": "意外错误:{kind}:{reason}(加 --debug 查看详情)",
     "warning: {message}": "注意:{message}",
+    # the panels of `juwei --help` (COMMANDS)
+    "Set-up": "设置与维护",
+    "Roster": "花名册",
+    "Meetings": "会议",
+    "Documents": "文书",
+    "Disclosure": "居务公开",
     "yes": "是",
     "no": "否",
     "field": "项目",

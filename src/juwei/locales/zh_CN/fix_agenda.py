@@ -16,4 +16,5 @@ MESSAGES = {
     "term of representative {name} ({group}) ends on {day}": "居民代表 {name}（{group}）任期于 {day} 届满",
     "what the clerk must do next, from every part of the record, each with the command that settles it":
         "接下来要办的事：来自记录的各个部分，每项附办理命令",
+    "--on {day}: the year must be {first}–{last}": "--on {day}：年份须在 {first}–{last} 之间",
 }

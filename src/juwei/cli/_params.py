@@ -5,7 +5,8 @@ command table loads it (``juwei.cli._load``), so a new command gets the same beh
   (a signed 64-bit integer). A larger one is refused here, naming the parameter, instead of reaching
   SQLite or PostgreSQL as an overflow.
 - Help shows a type only where a value is typed: a plain flag (``--json``) shows none, not ``<bool>``; an
-  option that names no metavar shows its own name (``--place PLACE``), not Python's ``<str>``.
+  option or argument that names no metavar shows its own name in capitals (``--place PLACE``,
+  ``group add NAME``), not Python's ``<str>`` nor a lower-case ``name`` that reads as a word.
 - The usage line follows the usual convention: ``MEETING`` for a required argument, ``[SEATS]...`` for an
   optional repeated one (not ``{MEETING}`` or ``[[SEATS]...]...``).
 """
@@ -62,11 +63,13 @@ class Option(TyperOption):
         return super().display_type_rich(ctx)
 
 
-def _name_metavar(option: Option) -> None:
-    """``--noticed-on NOTICED_ON`` where the declaration gave no metavar (a flag takes no value: none)."""
-    if option.metavar is None and not option.is_flag and not option.count and option.name \
-            and not hasattr(getattr(option, "type", None), "choices"):  # a choice shows its choices
-        option.metavar = option.name.upper()
+def _name_metavar(param: Any) -> None:
+    """``--noticed-on NOTICED_ON``, ``group add NAME`` where the declaration gave no metavar (a flag takes no
+    value: none); ``--from FROM``, not Python's ``from_``."""
+    takes_value = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+    shows_choices = hasattr(getattr(param, "type", None), "choices")  # a choice shows its choices
+    if param.metavar is None and takes_value and param.name and not shows_choices:
+        param.metavar = param.name.upper().rstrip("_")
 
 
 def _own_help_option(command: Any) -> None:
@@ -89,6 +92,7 @@ def adopt(command: Any) -> Any:
     for param in getattr(command, "params", ()):
         if type(param) is TyperArgument:
             param.__class__ = Argument
+            _name_metavar(param)
         elif type(param) is TyperOption:
             param.__class__ = Option
             _name_metavar(param)

@@ -9,6 +9,8 @@ command table loads it (``juwei.cli._load``), so a new command gets the same beh
   ``group add NAME``), not Python's ``<str>`` nor a lower-case ``name`` that reads as a word.
 - The usage line follows the usual convention: ``MEETING`` for a required argument, ``[SEATS]...`` for an
   optional repeated one (not ``{MEETING}`` or ``[[SEATS]...]...``).
+- Help is in the active language: the texts are translated once the command is adopted (the language is
+  known by then: ``--lang`` is eager), by ``juwei.cli._help.translate``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from typer.core import TyperArgument, TyperOption
 
-from juwei.i18n import t
+from juwei.i18n import language, t
 
 LARGEST_NUMBER = 2 ** 63 - 1  # SQLite INTEGER and PostgreSQL BIGINT
 
@@ -80,13 +82,27 @@ def _own_help_option(command: Any) -> None:
         option = made(ctx)
         if type(option) is TyperOption:
             option.__class__ = Option
+        if option is not None and language() != "en":
+            from juwei.cli._help import translate_param
+
+            translate_param(option)
         return option
 
     command.get_help_option = get_help_option
 
 
 def adopt(command: Any) -> Any:
-    """Give ``command`` and every subcommand juwei's parameter behaviour (see the module's docstring)."""
+    """Give ``command`` and every subcommand juwei's parameter behaviour and help in the active language
+    (see the module's docstring)."""
+    _adopt(command)
+    if language() != "en":
+        from juwei.cli._help import translate
+
+        translate(command)
+    return command
+
+
+def _adopt(command: Any) -> None:
     if "get_help_option" not in vars(command):
         _own_help_option(command)
     for param in getattr(command, "params", ()):
@@ -97,5 +113,4 @@ def adopt(command: Any) -> Any:
             param.__class__ = Option
             _name_metavar(param)
     for sub in getattr(command, "commands", {}).values():
-        adopt(sub)
-    return command
+        _adopt(sub)

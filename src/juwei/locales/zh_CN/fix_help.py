@@ -213,7 +213,7 @@ MESSAGES = {
     "One meeting: notice, rules snapshot, quorum and motions.": "一次会议：通知、所用规则、法定人数和议案。",
     "The meeting's id (see `juwei meeting list`).": "会议编号（见 `juwei meeting list`）。",
     "The numbered roll (seat 1…N) with who is present.": "编号名册（座号 1…N）及出席情况。",
-    "Sign people in (签到).": "签到。",
+    "Sign people in (签到).": "为到会的人签到。",
     "Seats and ranges: 1 2 5-9.": "座号或座号范围：1 2 5-9。",
     "Sign in this member (id or ID number) instead.": "改为给这位居民签到（居民编号或身份证号）。",
     "Sign in every seat not yet signed in.": "给所有尚未签到的座号签到。",
@@ -307,7 +307,7 @@ MESSAGES = {
     "Folder for the demo database and printouts.": "存放演示数据库和打印件的文件夹。",
     "Households to generate.": "要生成的户数。",
     # disclose
-    "Record a disclosure (a draft until `post`); prints its id.": "登记一项公开事项（张贴（`post`）前为草稿）；显示其编号。",
+    "Record a disclosure (a draft until `post`); prints its id.": "登记一项公开事项（用 `post` 张贴之前是草稿）；显示其编号。",
     "finance|resolution|decision|welfare|personnel|assembly|duties|other.":
         "finance（财务）|resolution（决议）|decision（决定）|welfare（救助）|personnel（人事）"
         "|assembly（会议）|duties（职责）|other（其他）。",

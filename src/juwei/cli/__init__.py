@@ -92,6 +92,13 @@ class LazyGroup(TyperGroup):
             return stub
         return _load(cmd_name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from juwei.cli._params import adopt
+
+        _language(_language_in(args))
+        adopt(self)  # the root's own options (--debug, --version): plain flags show no type; help translated
+        return super().parse_args(ctx, args)
+
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         from juwei.cli._params import adopt
 
@@ -155,9 +162,29 @@ app = typer.Typer(
 
 def _language(value: Optional[str]) -> Optional[str]:
     """Eager: the language is set while the command line is read, before a command group is loaded, so the
-    group's help (its summary, translated when it loads) comes out in that language too."""
-    set_language(value)
+    group's help (its summary, translated when it loads) comes out in that language too. Click's and Typer's
+    own words follow it (juwei.cli._speak); English imports nothing for them."""
+    if set_language(value) != "en" or "juwei.cli._speak" in sys.modules:
+        from juwei.cli._speak import speak
+
+        speak()
     return value
+
+
+def _language_in(args: list[str]) -> Optional[str]:
+    """``--lang`` among the root's options, read before Click parses them, so that whatever is printed first
+    (`juwei --help --lang zh_CN`, an error in the root's own options) is already in that language."""
+    words = iter(args)
+    for word in words:
+        if word == "--lang":
+            return next(words, None)
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+        if word in ("--db", "--community"):
+            next(words, None)
+        elif not word.startswith("-"):  # the command: the rest is its own
+            return None
+    return None
 
 
 def _version(value: bool) -> None:

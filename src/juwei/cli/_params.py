@@ -5,9 +5,12 @@ command table loads it (``juwei.cli._load``), so a new command gets the same beh
   (a signed 64-bit integer). A larger one is refused here, naming the parameter, instead of reaching
   SQLite or PostgreSQL as an overflow.
 - Help shows a type only where a value is typed: a plain flag (``--json``) shows none, not ``<bool>``; an
-  option that names no metavar shows its own name (``--place PLACE``), not Python's ``<str>``.
+  option or argument that names no metavar shows its own name in capitals (``--place PLACE``,
+  ``group add NAME``), not Python's ``<str>`` nor a lower-case ``name`` that reads as a word.
 - The usage line follows the usual convention: ``MEETING`` for a required argument, ``[SEATS]...`` for an
   optional repeated one (not ``{MEETING}`` or ``[[SEATS]...]...``).
+- Help is in the active language: the texts are translated once the command is adopted (the language is
+  known by then: ``--lang`` is eager), by ``juwei.cli._help.translate``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 
 from typer.core import TyperArgument, TyperOption
 
-from juwei.i18n import t
+from juwei.i18n import language, t
 
 LARGEST_NUMBER = 2 ** 63 - 1  # SQLite INTEGER and PostgreSQL BIGINT
 
@@ -62,11 +65,13 @@ class Option(TyperOption):
         return super().display_type_rich(ctx)
 
 
-def _name_metavar(option: Option) -> None:
-    """``--noticed-on NOTICED_ON`` where the declaration gave no metavar (a flag takes no value: none)."""
-    if option.metavar is None and not option.is_flag and not option.count and option.name \
-            and not hasattr(getattr(option, "type", None), "choices"):  # a choice shows its choices
-        option.metavar = option.name.upper()
+def _name_metavar(param: Any) -> None:
+    """``--noticed-on NOTICED_ON``, ``group add NAME`` where the declaration gave no metavar (a flag takes no
+    value: none); ``--from FROM``, not Python's ``from_``."""
+    takes_value = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+    shows_choices = hasattr(getattr(param, "type", None), "choices")  # a choice shows its choices
+    if param.metavar is None and takes_value and param.name and not shows_choices:
+        param.metavar = param.name.upper().rstrip("_")
 
 
 def _own_help_option(command: Any) -> None:
@@ -77,21 +82,35 @@ def _own_help_option(command: Any) -> None:
         option = made(ctx)
         if type(option) is TyperOption:
             option.__class__ = Option
+        if option is not None and language() != "en":
+            from juwei.cli._help import translate_param
+
+            translate_param(option)
         return option
 
     command.get_help_option = get_help_option
 
 
 def adopt(command: Any) -> Any:
-    """Give ``command`` and every subcommand juwei's parameter behaviour (see the module's docstring)."""
+    """Give ``command`` and every subcommand juwei's parameter behaviour and help in the active language
+    (see the module's docstring)."""
+    _adopt(command)
+    if language() != "en":
+        from juwei.cli._help import translate
+
+        translate(command)
+    return command
+
+
+def _adopt(command: Any) -> None:
     if "get_help_option" not in vars(command):
         _own_help_option(command)
     for param in getattr(command, "params", ()):
         if type(param) is TyperArgument:
             param.__class__ = Argument
+            _name_metavar(param)
         elif type(param) is TyperOption:
             param.__class__ = Option
             _name_metavar(param)
     for sub in getattr(command, "commands", {}).values():
-        adopt(sub)
-    return command
+        _adopt(sub)

@@ -67,7 +67,11 @@ def main() -> None:
     exe = Path(sys.executable).parent / "juwei"
     juwei = [str(exe)] if exe.exists() else [sys.executable, "-m", "juwei"]
     work = Path(tempfile.mkdtemp(prefix="bench_startup_"))
-    env = {**os.environ, "JUWEI_LANG": "en", "JUWEI_CLERK": "bench", "COLUMNS": "100"}
+    # An installed package runs from compiled bytecode (pip compiles it); let the subprocesses write and use
+    # juwei's own (the warm-up run writes it) even where the environment turns bytecode off, as
+    # bench_meetings does. Without this every run compiled juwei's modules from source.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update({"JUWEI_LANG": "en", "JUWEI_CLERK": "bench", "COLUMNS": "100"})
     env.pop("JUWEI_DB", None)
     try:
         app = work / "two_commands.py"

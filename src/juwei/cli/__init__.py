@@ -216,5 +216,8 @@ def root(
 
 def main() -> None:
     """Console entry point."""
+    from juwei.cli import _startup
+
+    _startup.pause()  # resumed once the command's database is open (see juwei.cli._startup)
     command = typer.main.get_command(app)
     sys.exit(command.main(prog_name="juwei"))

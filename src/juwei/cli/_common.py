@@ -38,6 +38,7 @@ def options(ctx: typer.Context) -> Options:
 @contextlib.contextmanager
 def scope(ctx: typer.Context, *, write: bool = False) -> Iterator[Any]:
     """Open the database and the community; with ``write`` the block is one transaction."""
+    from juwei.cli._startup import resume
     from juwei.services.scope import open_scope
     from juwei.storage.engine import open_store
 
@@ -45,6 +46,7 @@ def scope(ctx: typer.Context, *, write: bool = False) -> Iterator[Any]:
     store = open_store(opts.db)
     try:
         with open_scope(store, opts.community, write=write) as sc:
+            resume()  # start-up is over: what the command needs is loaded and its community found
             yield sc
     finally:
         store.dispose()

@@ -23,6 +23,9 @@ def _existing_store(ctx: typer.Context):
     if path is not None and not path.exists():
         raise DatabaseError(t("no juwei database at {path}; run `juwei init` or pass --db", path=opts.db))
     store = Store(opts.db)
+    from juwei.cli._startup import resume
+
+    resume()  # start-up is over (juwei.cli._startup)
     if store.schema_revision() is None:
         store.dispose()
         raise DatabaseError(t("{db} is not a juwei database (it has no schema version)", db=describe(opts.db)))
@@ -75,8 +78,10 @@ def backup(ctx: typer.Context,
            force: bool = typer.Option(False, "--force", help="Replace FILE if it already exists."),
            as_json: bool = JSON_OPTION) -> None:
     """Copy the database to FILE (owner-only), consistent even while another clerk writes; SQLite only."""
+    from juwei.cli._startup import resume
     from juwei.services import integrity
 
+    resume()  # start-up is over (juwei.cli._startup)
     result = integrity.backup(options(ctx).db, file, force=force)
     if as_json:
         emit_json(result)
@@ -95,8 +100,10 @@ def restore(ctx: typer.Context,
     """Replace the database with FILE after checking it is a sound juwei database whose audit trail verifies;
     the replaced database is kept beside it (…replaced-<time>). Waits for (or, after the busy timeout, refuses
     to interrupt) another clerk's write; nobody reads or writes while it runs."""
+    from juwei.cli._startup import resume
     from juwei.services import integrity
 
+    resume()  # start-up is over (juwei.cli._startup)
     result = integrity.restore(options(ctx).db, file, seal_file=seal)
     for path in result.leftovers_removed:
         warn(t("removed {path}, left by an interrupted backup or restore", path=path))
@@ -114,8 +121,10 @@ def restore(ctx: typer.Context,
 @app.command()
 def check(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Run SQLite's integrity and foreign-key checks and audit verify; exit 1 if any finds a problem."""
+    from juwei.cli._startup import resume
     from juwei.services import integrity
 
+    resume()  # start-up is over (juwei.cli._startup)
     lines = integrity.check(options(ctx).db)
     if as_json:
         emit_json({"ok": all(line.ok for line in lines), "checks": lines})

@@ -43,6 +43,9 @@ def demo(
     files.make_dir(out)
     step(t("juwei init --db {db} --name 东城社区 --rules seed", db=db))
     store = create_store(str(db))
+    from juwei.cli._startup import resume
+
+    resume()  # start-up is over (juwei.cli._startup)
     try:
         with store.write() as session:
             community = create_community(session, name="东城社区", code="dongcheng", profile="seed")

@@ -37,6 +37,9 @@ def init(
         timezone = check_zone(timezone)
     opts = options(ctx)
     store = create_store(opts.db)
+    from juwei.cli._startup import resume
+
+    resume()  # start-up is over (juwei.cli._startup)
     try:
         with store.write() as session:
             community = create_community(session, name=name, code=code, profile=rules, locale=locale,

@@ -363,14 +363,7 @@ def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: 
     if (group is None) == (ex_officio is None):
         raise ValidationError(t("give exactly one of --group GROUP (elected) or --ex-officio BASIS"))
     member = find_member(scope, member_ref)
-    rules = rules_on(scope, start)
-    if member.moved_out is not None and member.moved_out <= start:
-        raise JuweiError(t("member {id} left the community on {day}", id=member.id, day=member.moved_out))
-    if people.rights_deprived_on(member.rights_deprived_from, member.rights_deprived_until, start):
-        raise JuweiError(t("member {id} is deprived of political rights on {day}", id=member.id, day=start))
-    if not people.is_adult(member.birth_date, start, rules.adult_age, rules.adult_birthday_counts):
-        raise JuweiError(t("member {id} is not an adult on {day} (or has no birth date recorded)",
-                           id=member.id, day=start))
+    rules = require_eligible(scope, member, start)
     serving = serving_representatives(scope, start)
     warnings: list[str] = []
     if ex_officio is not None:
@@ -413,6 +406,20 @@ def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: 
     scope.session.add(rep)
     audit.record_row(scope, "rep.add", "representative", rep)
     return rep, warnings
+
+
+def require_eligible(scope: Scope, member: Member, day: dt.date):
+    """S1/S2, S9: someone who represents residents or holds office is, on ``day``, a resident, an adult and
+    not deprived of political rights. Returns the rules in force on ``day``."""
+    rules = rules_on(scope, day)
+    if member.moved_out is not None and member.moved_out <= day:
+        raise JuweiError(t("member {id} left the community on {day}", id=member.id, day=member.moved_out))
+    if people.rights_deprived_on(member.rights_deprived_from, member.rights_deprived_until, day):
+        raise JuweiError(t("member {id} is deprived of political rights on {day}", id=member.id, day=day))
+    if not people.is_adult(member.birth_date, day, rules.adult_age, rules.adult_birthday_counts):
+        raise JuweiError(t("member {id} is not an adult on {day} (or has no birth date recorded)",
+                           id=member.id, day=day))
+    return rules
 
 
 def _home_group(scope: Scope, member: Member) -> ResidentsGroup | None:

@@ -241,7 +241,7 @@ def staff_changes(ctx: typer.Context, as_json: bool = JSON_OPTION, reveal: bool 
 
     with scope(ctx) as sc:
         rows = [{"id": c.id, "name": c.name, "change": c.change, "reason": c.reason, "effective": c.effective,
-                 "disclosure_id": c.disclosure_id} for c in list_staff_changes(sc)]
+                 "disclosure_id": c.disclosure_id, "post_id": c.post_id} for c in list_staff_changes(sc)]
     rows = private(rows, reveal)
     if as_json:
         emit_json(rows)

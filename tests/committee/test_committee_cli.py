@@ -20,8 +20,12 @@ def said(cli, *args):
     return result.output
 
 
+TODAY = "2025-02-01"  # the clerk's day in these tests: terms below start 2024-06-01
+
+
 @pytest.fixture
-def people(community):
+def people(community, monkeypatch):
+    monkeypatch.setenv("JUWEI_TODAY", TODAY)
     community.ok("group", "add", "第一居民小组")
     for number in ("01001", "01002", "01003", "01004", "01005", "01006"):
         community.ok("household", "add", number, "--group", "第一居民小组")
@@ -164,3 +168,42 @@ def test_register_writes_are_audited_and_verify(people):
     for action in ("committee.term", "committee.add", "committee.end", "personnel.add", "duty.set"):
         assert action in log
     people.ok("audit", "verify")
+
+
+def test_routine_meetings_are_convened_with_the_register_as_their_roll(people):
+    a, b, c, d, e, f, *_ = people.people
+    people.ok("committee", "add", str(b), "--role", "deputy", "--from", "2024-06-01")
+    people.ok("committee", "add", str(a), "--role", "director", "--from", "2024-06-01")
+    people.ok("org", "add", "party", str(a), "--role", "chair", "--from", "2024-06-01")  # sits once
+    people.ok("org", "add", "party", str(c), "--from", "2024-06-01")
+    people.ok("staff", "add", "--name", "赵敏", "--position", "welfare", "--from", "2024-06-01")
+    people.ok("org", "add", "deliberation", str(d), "--role", "chair", "--from", "2024-06-01")
+    people.ok("org", "add", "deliberation", str(e), "--from", "2024-06-01")
+
+    def roll(kind):
+        mid = people.json("meeting", "convene", "--kind", kind, "--at", "2025-02-20 09:00", "--place", "居委会",
+                          "--topic", "工作")["id"]
+        return [(seat["seat"], seat["name"]) for seat in people.json("meeting", "roll", str(mid))]
+
+    assert roll("office") == [(1, "王芳"), (2, "李强")]  # the director first
+    assert roll("two-committees") == [(1, "王芳"), (2, "李强"), (3, "张伟")]
+    assert roll("heart-to-heart") == [(1, "王芳"), (2, "李强"), (3, "赵敏")]
+    assert roll("deliberation") == [(1, "刘洋"), (2, "陈静")]
+    assert roll("group-leaders") == []  # nobody leads a group yet: an empty roll, as before
+
+
+def test_committee_and_party_members_sit_ex_officio_in_the_representatives_meeting(people):
+    a, b, c, *_ = people.people
+    people.ok("rep", "add", str(c), "--group", "第一居民小组", "--from", "2024-06-01")
+    people.ok("rep", "add", str(a), "--group", "第一居民小组", "--from", "2024-06-01")
+    people.ok("committee", "add", str(a), "--role", "director", "--from", "2024-06-01")  # elected and ex officio
+    people.ok("org", "add", "party", str(b), "--from", "2024-06-01")
+    reps = people.json("rep", "list", "--on", "2025-01-01")
+    assert sorted((r["name"], r["kind"], r["basis"]) for r in reps) == [
+        ("张伟", "elected", None), ("李强", "ex_officio", "party_org"), ("王芳", "elected", None),
+        ("王芳", "ex_officio", "committee")]
+    mid = people.json("meeting", "convene", "--kind", "representatives", "--at", "2025-02-20 09:00",
+                      "--place", "居委会", "--topic", "工作")["id"]
+    seats = people.json("meeting", "roll", str(mid))
+    assert sorted(s["name"] for s in seats) == ["张伟", "李强", "王芳"]  # 王芳 sits once
+    assert people.json("roster")["representatives_ex_officio"] == 2

@@ -50,12 +50,30 @@ def test_shared_households_are_those_with_two_or_more_people(pairs):
         assert len({m for m, h in pairs if h == household}) == 1
 
 
+bodies = st.sampled_from(list(PostBody))
+roles = st.sampled_from(["director", "deputy", "member", "chair", "health"])
+
+
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(st.integers(1, 50), unique=True), st.lists(st.integers(1, 50), unique=True))
-def test_someone_both_elected_and_ex_officio_sits_once(elected, ex_officio):
-    seats = rules.merged_seats(elected, ex_officio)
-    assert len(seats) == len(set(seats)) == len(set(elected) | set(ex_officio))
-    assert seats[:len(elected)] == elected
+@given(st.lists(st.tuples(bodies, roles, st.integers(1, 20)), max_size=40),
+       st.lists(bodies, min_size=1, max_size=4, unique=True))
+def test_a_routine_roll_has_everyone_of_its_bodies_once_in_body_then_role_order(posts, wanted):
+    people = rules.roll_people(posts, wanted)
+    assert len(people) == len(set(people))
+    assert set(people) == {person for body, _, person in posts if body in wanted}
+    first_rank = {}
+    for body, role, person in posts:
+        if body in wanted:
+            rank = (wanted.index(body), rules.ROLE_ORDER.get(role, 3))
+            first_rank[person] = min(first_rank.get(person, rank), rank)
+    assert [first_rank[p] for p in people] == sorted(first_rank[p] for p in people)
+
+
+def test_routine_meetings_are_for_bodies_of_the_register():
+    from juwei.rules.meetings import ROUTINE_KINDS
+
+    assert set(rules.MEETING_ROLLS) <= set(ROUTINE_KINDS)
+    assert rules.MEETING_ROLLS["two-committees"] == (PostBody.COMMITTEE, PostBody.PARTY)
 
 
 def test_the_org_kinds_are_the_standing_bodies():

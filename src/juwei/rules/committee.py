@@ -77,6 +77,17 @@ class EndReason(StrEnum):
     OTHER = "other"
 
 
+# S14: who a routine meeting convened without a body is for, from the register (office: the committee;
+# two-committees: the committee and the party organisation; heart-to-heart: the committee and its staff; …)
+MEETING_ROLLS: dict[str, tuple[PostBody, ...]] = {
+    "office": (PostBody.COMMITTEE,),
+    "two-committees": (PostBody.COMMITTEE, PostBody.PARTY),
+    "group-leaders": (PostBody.GROUP_LEADERS,),
+    "deliberation": (PostBody.DELIBERATION,),
+    "heart-to-heart": (PostBody.COMMITTEE, PostBody.STAFF),
+    "sentiment": (PostBody.COMMITTEE, PostBody.STAFF, PostBody.COLLECTORS),
+}
+
 # The order a list of the committee is printed in: director, deputies, members.
 ROLE_ORDER = {CommitteeRole.DIRECTOR: 0, CommitteeRole.DEPUTY: 1, CommitteeRole.MEMBER: 2,
               OrgRole.CHAIR: 0}
@@ -124,16 +135,12 @@ def shared_households(holders: Iterable[tuple[int, Hashable | None]]) -> dict[Ha
     return {household: ids for household, ids in members.items() if len(ids) > 1}
 
 
-def merged_seats(elected: Sequence[int], ex_officio: Sequence[int]) -> list[int]:
-    """S2: ex officio representatives sit beside the elected ones; a person who is both sits once.
-    Member ids in the order given, elected first."""
-    seen: set[int] = set()
-    seats: list[int] = []
-    for member_id in (*elected, *ex_officio):
-        if member_id not in seen:
-            seen.add(member_id)
-            seats.append(member_id)
-    return seats
+def roll_people(posts: Iterable[tuple[PostBody, str, Hashable]], bodies: Sequence[PostBody]) -> list[Hashable]:
+    """The people a routine meeting of ``bodies`` is for, each once, in the order of ``bodies`` and, within a
+    body, of ``ROLE_ORDER`` (the director first): from ``(body, role, person)`` of the posts held that day."""
+    ranked = sorted((bodies.index(body), ROLE_ORDER.get(role, 3), n, person)
+                    for n, (body, role, person) in enumerate(posts) if body in bodies)
+    return list(dict.fromkeys(person for *_, person in ranked))
 
 
 def next_election_due(term_end: dt.date | None) -> dt.date | None:

@@ -18,11 +18,12 @@ from juwei.i18n import label, speaking, t
 from juwei.rules import committee as rules
 from juwei.rules.committee import CommitteeRole, EndReason, OrgKind, OrgRole, PostBody, StaffPosition
 from juwei.rules.due import DueItem
+from juwei.rules.meetings import Candidate
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.roster import find_group, find_member, require_eligible
 from juwei.services.scope import Scope
-from juwei.storage.models import CommitteeTerm, Duty, Member, PersonnelChange, Post, ResidentsGroup
+from juwei.storage.models import CommitteeTerm, Duty, Household, Member, PersonnelChange, Post, ResidentsGroup
 
 NAME_LIMIT = 100
 NOTE_LIMIT = 1000
@@ -432,6 +433,34 @@ def post_title(body: str, role: str, group: str | None = None) -> str:
     if body == PostBody.GROUP_LEADERS:
         return t("leader of group '{group}'", group=group or "")
     return t("{body} {role}", body=label("post body", body), role=label("org role", role))
+
+
+# ---------------------------------------------------------------- routine meetings (S14)
+
+def meeting_roll(scope: Scope, kind: str, day: dt.date) -> list[tuple[int, Candidate]]:
+    """The seats of a routine meeting of ``kind`` convened without a body: the people of the bodies it is for
+    (``rules.MEETING_ROLLS``) holding a post on ``day``, each once, director first. Residents who have left
+    or lost their rights by the day do not sit."""
+    wanted = rules.MEETING_ROLLS.get(kind)
+    if not wanted:
+        return []
+    rows = [row for row in serving_posts(scope, None, day) if row.body in wanted]
+    order = rules.roll_people([(PostBody(r.body), r.role, _person_key(r.member_id, r.name)) for r in rows], wanted)
+    ids = {r.member_id for r in rows if r.member_id is not None}
+    found = {}
+    if ids:
+        query = (select(Member, Household.number, ResidentsGroup.id, ResidentsGroup.name)
+                 .outerjoin(Household, Member.household_id == Household.id)
+                 .outerjoin(ResidentsGroup, Household.group_id == ResidentsGroup.id)
+                 .where(Member.community_id == scope.community_id, Member.id.in_(ids)))
+        for member, number, group_id, group_name in scope.session.exec(query).all():
+            if member.moved_out is None or member.moved_out > day:
+                found[_person_key(member.id, None)] = Candidate(member.id, member.name, group_id, group_name,
+                                                                 member.household_id, number)
+    for row in rows:
+        if row.member_id is None:
+            found[_person_key(None, row.name)] = Candidate(None, row.name, None, None, None, None)
+    return list(enumerate((found[key] for key in order if key in found), start=1))
 
 
 # ---------------------------------------------------------------- what is due

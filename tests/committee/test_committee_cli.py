@@ -207,3 +207,23 @@ def test_committee_and_party_members_sit_ex_officio_in_the_representatives_meeti
     seats = people.json("meeting", "roll", str(mid))
     assert sorted(s["name"] for s in seats) == ["张伟", "李强", "王芳"]  # 王芳 sits once
     assert people.json("roster")["representatives_ex_officio"] == 2
+
+
+def test_the_duties_sheet_is_owed_after_a_change_and_posted_from_the_register(people):
+    a, *_ = people.people
+    people.ok("committee", "add", str(a), "--role", "director", "--from", "2024-06-01")
+    people.ok("staff", "add", "--name", "赵敏", "--position", "welfare", "--from", "2024-06-01")
+    people.ok("duty", "set", str(a), "--text", "主持全面工作 电话13812345678", "--from", "2025-01-20")
+    due = [o for o in people.json("disclose", "due") if o["rule"] == "S26"]
+    assert len(due) == 1 and due[0]["due"] == "2025-01-27" and due[0]["status"] == "overdue"
+    agenda = people.json("agenda")["items"]
+    assert any(i["rule"] == "S26" and i["command"] == "juwei disclose duties" for i in agenda)
+    did = people.json("disclose", "duties", "--contact", "居委会办公室 010-6401 2345")["id"]
+    page = people.json("disclose", "show", str(did))
+    assert page["category"] == "duties" and page["contact"] == "居委会办公室 010-6401 2345"
+    assert "| 王芳 | 居委会主任 | 主持全面工作 电话138****5678 |" in page["body"]  # a phone is personal data
+    assert "| 赵敏 | 社区专职工作者（社会救助） |  |" in page["body"]
+    people.ok("disclose", "post", str(did))
+    assert [o for o in people.json("disclose", "due") if o["rule"] == "S26"] == []
+    people.ok("duty", "set", str(a), "--text", "主持全面工作", "--from", "2025-02-01")
+    assert [o["subject"] for o in people.json("disclose", "due") if o["rule"] == "S26"] != []

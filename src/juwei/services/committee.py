@@ -17,13 +17,15 @@ from juwei.errors import JuweiError, NotFound, ValidationError
 from juwei.i18n import label, speaking, t
 from juwei.rules import committee as rules
 from juwei.rules.committee import CommitteeRole, EndReason, OrgKind, OrgRole, PostBody, StaffPosition
+from juwei.rules.disclosure import Obligation
 from juwei.rules.due import DueItem
 from juwei.rules.meetings import Candidate
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.roster import find_group, find_member, require_eligible
 from juwei.services.scope import Scope
-from juwei.storage.models import CommitteeTerm, Duty, Household, Member, PersonnelChange, Post, ResidentsGroup
+from juwei.storage.models import (CommitteeTerm, Disclosure, Duty, Household, Member, PersonnelChange, Post,
+                                  ResidentsGroup)
 
 NAME_LIMIT = 100
 NOTE_LIMIT = 1000
@@ -433,6 +435,45 @@ def post_title(body: str, role: str, group: str | None = None) -> str:
     if body == PostBody.GROUP_LEADERS:
         return t("leader of group '{group}'", group=group or "")
     return t("{body} {role}", body=label("post body", body), role=label("org role", role))
+
+
+def duties_obligations(scope: Scope, day: dt.date) -> list[Obligation]:
+    """S26: after the division of work changes, the board shows the new one within the profile's days. Only
+    the latest change is owed: posting the division in force settles every change before it."""
+    latest = scope.session.exec(select(Duty).where(Duty.community_id == scope.community_id,
+                                                   Duty.effective_from <= day)
+                                .order_by(Duty.effective_from.desc(), Duty.id.desc())).first()
+    if latest is None:
+        return []
+    days = rules_on(scope, latest.effective_from).disclosure_duties_days
+    return [Obligation("S26", f"duties:{latest.id}",
+                       t("the division of work changed on {day}", day=latest.effective_from),
+                       latest.effective_from + dt.timedelta(days=days))]
+
+
+def duties_disclosure(scope: Scope, *, on: dt.date | None = None, post_on: dt.date | None = None,
+                      contact: str | None = None) -> Disclosure:
+    """S26: a disclosure of the division of work in force on ``on``: each person's name, posts and duties,
+    in the community's language; the contact line is the office's public phone. Nothing personal."""
+    from juwei.render.bodies import DutiesBody, DutyLine, markdown_source
+    from juwei.rules.privacy import public_text
+    from juwei.services.disclosure import add_disclosure
+
+    day = on or scope.today
+    latest = duties_obligations(scope, day)
+    with speaking(scope.community.locale) as lang:
+        rows = list_duties(scope, day)
+        if not rows:
+            raise JuweiError(t("nobody holds a post on {day}: record the committee first (`juwei committee add`)",
+                               day=day))
+        term = term_on(scope, day)
+        body = DutiesBody(day, term.number if term else None,
+                          [DutyLine(public_text(r.name, limit=100), public_text("、".join(r.posts), limit=300),
+                                    public_text(r.duty or "", limit=NOTE_LIMIT)) for r in rows])
+        title = t("{community}: division of work", community=scope.community.name)
+    return add_disclosure(scope, category="duties", title=title[:200], body=markdown_source(body, lang),
+                          post_on=post_on, contact=contact,
+                          subject=latest[0].subject if latest else f"duties:{day.isoformat()}")
 
 
 # ---------------------------------------------------------------- routine meetings (S14)

@@ -30,6 +30,7 @@ BOARD: dict[str, str] = {
     "finance": "juwei.services.disclosure:finance_obligations",  # S20
     "welfare": "juwei.services.disclosure:welfare_obligations",  # S23
     "personnel": "juwei.services.disclosure:personnel_obligations",  # S24
+    "duties": "juwei.services.committee:duties_obligations",  # S26
     "meetings": "juwei.services.disclosure_meetings:obligations",  # S21, S25
 }
 

@@ -125,3 +125,10 @@ CODES = {
 
 MESSAGES = {**_MESSAGES,
             **{f"{kind}\x04{code}": words for kind, table in CODES.items() for code, words in table.items()}}
+
+MESSAGES.update({
+    "the division of work changed on {day}": "{day} 分工已调整",
+    "nobody holds a post on {day}: record the committee first (`juwei committee add`)":
+        "{day} 无人任职：请先登记居委会成员（`juwei committee add`）",
+    "{community}: division of work": "{community}分工公开",
+})

@@ -227,3 +227,14 @@ def test_the_duties_sheet_is_owed_after_a_change_and_posted_from_the_register(pe
     assert [o for o in people.json("disclose", "due") if o["rule"] == "S26"] == []
     people.ok("duty", "set", str(a), "--text", "主持全面工作", "--from", "2025-02-01")
     assert [o["subject"] for o in people.json("disclose", "due") if o["rule"] == "S26"] != []
+
+
+def test_a_member_who_moves_away_leaves_the_committee_but_not_a_staff_post(people):
+    a, b, *_ = people.people
+    people.ok("committee", "add", str(a), "--role", "director", "--from", "2024-06-01")
+    people.ok("staff", "add", str(a), "--position", "services", "--from", "2024-06-01")
+    people.ok("member", "leave", str(a), "--on", "2025-01-15", "--reason", "迁往外区")
+    post = people.json("committee", "show", str(a))[0]
+    assert post["ended_on"] == "2025-01-15" and post["end_reason"] == "moved-out"
+    assert [r["member_id"] for r in people.json("staff", "list", "--on", "2025-01-20")] == [a]
+    assert [c["change"] for c in people.json("disclose", "staff-changes")][-1] == "离任：居委会主任"

@@ -321,6 +321,22 @@ def end_post(scope: Scope, body: PostBody, ref: str, *, on: dt.date, reason: End
     return post, warnings
 
 
+# Posts held as a resident of the community, which end when the holder moves away (S9; a group leader
+# leads their own group). Hired staff and members of the other bodies need not live here.
+RESIDENT_POSTS = (PostBody.COMMITTEE, PostBody.GROUP_LEADERS)
+
+
+def end_posts_on_leaving(scope: Scope, member_id: int, on: dt.date) -> list[Post]:
+    """The member left the community on ``on``: each post held as a resident ends that day (moved-out),
+    a committee post with its S24 staff change."""
+    ended = []
+    for row in serving_posts(scope, None, on):
+        if row.member_id == member_id and row.body in RESIDENT_POSTS:
+            post, _ = end_post(scope, PostBody(row.body), str(member_id), on=on, reason=EndReason.MOVED_OUT)
+            ended.append(post)
+    return ended
+
+
 def _command(body: PostBody) -> str:
     """The command group that keeps posts of ``body``: committee, staff, or org for the standing bodies."""
     return body.value if body in (PostBody.COMMITTEE, PostBody.STAFF) else "org"

@@ -253,6 +253,9 @@ def member_leaves(scope: Scope, ref: str, on: dt.date, reason: str | None = None
     for rep in serving_representatives(scope, on):
         if rep.member_id == member.id:
             end_representative(scope, rep.id, on, t("left the community"))
+    from juwei.services.committee import end_posts_on_leaving
+
+    end_posts_on_leaving(scope, member.id, on)
     return member
 
 

@@ -238,3 +238,9 @@ def test_a_member_who_moves_away_leaves_the_committee_but_not_a_staff_post(peopl
     assert post["ended_on"] == "2025-01-15" and post["end_reason"] == "moved-out"
     assert [r["member_id"] for r in people.json("staff", "list", "--on", "2025-01-20")] == [a]
     assert [c["change"] for c in people.json("disclose", "staff-changes")][-1] == "离任：居委会主任"
+
+
+def test_a_hire_announced_before_the_register_owes_nothing(people):
+    people.ok("staff", "add", "--name", "赵敏", "--position", "welfare", "--from", "2020-01-01", "--disclosed")
+    assert people.json("disclose", "staff-changes") == []
+    assert [r["name"] for r in people.json("staff", "list")] == ["赵敏"]

@@ -68,15 +68,16 @@ def add(
 
     start = parse_date_option(from_, "--from")
     with scope(ctx, write=True) as sc:
-        post, term, new_term, warnings = add_committee(sc, member, role=role, start=start, election_id=election,
-                                                       note=note)
-    if new_term:
+        done = add_committee(sc, member, role=role, start=start, election_id=election, note=note)
+    if done.new_term:
         info(t("term {n} of the committee recorded: {start} – {end} (correct it with `juwei committee term`)",
-               n=term.number, start=term.start, end=term.end))
-    for message in warnings:
+               n=done.term.number, start=done.term.start, end=done.term.end))
+    for message in done.warnings:
         warn(message)
-    created(post.id, as_json, t("{post} from {start} to {end}", post=label("committee post", role),
-                                start=post.start, end=post.term_end))
+    created(done.post.id, as_json, t("{post} from {start} to {end}", post=label("committee post", role),
+                                     start=done.post.start, end=done.post.term_end))
+    if not as_json:
+        info(t("the committee has {n} serving member(s) on {day}", n=done.serving, day=start))
 
 
 @app.command("list")

@@ -23,6 +23,9 @@ def add(
                                            help="The position (S28)."),
     from_: str = typer.Option(..., "--from", help="First day in the position."),
     note: Optional[str] = NOTE_OPTION,
+    disclosed: bool = typer.Option(False, "--disclosed",
+                                   help="The hire was announced on the board before juwei kept the register: "
+                                        "record no S24 change."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Record a staff member taking up a position; the change is owed to the board (S24)."""
@@ -30,7 +33,8 @@ def add(
 
     start = parse_date_option(from_, "--from")
     with scope(ctx, write=True) as sc:
-        post = add_staff(sc, member_ref=member, name=name, position=position, start=start, note=note)
+        post = add_staff(sc, member_ref=member, name=name, position=position, start=start, note=note,
+                         disclosed=disclosed)
     created(post.id, as_json, t("{post} from {start}", post=label("staff position", position), start=post.start))
 
 

@@ -175,11 +175,18 @@ def _already(scope: Scope, body: PostBody, member: Member | None, name: str | No
                  or (member is None and row.member_id is None and row.name == name)), None)
 
 
+@dataclass
+class Appointment:
+    post: Post
+    term: CommitteeTerm
+    new_term: bool  # no term covered the start: this one was recorded now
+    serving: int  # committee members serving on the start day, this one included
+    warnings: list[str]  # too large a committee, two members of one household
+
+
 def add_committee(scope: Scope, member_ref: str, *, role: CommitteeRole, start: dt.date,
-                  election_id: int | None = None, note: str | None = None
-                  ) -> tuple[Post, CommitteeTerm, bool, list[str]]:
-    """S9: a residents' committee post. Returns the post, its term, whether the term was recorded now (no
-    term covered ``start``), and warnings (the committee's size, two members of one household)."""
+                  election_id: int | None = None, note: str | None = None) -> Appointment:
+    """S9: a residents' committee post, in the term its start falls in (recorded now if there is none)."""
     member, _ = _holder(scope, member_ref, None, start)
     if _already(scope, PostBody.COMMITTEE, member, None, start):
         raise JuweiError(t("member {id} ({name}) already serves on the committee on {day}",
@@ -198,17 +205,18 @@ def add_committee(scope: Scope, member_ref: str, *, role: CommitteeRole, start: 
                 term_id=term.id, start=start, term_end=term.end, election_id=election_id, note=_note(note))
     scope.session.add(post)
     audit.record_row(scope, "committee.add", "post", post)
-    return post, term, new_term, committee_warnings(scope, start)
+    # a committee being filled is short of its size until the last member is in: not worth a warning
+    return Appointment(post, term, new_term, len(serving) + 1, committee_warnings(scope, start, filling=True))
 
 
-def committee_warnings(scope: Scope, day: dt.date) -> list[str]:
+def committee_warnings(scope: Scope, day: dt.date, *, filling: bool = False) -> list[str]:
     """What is not as the law wants on ``day``, though legal for now: the committee's size outside the
     profile's range, and two serving members of one household (the avoidance rule for close relatives)."""
     serving = serving_posts(scope, PostBody.COMMITTEE, day)
     profile = rules_on(scope, day)
     warnings: list[str] = []
     problem = rules.size_problem(len(serving), profile.committee_size_min, profile.committee_size_max)
-    if problem is not None:
+    if problem == "above" or (problem == "below" and not filling):
         warnings.append(t("the committee has {n} serving member(s) on {day}; the rules ask for {lo}–{hi} "
                           "(Organic Law Art. 7)", n=len(serving), day=day, lo=profile.committee_size_min,
                           hi=profile.committee_size_max))
@@ -221,9 +229,10 @@ def committee_warnings(scope: Scope, day: dt.date) -> list[str]:
 
 
 def add_staff(scope: Scope, *, member_ref: str | None, name: str | None, position: StaffPosition,
-              start: dt.date, note: str | None = None) -> Post:
+              start: dt.date, note: str | None = None, disclosed: bool = False) -> Post:
     """S28: a professional staff member (社区专职工作者). Hired staff need not live in the community: a name
-    without a roster entry is enough. Hiring is a staff change the board shows (S24)."""
+    without a roster entry is enough. Hiring is a staff change the board shows (S24), unless ``disclosed``:
+    a hire the board announced before juwei kept the register (recorded in the audit trail's post row)."""
     member, outside = _holder(scope, member_ref, name, start)
     if _already(scope, PostBody.STAFF, member, outside, start):
         raise JuweiError(t("{name} already serves on the staff on {day}",
@@ -232,7 +241,8 @@ def add_staff(scope: Scope, *, member_ref: str | None, name: str | None, positio
                 member_id=member.id if member else None, name=outside, start=start, note=_note(note))
     scope.session.add(post)
     audit.record_row(scope, "staff.add", "post", post)
-    _staff_change(scope, post, member.name if member else outside, ending=False, reason=note)
+    if not disclosed:
+        _staff_change(scope, post, member.name if member else outside, ending=False, reason=note)
     return post
 
 

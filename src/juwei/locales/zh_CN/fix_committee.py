@@ -132,3 +132,10 @@ MESSAGES.update({
         "{day} 无人任职：请先登记居委会成员（`juwei committee add`）",
     "{community}: division of work": "{community}分工公开",
 })
+MESSAGES["the committee has {n} serving member(s) on {day}"] = "{day} 居委会在任成员 {n} 人"
+MESSAGES.update({
+    "the committee register: the residents' committee of the current term, its staff and standing bodies":
+        "居委会名册：本届居民委员会、社区专职工作者和其他组织",
+    "the division of work goes on the board (S26), and the committee's office meeting seats the committee":
+        "分工在公开栏公布（S26）；居委会办公会议的应到人员即居委会成员",
+})

@@ -542,11 +542,11 @@ def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
     if info.serving < info.size_min:
         items.append(DueItem("S9", "committee", "committee:vacancies",
                              t("the committee has {n} serving member(s); it needs at least {lo}: fill the vacancies by "
-                               "a by-election", n=info.serving, lo=info.size_min), None, True,
+                               "a by-election", n=info.serving, lo=info.size_min), None, False,
                              "juwei committee list"))
     if info.director is None and info.serving:
         items.append(DueItem("S9", "committee", "committee:director", t("the committee has no director"), None,
-                             True, "juwei committee list"))
+                             False, "juwei committee list"))
     if info.election_due is not None and (info.election_due - on).days <= 366:
         items.append(DueItem("S9", "committee", f"committee:election:{info.number}",
                              t("general election of the committee (term {n} ends {end})", n=info.number,

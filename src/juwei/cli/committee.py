@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Callable, Optional
 
 import typer
 
@@ -13,7 +13,12 @@ from juwei.rules.committee import CommitteeRole, EndReason, PostBody
 
 app = typer.Typer(no_args_is_help=True)
 
+# the options every register command shares (committee, staff, org)
 NOTE_OPTION = typer.Option(None, "--note", help="A note kept on the record.")
+SERVING_ON = typer.Option(None, "--on", help="Serving on this date (default today).")
+INCLUDE_ENDED = typer.Option(False, "--all", help="Include posts that ended.")
+LAST_DAY = typer.Option(..., "--on", help="Last day served.")
+END_REASON = typer.Option(..., "--reason", metavar="|".join(EndReason), help="Why the post ends.")
 
 
 def show_posts(title: str, rows, as_json: bool) -> None:
@@ -27,6 +32,20 @@ def show_posts(title: str, rows, as_json: bool) -> None:
           [t("member"), t("name"), t("post"), t("from"), t("to"), t("ended"), t("duties")],
           [(r.member_id or "", r.name, post_title(r.body, r.role, r.group), r.start, r.term_end or "",
             r.ended_on and f"{r.ended_on} {label('end reason', r.end_reason)}", r.duty or "") for r in rows])
+
+
+def list_command(ctx: typer.Context, body: PostBody, title: Callable[[int], str], on: Optional[str],
+                 include_ended: bool, as_json: bool) -> list[str]:
+    """List the posts of ``body``: the one place committee, staff and org list theirs. Returns the warnings
+    about the committee on that day (for the committee only)."""
+    from juwei.services.committee import committee_warnings, list_posts
+
+    day = parse_date_option(on, "--on")
+    with scope(ctx) as sc:
+        rows = list_posts(sc, body, on=day, include_ended=include_ended)
+        warnings = committee_warnings(sc, day or sc.today) if body == PostBody.COMMITTEE and not as_json else []
+    show_posts(title(len(rows)), rows, as_json)
+    return warnings
 
 
 def end_command(ctx: typer.Context, body: PostBody, person: str, on: str, reason: EndReason,
@@ -83,19 +102,13 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    on: Optional[str] = typer.Option(None, "--on", help="Serving on this date (default today)."),
-    include_ended: bool = typer.Option(False, "--all", help="Include posts that ended."),
+    on: Optional[str] = SERVING_ON,
+    include_ended: bool = INCLUDE_ENDED,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The committee on a date: director, deputies, members, with their duties (S26)."""
-    from juwei.services.committee import committee_warnings, list_posts
-
-    day = parse_date_option(on, "--on")
-    with scope(ctx) as sc:
-        rows = list_posts(sc, PostBody.COMMITTEE, on=day, include_ended=include_ended)
-        warnings = [] if as_json else committee_warnings(sc, day or sc.today)
-    show_posts(t("Residents' committee ({n})", n=len(rows)), rows, as_json)
-    for message in warnings:
+    for message in list_command(ctx, PostBody.COMMITTEE, lambda n: t("Residents' committee ({n})", n=n), on,
+                                include_ended, as_json):
         warn(message)
 
 
@@ -113,8 +126,8 @@ def show(
 def end(
     ctx: typer.Context,
     member: str = typer.Argument(..., help="Member id or ID number."),
-    on: str = typer.Option(..., "--on", help="Last day served."),
-    reason: EndReason = typer.Option(..., "--reason", metavar="|".join(EndReason), help="Why the post ends."),
+    on: str = LAST_DAY,
+    reason: EndReason = END_REASON,
     note: Optional[str] = NOTE_OPTION,
 ) -> None:
     """End a committee post; the staff change is owed to the board (S24) and a vacancy shows on the agenda."""

@@ -8,7 +8,8 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, created, parse_date_option, scope
-from juwei.cli.committee import NOTE_OPTION, end_command, show_command, show_posts
+from juwei.cli.committee import (END_REASON, INCLUDE_ENDED, LAST_DAY, NOTE_OPTION, SERVING_ON, end_command,
+                                 list_command, show_command)
 from juwei.i18n import label, t
 from juwei.rules.committee import EndReason, OrgKind, OrgRole, PostBody
 
@@ -42,17 +43,13 @@ def add(
 def list_(
     ctx: typer.Context,
     kind: OrgKind = KIND_ARGUMENT,
-    on: Optional[str] = typer.Option(None, "--on", help="Serving on this date (default today)."),
-    include_ended: bool = typer.Option(False, "--all", help="Include posts that ended."),
+    on: Optional[str] = SERVING_ON,
+    include_ended: bool = INCLUDE_ENDED,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The members of one standing body on a date."""
-    from juwei.services.committee import list_posts
-
-    day = parse_date_option(on, "--on")
-    with scope(ctx) as sc:
-        rows = list_posts(sc, PostBody(kind), on=day, include_ended=include_ended)
-    show_posts(t("{body} ({n})", body=label("post body", kind), n=len(rows)), rows, as_json)
+    list_command(ctx, PostBody(kind), lambda n: t("{body} ({n})", body=label("post body", kind), n=n), on,
+                 include_ended, as_json)
 
 
 @app.command()
@@ -71,8 +68,8 @@ def end(
     ctx: typer.Context,
     kind: OrgKind = KIND_ARGUMENT,
     person: str = typer.Argument(..., help="Member id, ID number, or the name of someone not on the roster."),
-    on: str = typer.Option(..., "--on", help="Last day served."),
-    reason: EndReason = typer.Option(..., "--reason", metavar="|".join(EndReason), help="Why the post ends."),
+    on: str = LAST_DAY,
+    reason: EndReason = END_REASON,
     note: Optional[str] = NOTE_OPTION,
 ) -> None:
     """End a seat on a standing body."""

@@ -7,7 +7,8 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, created, parse_date_option, scope
-from juwei.cli.committee import NOTE_OPTION, end_command, show_command, show_posts
+from juwei.cli.committee import (END_REASON, INCLUDE_ENDED, LAST_DAY, NOTE_OPTION, SERVING_ON, end_command,
+                                 list_command, show_command)
 from juwei.i18n import label, t
 from juwei.rules.committee import EndReason, PostBody, StaffPosition
 
@@ -41,17 +42,12 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    on: Optional[str] = typer.Option(None, "--on", help="Serving on this date (default today)."),
-    include_ended: bool = typer.Option(False, "--all", help="Include posts that ended."),
+    on: Optional[str] = SERVING_ON,
+    include_ended: bool = INCLUDE_ENDED,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The staff on a date, with their positions and duties."""
-    from juwei.services.committee import list_posts
-
-    day = parse_date_option(on, "--on")
-    with scope(ctx) as sc:
-        rows = list_posts(sc, PostBody.STAFF, on=day, include_ended=include_ended)
-    show_posts(t("Professional staff ({n})", n=len(rows)), rows, as_json)
+    list_command(ctx, PostBody.STAFF, lambda n: t("Professional staff ({n})", n=n), on, include_ended, as_json)
 
 
 @app.command()
@@ -68,8 +64,8 @@ def show(
 def end(
     ctx: typer.Context,
     person: str = typer.Argument(..., help="Member id, ID number, or the name of staff not on the roster."),
-    on: str = typer.Option(..., "--on", help="Last day served."),
-    reason: EndReason = typer.Option(..., "--reason", metavar="|".join(EndReason), help="Why the post ends."),
+    on: str = LAST_DAY,
+    reason: EndReason = END_REASON,
     note: Optional[str] = NOTE_OPTION,
 ) -> None:
     """End a staff position; the change is owed to the board (S24)."""

@@ -460,6 +460,8 @@ def post_title(body: str, role: str, group: str | None = None) -> str:
         return t("staff ({position})", position=label("staff position", role))
     if body == PostBody.GROUP_LEADERS:
         return t("leader of group '{group}'", group=group or "")
+    if body == PostBody.COLLECTORS and role == OrgRole.MEMBER:  # 民情信息员, not 民情信息员成员
+        return label("post body", body)
     return t("{body} {role}", body=label("post body", body), role=label("org role", role))
 
 

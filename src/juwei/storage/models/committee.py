@@ -13,6 +13,7 @@ import datetime as dt
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+import juwei.storage.models.roster  # noqa: F401  (the community, member and group tables referred to)
 from juwei.storage.models.base import timestamp
 
 

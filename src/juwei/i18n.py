@@ -20,6 +20,8 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+from contextlib import contextmanager
+from typing import Iterator
 
 SUPPORTED = ("en", "zh_CN")
 _active: str | None = None
@@ -50,6 +52,19 @@ def set_language(lang: str | None) -> str:
     global _active
     _active = normalise(lang) or detect()
     return _active
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[str]:
+    """Translate in ``lang`` for a while (public text stored in the community's language, whatever the
+    clerk's); the clerk's language comes back after."""
+    global _active
+    saved = _active
+    _active = normalise(lang) or "en"
+    try:
+        yield _active
+    finally:
+        _active = saved
 
 
 def language() -> str:

@@ -103,6 +103,11 @@ def _bodies(tmp: Path, locale: str) -> dict[str, str]:
     clerk.ok("meeting", "close", reps)
     clerk.ok("disclose", "from-meeting", reps)
 
+    clerk.ok("committee", "add", member, "--role", "director", "--from", "2024-06-01")
+    clerk.ok("staff", "add", "--name", "孙丽 | 网格", "--position", "welfare", "--from", "2025-01-01")
+    clerk.ok("duty", "set", member, "--text", "主持全面工作 | **党建**\n电话13812345678", "--from", "2026-10-01")
+    clerk.ok("disclose", "duties", "--contact", "居委会 010-6512 3456")
+
     return {f"{locale}-{row['id']:02d}-{row['category']}.md": clerk.json("disclose", "show", row["id"])["body"]
             for row in clerk.json("disclose", "list")}
 
@@ -111,7 +116,7 @@ def _bodies(tmp: Path, locale: str) -> dict[str, str]:
 def test_generated_bodies_are_unchanged(tmp_path, locale):
     bodies = _bodies(tmp_path, locale)
     assert {name.split("-")[2] for name in bodies} == {"finance.md", "welfare.md", "personnel.md",
-                                                       "assembly.md", "resolution.md"}
+                                                       "assembly.md", "resolution.md", "duties.md"}
     if os.environ.get("JUWEI_WRITE_BODIES"):
         BODIES.mkdir(exist_ok=True)
         for name, body in bodies.items():

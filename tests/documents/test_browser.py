@@ -140,3 +140,28 @@ def test_a_300_seat_sign_in_sheet_repeats_its_header_and_numbers_its_pages(print
     last = re.sub(r"\s+", "", pages[-1])
     assert "应到人数：300人" in last and "至少151人" in last
     assert "13912345678" not in "".join(pages)
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_the_duties_sheet_prints_names_posts_duties_and_the_office_phone(printer, browser, tmp_path, locale):
+    """S26: the division of work as it goes on the board, from the committee register, in both languages."""
+    clerk = Clerk(str(tmp_path / "juwei.db"))
+    clerk.ok("init", "--name", "东城社区", "--code", "dc", "--locale", locale)
+    clerk.ok("group", "add", "第一居民小组")
+    clerk.ok("household", "add", "01001", "--group", "第一居民小组")
+    director = clerk.json("member", "add", "--name", "王建国", "--birth-date", "1961-03-08", "--household", "01001",
+                          "--phone", "13912345678")["id"]
+    clerk.ok("committee", "add", director, "--role", "director", "--from", "2024-06-01")
+    clerk.ok("staff", "add", "--name", "孙丽", "--position", "welfare", "--from", "2024-06-01", "--disclosed")
+    clerk.ok("duty", "set", director, "--text", "主持全面工作，分管党建", "--from", "2026-11-01")
+    clerk.ok("duty", "set", "孙丽", "--text", "低保、临时救助", "--from", "2026-11-01")
+    disclosure = clerk.json("disclose", "duties", "--contact", "居委会办公室 010-6401 2345")["id"]
+    html = tmp_path / "duties.html"
+    html.write_text(clerk.ok("disclose", "render", disclosure, "--format", "html"), encoding="utf-8")
+    pdf = browser.print(html, tmp_path / "duties.pdf")
+    assert printer.pdf_info(pdf).is_a4
+    flat = re.sub(r"\s+", "", printer.pdf_text(pdf))
+    post = "居委会主任" if locale == "zh_CN" else "director"
+    for expected in ("王建国", post, "主持全面工作，分管党建", "孙丽", "低保、临时救助", "010-64012345"):
+        assert expected in flat, expected
+    assert "13912345678" not in flat and "1391234" not in flat

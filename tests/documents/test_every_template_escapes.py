@@ -27,7 +27,7 @@ LOCAL_LINK = re.compile(r'^disclosure-\d{5}-[a-z]+\.(md|html)$')
 TEMPLATES = sorted(p.relative_to(packaged_templates()).as_posix() for p in packaged_templates().rglob("*.j2"))
 # The bodies juwei writes into disclosures (templates/<lang>/bodies/), by the disclosure's category.
 BODY_TEMPLATES = {"finance": "finance", "welfare": "welfare", "personnel": "personnel",
-                  "assembly": "meeting_notice", "resolution": "meeting_results"}
+                  "assembly": "meeting_notice", "resolution": "meeting_results", "duties": "duties"}
 MEETING_DOCS = {"notice": "convened", "signin": "convened", "ballot": "voted", "result": "voted",
                 "resolution": "voted", "minutes": "closed", "summary": "closed"}
 
@@ -76,6 +76,11 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
     clerk.ok("disclose", "staff-change", "--name", SCRIPT + "王五", "--change", IMG, "--reason", LINK,
              "--on", "2026-11-01")
     post(clerk.json("disclose", "personnel")["id"])
+    clerk.ok("committee", "add", members[0], "--role", "director", "--from", "2024-01-01")
+    clerk.ok("staff", "add", "--name", SCRIPT + "孙丽", "--position", "welfare", "--from", "2024-01-01",
+             "--disclosed")
+    clerk.ok("duty", "set", members[0], "--text", IMG + LINK, "--from", "2026-11-01")
+    post(clerk.json("disclose", "duties", "--contact", IFRAME)["id"])
     post(clerk.json("disclose", "add", "--category", "other", "--title", SCRIPT + "通知",
                     "--body", f"**注意** {SCRIPT}\n\n{IMG}\n\n- {LINK}\n\n| a | b |\n|---|---|\n| {IFRAME} | x |\n\n"
                               "<div onclick=alert(1)>\n\n1. 不是列表\n| 不是表格",

@@ -103,3 +103,31 @@ def test_database_files_are_owner_only_whatever_the_umask(tmp_path, cli):
         os.umask(old)
     for path in tmp_path.glob("juwei.db*"):
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
+
+
+def test_upgrade_from_the_previous_head_keeps_data_and_takes_the_committee_register(community):
+    """0005 → 0006: a community with a roster, representatives and recorded staff changes, made at the previous
+    head, keeps every row; old staff changes belong to no post; the register then works and the trail verifies."""
+    ids = roster(community)
+    community.ok("rep", "add", str(ids["zhang"]), "--group", "第一居民小组", "--from", "2025-01-01")
+    community.ok("disclose", "staff-change", "--name", "王五", "--change", "任网格员", "--reason", "换届",
+                 "--on", "2025-10-01")
+    previous = SCHEMA_REVISIONS[-2]
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, previous)
+    finally:
+        store.dispose()
+    assert "post_id" not in _columns(community.db, "personnel_change")
+    old = table_snapshot(community.db)
+    old_tables = {name: _columns(community.db, name) for name in old}
+
+    community.ok("db", "upgrade")
+    for name, columns in old_tables.items():
+        if name != "alembic_version":
+            assert _rows(community.db, name, columns) == sorted(old[name], key=repr), name
+    assert [c["post_id"] for c in community.json("disclose", "staff-changes")] == [None]
+    community.ok("committee", "add", str(ids["zhang"]), "--role", "director", "--from", "2025-01-01")
+    community.ok("committee", "end", str(ids["zhang"]), "--on", "2025-12-31", "--reason", "resigned")
+    assert [c["post_id"] is None for c in community.json("disclose", "staff-changes")] == [True, False]
+    assert community.json("audit", "verify")["ok"]

@@ -29,7 +29,7 @@ def demo(
     from juwei.cli.roster import print_summary
     from juwei.errors import JuweiError
     from juwei.services.community import create_community, rules_on
-    from juwei.services.demo import load_sample
+    from juwei.services.demo import load_sample, sample_register
     from juwei.services.roster import roster_summary
     from juwei.services.scope import Scope, find_community
     from juwei.storage.engine import create_store
@@ -62,9 +62,19 @@ def demo(
             scope = Scope(session=session, community=find_community(session, "dongcheng"))
             print_summary(roster_summary(scope), scope.today)
             notice_days, today = rules_on(scope, scope.today).notice_days, scope.today
+            register = sample_register(scope)
     finally:
         store.dispose()
+    if register is not None:
+        with on_day(today):
+            committee_walkthrough(str(db), register)
     meeting_walkthrough(str(db), today, notice_days)
+    if register is not None:
+        with on_day(today):
+            register_on_the_board(str(db), today)
+    step(t("what the clerk must do next, from every part of the record, each with the command that settles it"))
+    with on_day(today):
+        clerk(str(db), "agenda", "--days", "90", "--ics", str(out / "agenda.ics"))
     info(t("\nThe demo database is {db}; try: juwei --db {db} member list", db=db))
 
 
@@ -159,5 +169,45 @@ def _hold_meeting(db: str, seats) -> None:
     clerk(db, "disclose", "from-meeting", "1")
     clerk(db, "disclose", "post", "2")
     clerk(db, "disclose", "due", "--all")
-    step(t("what the clerk must do next, from every part of the record, each with the command that settles it"))
-    clerk(db, "agenda", "--days", "90", "--ics", str(Path(db).parent / "agenda.ics"))
+
+
+def committee_walkthrough(db: str, register) -> None:
+    """The committee register (S2, S9, S11, S26, S28): the committee in its term, the party organisation,
+    staff, group leaders, the deliberation committee, information collectors, and who does what."""
+    start = register.term_start.isoformat()
+    step(t("the committee register: the residents' committee of the current term, its staff and standing bodies"))
+    clerk(db, "committee", "term", "--start", start, "--number", "11")
+    for member_id, role in register.committee:
+        clerk(db, "committee", "add", str(member_id), "--role", role, "--from", start)
+    for n, member_id in enumerate(register.party):
+        clerk(db, "org", "add", "party", str(member_id), *(["--role", "chair"] if n == 0 else []), "--from", start)
+    # staff hired when the term began, announced on the board then: no staff change is owed now
+    clerk(db, "staff", "add", "--name", "孙丽", "--position", "welfare", "--from", start, "--disclosed")
+    clerk(db, "staff", "add", "--name", "周强", "--position", "security-mediation", "--from", start, "--disclosed")
+    clerk(db, "staff", "add", str(register.staff), "--position", "services", "--from", start, "--disclosed")
+    for group, member_id in register.leaders.items():
+        clerk(db, "org", "add", "group-leaders", str(member_id), "--group", group, "--from", start)
+    for n, member_id in enumerate(register.deliberation):
+        clerk(db, "org", "add", "deliberation", str(member_id), *(["--role", "chair"] if n == 0 else []),
+              "--from", start)
+    for member_id in register.collectors:
+        clerk(db, "org", "add", "collectors", str(member_id), "--from", start)
+    director, deputy = register.committee[0][0], register.committee[1][0]
+    clerk(db, "duty", "set", str(director), "--text", "主持居委会全面工作，分管党建和居务公开", "--from", start)
+    clerk(db, "duty", "set", str(deputy), "--text", "分管社区服务、民情收集和网格工作", "--from", start)
+    clerk(db, "duty", "set", "孙丽", "--text", "低保、临时救助和残疾人服务", "--from", start)
+    clerk(db, "committee", "list")
+    clerk(db, "committee", "term")
+    clerk(db, "rep", "list")
+
+
+def register_on_the_board(db: str, today: dt.date) -> None:
+    """After the meeting: the division of work on the board (S26), and an office meeting whose roll is the
+    committee (S14a)."""
+    step(t("the division of work goes on the board (S26), and the committee's office meeting seats the committee"))
+    clerk(db, "disclose", "duties", "--contact", "居委会办公室 010-6401 2345")
+    clerk(db, "disclose", "post", "3")
+    day = today + dt.timedelta(days=1)
+    clerk(db, "meeting", "convene", "--kind", "office", "--at", f"{day.isoformat()} 09:00",
+          "--place", "居委会办公室", "--topic", "研究本月重点工作")
+    clerk(db, "meeting", "roll", "2")

@@ -241,7 +241,7 @@ def staff_changes(ctx: typer.Context, as_json: bool = JSON_OPTION, reveal: bool 
 
     with scope(ctx) as sc:
         rows = [{"id": c.id, "name": c.name, "change": c.change, "reason": c.reason, "effective": c.effective,
-                 "disclosure_id": c.disclosure_id} for c in list_staff_changes(sc)]
+                 "disclosure_id": c.disclosure_id, "post_id": c.post_id} for c in list_staff_changes(sc)]
     rows = private(rows, reveal)
     if as_json:
         emit_json(rows)
@@ -262,6 +262,23 @@ def personnel(
 
     with scope(ctx, write=True) as sc:
         row, _ = personnel_disclosure(sc, post_on=parse_date_option(post_on, "--post-on"), contact=contact)
+    created(row.id, as_json)
+
+
+@app.command()
+def duties(
+    ctx: typer.Context,
+    on: Optional[str] = typer.Option(None, "--on", help="The division of work in force on this date (default today)."),
+    post_on: Optional[str] = POST_ON,
+    contact: Optional[str] = typer.Option(None, "--contact", help="The office's public phone, printed on the sheet."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """S26: a disclosure of the division of work — names, posts, duties; prints its id (print it with render)."""
+    from juwei.services.committee import duties_disclosure
+
+    with scope(ctx, write=True) as sc:
+        row = duties_disclosure(sc, on=parse_date_option(on, "--on"), post_on=parse_date_option(post_on, "--post-on"),
+                                contact=contact)
     created(row.id, as_json)
 
 

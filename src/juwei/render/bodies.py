@@ -10,6 +10,7 @@ in juwei's subset (:mod:`juwei.render.markdown`); the printouts escape it when t
 | :class:`FinanceBody` | ``bodies/finance.md.j2`` | S20 |
 | :class:`WelfareBody` | ``bodies/welfare.md.j2`` | S23 |
 | :class:`PersonnelBody` | ``bodies/personnel.md.j2`` | S24 |
+| :class:`DutiesBody` | ``bodies/duties.md.j2`` | S26 |
 | :class:`MeetingNoticeBody` | ``bodies/meeting_notice.md.j2`` | S25 |
 | :class:`MeetingResultsBody` | ``bodies/meeting_results.md.j2`` | S21, S25 |
 """
@@ -86,6 +87,24 @@ class PersonnelBody:
 
     TEMPLATE: ClassVar[str] = "personnel"
     changes: list[StaffChange]
+
+
+@dataclass(frozen=True)
+class DutyLine:
+    name: str
+    posts: str
+    duties: str
+
+
+@dataclass(frozen=True)
+class DutiesBody:
+    """S26: the division of work in force: who holds which post and is responsible for what (no personal data;
+    the office's public phone is the disclosure's contact)."""
+
+    TEMPLATE: ClassVar[str] = "duties"
+    on: dt.date
+    term: int | None
+    people: list[DutyLine]
 
 
 @dataclass(frozen=True)

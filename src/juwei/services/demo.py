@@ -110,7 +110,8 @@ def sample_rows(today: dt.date, households: int = 120, seed: int = 2026) -> Iter
 def load_sample(scope, households: int = 120, seed: int = 2026) -> dict[str, int]:
     """Put the sample community on the roll through the roster services (audited like any entry):
     groups, households with designated representatives, members, 2–3 elected representatives per group
-    whose terms began a year ago, and ex officio representatives (S2)."""
+    whose terms began a year ago, and two ex officio representatives (S2: a people's congress deputy and a
+    CPPCC member; committee and party members are ex officio through the register, :func:`sample_register`)."""
     from juwei.errors import JuweiError
     from juwei.rules.people import is_adult, rights_deprived_on
     from juwei.rules.records import political_rights
@@ -152,11 +153,62 @@ def load_sample(scope, households: int = 120, seed: int = 2026) -> dict[str, int
         for member_id in rng.sample(ids, min(len(ids), rng.choice((2, 3)))):
             roster.add_representative(scope, str(member_id), start=term_start, group=group)
             reps += 1
-    chosen = rng.sample([i for ids in adults_by_group.values() for i in ids], 5)
-    for member_id, basis in zip(chosen, ("party_org", "party_org", "committee", "committee", "npc_deputy")):
+    # committee and party-organisation members sit ex officio through the committee register (S2)
+    chosen = rng.sample([i for ids in adults_by_group.values() for i in ids], 2)
+    for member_id, basis in zip(chosen, ("npc_deputy", "cppcc_member")):
         try:
             roster.add_representative(scope, str(member_id), start=term_start, ex_officio=basis)
             reps += 1
         except JuweiError:  # e.g. already serving on that basis: the sample simply has one fewer
             continue
     return {"households": len(sample), "members": count, "representatives": reps}
+
+
+@dataclass
+class SampleRegister:
+    """Who the demo puts in the committee register: member ids, each from a different household."""
+    term_start: dt.date
+    committee: list[tuple[int, str]]  # (member id, role): director, deputy, three members
+    party: list[int]  # the party organisation, its secretary first
+    deliberation: list[int]
+    collectors: list[int]
+    leaders: dict[str, int]  # group → its leader
+    staff: int  # the one staff member who lives in the community
+
+
+def sample_register(scope, seed: int = 2026) -> SampleRegister | None:
+    """Residents to fill the committee register with: adults of working age with political rights, one per
+    household, chosen reproducibly; the term began when the representatives' did (S3: renewed together).
+    None when the community is too small to staff it."""
+    from sqlmodel import select
+
+    from juwei.rules.people import is_adult, rights_deprived_on
+    from juwei.services.community import rules_on
+    from juwei.storage.models import Household, Member, ResidentsGroup
+
+    today = scope.today
+    start = today.replace(year=today.year - 1, month=1, day=1)
+    rules = rules_on(scope, start)
+    rows = scope.session.exec(select(Member, ResidentsGroup.name).join(Household, Member.household_id == Household.id)
+                              .join(ResidentsGroup, Household.group_id == ResidentsGroup.id)
+                              .where(Member.community_id == scope.community_id).order_by(Member.id)).all()
+    seen: set[int] = set()
+    able: list[tuple[int, str]] = []
+    for member, group in rows:
+        if (member.household_id not in seen and member.birth_date and 25 <= today.year - member.birth_date.year <= 62
+                and is_adult(member.birth_date, start, rules.adult_age, rules.adult_birthday_counts)
+                and not rights_deprived_on(member.rights_deprived_from, member.rights_deprived_until, today)):
+            seen.add(member.household_id)
+            able.append((member.id, group))
+    if len(able) < 16:
+        return None
+    rng = random.Random(seed + 2)
+    picked = rng.sample(able, 16)
+    ids = [member_id for member_id, _ in picked]
+    leaders: dict[str, int] = {}
+    for member_id, group in able:
+        if member_id not in ids:
+            leaders.setdefault(group, member_id)
+    roles = ["director", "deputy", "member", "member", "member"]
+    return SampleRegister(start, list(zip(ids[:5], roles)), [ids[0], ids[5], ids[6]], [ids[1], ids[7], ids[8]],
+                          ids[9:13], leaders, ids[13])

@@ -366,6 +366,8 @@ def _settles(ob: rules.Obligation, draft: int | None) -> str:
         return f"juwei disclose finance --period {ob.period or ob.subject.split(':', 1)[1]}"
     if ob.subject.startswith("personnel:"):
         return "juwei disclose personnel"
+    if ob.subject.startswith("duties:"):
+        return "juwei disclose duties"
     if ob.subject.startswith("welfare:"):
         return "juwei disclose welfare --list FILE --benefit … --starts …"
     return "juwei disclose add --category … --title …"

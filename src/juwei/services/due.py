@@ -22,6 +22,7 @@ SOURCES: dict[str, str] = {
     "petitions": "juwei.services.petitions:due_items",  # S5: met petitions without their meeting
     "disclosure": "juwei.services.disclosure:due_items",  # S20–S26: everything owed to the board (BOARD)
     "roster": "juwei.services.roster:due_items",  # S3: elected terms about to end
+    "committee": "juwei.services.committee:due_items",  # S9: vacancies, the next general election
 }
 
 # what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)
@@ -29,6 +30,7 @@ BOARD: dict[str, str] = {
     "finance": "juwei.services.disclosure:finance_obligations",  # S20
     "welfare": "juwei.services.disclosure:welfare_obligations",  # S23
     "personnel": "juwei.services.disclosure:personnel_obligations",  # S24
+    "duties": "juwei.services.committee:duties_obligations",  # S26
     "meetings": "juwei.services.disclosure_meetings:obligations",  # S21, S25
 }
 

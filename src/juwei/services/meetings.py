@@ -139,6 +139,10 @@ def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> li
                         .order_by(Representative.id)).all()
     serving = [r for r in reps if serving_on(r[4], r[5], r[6], day)
                and (body == "representatives" or r[1] == "ex_officio" or r[3] is not None)]
+    # S2: committee and party-organisation members sit ex officio while they serve (a person sits once)
+    from juwei.services.roster import EX_OFFICIO_POSTS, ex_officio_posts
+
+    serving += [(p.member_id, "ex_officio", EX_OFFICIO_POSTS[p.body]) for p in ex_officio_posts(scope, day)]
     ids = {r[0] for r in serving}
     # A representative who has left or lost political rights on the day does not sit (S1).
     found = {row[0]: Candidate(*row) for row in conn.execute(people.where(Member.id.in_(ids)))} if ids else {}
@@ -186,6 +190,10 @@ def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None
     scope.session.flush()
     if meeting.body == "adults":
         _copy_adults(scope, meeting.id, day, rules)
+    elif meeting.body is None:  # a routine meeting: the bodies of the committee register it is for (S14)
+        from juwei.services.committee import meeting_roll
+
+        _insert_roll(scope, meeting.id, meeting_roll(scope, meeting.kind, day))
     else:
         _insert_roll(scope, meeting.id, build_roll(scope, meeting.body, day, rules))
     size, digest = _roll_digest(scope, meeting.id)

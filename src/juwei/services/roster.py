@@ -24,10 +24,13 @@ from juwei.rules.text import fold
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
-from juwei.storage.models import Household, Member, Representative, ResidentsGroup
+from juwei.storage.models import Household, Member, Post, Representative, ResidentsGroup
 from juwei.storage.models.base import utcnow
 
 EX_OFFICIO_BASES = ("party_org", "committee", "npc_deputy", "cppcc_member")  # S2
+# S2: a post in the committee register that makes its holder an ex officio representative while it is held,
+# and the basis it gives (no `rep add` needed)
+EX_OFFICIO_POSTS = {"committee": "committee", "party": "party_org"}
 
 
 # ---------------------------------------------------------------- groups (居民小组)
@@ -250,6 +253,9 @@ def member_leaves(scope: Scope, ref: str, on: dt.date, reason: str | None = None
     for rep in serving_representatives(scope, on):
         if rep.member_id == member.id:
             end_representative(scope, rep.id, on, t("left the community"))
+    from juwei.services.committee import end_posts_on_leaving
+
+    end_posts_on_leaving(scope, member.id, on)
     return member
 
 
@@ -332,17 +338,26 @@ def roster_summary(scope: Scope, on: dt.date | None = None) -> RosterSummary:
     adults = sum(people.is_adult(r[0], day, rules.adult_age, rules.adult_birthday_counts) for r in present)
     deprived = sum(people.rights_deprived_on(r[2], r[3], day) for r in present)
     reps = serving_representatives(scope, day)
+    ex_officio = {r.member_id for r in reps if r.kind == "ex_officio"} | {p.member_id for p in ex_officio_posts(scope, day)}
     return RosterSummary(
         community=scope.community.name,
         groups=s.exec(select(func.count()).select_from(ResidentsGroup).where(ResidentsGroup.community_id == cid)).one(),
         households=s.exec(select(func.count()).select_from(Household).where(Household.community_id == cid)).one(),
         members=len(present), adults=adults, party_members=sum(bool(r[1]) for r in present), deprived=deprived,
         representatives_elected=sum(r.kind == "elected" for r in reps),
-        representatives_ex_officio=sum(r.kind == "ex_officio" for r in reps),
+        representatives_ex_officio=len(ex_officio),
     )
 
 
 # ---------------------------------------------------------------- representatives (居民代表 / 当然代表)
+
+def ex_officio_posts(scope: Scope, day: dt.date | None) -> list[Post]:
+    """S2: the committee and party-organisation posts held by residents on ``day`` (every such post: None)."""
+    rows = scope.session.exec(select(Post).where(
+        Post.community_id == scope.community_id, Post.body.in_(tuple(EX_OFFICIO_POSTS)), Post.member_id.is_not(None))
+        .order_by(Post.id)).all()
+    return [p for p in rows if day is None or people.serving_on(p.start, p.term_end, p.ended_on, day)]
+
 
 def serving_representatives(scope: Scope, day: dt.date) -> list[Representative]:
     rows = scope.session.exec(select(Representative).where(
@@ -363,14 +378,7 @@ def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: 
     if (group is None) == (ex_officio is None):
         raise ValidationError(t("give exactly one of --group GROUP (elected) or --ex-officio BASIS"))
     member = find_member(scope, member_ref)
-    rules = rules_on(scope, start)
-    if member.moved_out is not None and member.moved_out <= start:
-        raise JuweiError(t("member {id} left the community on {day}", id=member.id, day=member.moved_out))
-    if people.rights_deprived_on(member.rights_deprived_from, member.rights_deprived_until, start):
-        raise JuweiError(t("member {id} is deprived of political rights on {day}", id=member.id, day=start))
-    if not people.is_adult(member.birth_date, start, rules.adult_age, rules.adult_birthday_counts):
-        raise JuweiError(t("member {id} is not an adult on {day} (or has no birth date recorded)",
-                           id=member.id, day=start))
+    rules = require_eligible(scope, member, start)
     serving = serving_representatives(scope, start)
     warnings: list[str] = []
     if ex_officio is not None:
@@ -415,6 +423,20 @@ def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: 
     return rep, warnings
 
 
+def require_eligible(scope: Scope, member: Member, day: dt.date):
+    """S1/S2, S9: someone who represents residents or holds office is, on ``day``, a resident, an adult and
+    not deprived of political rights. Returns the rules in force on ``day``."""
+    rules = rules_on(scope, day)
+    if member.moved_out is not None and member.moved_out <= day:
+        raise JuweiError(t("member {id} left the community on {day}", id=member.id, day=member.moved_out))
+    if people.rights_deprived_on(member.rights_deprived_from, member.rights_deprived_until, day):
+        raise JuweiError(t("member {id} is deprived of political rights on {day}", id=member.id, day=day))
+    if not people.is_adult(member.birth_date, day, rules.adult_age, rules.adult_birthday_counts):
+        raise JuweiError(t("member {id} is not an adult on {day} (or has no birth date recorded)",
+                           id=member.id, day=day))
+    return rules
+
+
 def _home_group(scope: Scope, member: Member) -> ResidentsGroup | None:
     """The residents' group the member lives in: their household's."""
     household = scope.session.get(Household, member.household_id) if member.household_id else None
@@ -450,7 +472,7 @@ def end_representative(scope: Scope, rep_id: int, on: dt.date, reason: str) -> t
 
 @dataclass
 class RepRow:
-    id: int
+    id: int | None  # None: ex officio through a committee-register post (post_id)
     member_id: int
     name: str
     kind: str
@@ -461,6 +483,7 @@ class RepRow:
     ended_on: dt.date | None
     end_reason: str | None
     other_group_reason: str | None = None  # why an elected representative serves a group they do not live in
+    post_id: int | None = None  # ex officio through this committee-register post (S2); id is then None
 
 
 def list_representatives(scope: Scope, *, on: dt.date | None = None, expiring_days: int | None = None,
@@ -480,6 +503,15 @@ def list_representatives(scope: Scope, *, on: dt.date | None = None, expiring_da
                 continue
         rows.append(RepRow(rep.id, rep.member_id, name, rep.kind, group, rep.basis, rep.term_start,
                            rep.term_end, rep.ended_on, rep.end_reason, rep.other_group_reason))
+    if expiring_days is None:  # ex officio through a post: no term of their own to expire
+        recorded = {(r.member_id, r.basis) for r in rows if r.kind == "ex_officio"}
+        names = dict(scope.session.exec(select(Member.id, Member.name)
+                                        .where(Member.community_id == scope.community_id)).all())
+        for post in ex_officio_posts(scope, None if include_ended else day):
+            basis = EX_OFFICIO_POSTS[post.body]
+            if (post.member_id, basis) not in recorded:
+                rows.append(RepRow(None, post.member_id, names.get(post.member_id, ""), "ex_officio", None, basis,
+                                   post.start, post.term_end, post.ended_on, post.end_reason, post_id=post.id))
     return rows
 
 

@@ -19,6 +19,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "minutes": ("MeetingNote",),
     "petitions": ("PetitionSignature",),
     "disclosure": ("Disclosure", "LedgerEntry", "PersonnelChange", "WelfareEntry", "WelfareList"),
+    "committee": ("CommitteeTerm", "Duty", "Post"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}
 __all__ = sorted(_HOME)

@@ -99,3 +99,6 @@ class PersonnelChange(SQLModel, table=True):  # 人事变动 (S24)
     effective: dt.date
     disclosure_id: int | None = Field(default=None, foreign_key="disclosure.id")
     created_at: dt.datetime = timestamp()
+    # the post whose start or end this change records (``juwei committee end``, ``staff add``): a plain
+    # column added in place by migration 0006, so no foreign key constraint
+    post_id: int | None = None

@@ -1,0 +1,72 @@
+"""juwei staff: the community's professional staff (社区专职工作者, S28)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from juwei.cli._common import JSON_OPTION, created, parse_date_option, scope
+from juwei.cli.committee import (END_REASON, INCLUDE_ENDED, LAST_DAY, NOTE_OPTION, SERVING_ON, end_command,
+                                 list_command, show_command)
+from juwei.i18n import label, t
+from juwei.rules.committee import EndReason, PostBody, StaffPosition
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    member: Optional[str] = typer.Argument(None, help="Member id or ID number, when the person is on the roster."),
+    name: Optional[str] = typer.Option(None, "--name", help="The person's name, when not on the roster."),
+    position: StaffPosition = typer.Option(..., "--position", metavar="|".join(StaffPosition),
+                                           help="The position (S28)."),
+    from_: str = typer.Option(..., "--from", help="First day in the position."),
+    note: Optional[str] = NOTE_OPTION,
+    disclosed: bool = typer.Option(False, "--disclosed",
+                                   help="The hire was announced on the board before juwei kept the register: "
+                                        "record no S24 change."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record a staff member taking up a position; the change is owed to the board (S24)."""
+    from juwei.services.committee import add_staff
+
+    start = parse_date_option(from_, "--from")
+    with scope(ctx, write=True) as sc:
+        post = add_staff(sc, member_ref=member, name=name, position=position, start=start, note=note,
+                         disclosed=disclosed)
+    created(post.id, as_json, t("{post} from {start}", post=label("staff position", position), start=post.start))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    on: Optional[str] = SERVING_ON,
+    include_ended: bool = INCLUDE_ENDED,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The staff on a date, with their positions and duties."""
+    list_command(ctx, PostBody.STAFF, lambda n: t("Professional staff ({n})", n=n), on, include_ended, as_json)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="Member id, ID number, or the name of staff not on the roster."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Every staff position one person has held."""
+    show_command(ctx, PostBody.STAFF, person, as_json)
+
+
+@app.command()
+def end(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="Member id, ID number, or the name of staff not on the roster."),
+    on: str = LAST_DAY,
+    reason: EndReason = END_REASON,
+    note: Optional[str] = NOTE_OPTION,
+) -> None:
+    """End a staff position; the change is owed to the board (S24)."""
+    end_command(ctx, PostBody.STAFF, person, on, reason, note)

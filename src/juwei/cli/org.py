@@ -15,7 +15,9 @@ from juwei.rules.committee import EndReason, OrgKind, OrgRole, PostBody
 
 app = typer.Typer(no_args_is_help=True)
 
-KIND_ARGUMENT = typer.Argument(..., metavar="KIND", help="|".join(OrgKind))
+KIND_ARGUMENT = typer.Argument(..., metavar="KIND", help="Which body: party, deliberation, supervision, mediation, "
+                                                        "security, health, elderly-women-children, group-leaders, "
+                                                        "collectors.")
 
 
 @app.command()

@@ -24,7 +24,7 @@ from juwei.rules.text import fold
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
-from juwei.storage.models import Household, Member, Post, Representative, ResidentsGroup
+from juwei.storage.models import Household, Member, Representative, ResidentsGroup
 from juwei.storage.models.base import utcnow
 
 EX_OFFICIO_BASES = ("party_org", "committee", "npc_deputy", "cppcc_member")  # S2
@@ -351,8 +351,10 @@ def roster_summary(scope: Scope, on: dt.date | None = None) -> RosterSummary:
 
 # ---------------------------------------------------------------- representatives (居民代表 / 当然代表)
 
-def ex_officio_posts(scope: Scope, day: dt.date | None) -> list[Post]:
+def ex_officio_posts(scope: Scope, day: dt.date | None) -> list:
     """S2: the committee and party-organisation posts held by residents on ``day`` (every such post: None)."""
+    from juwei.storage.models import Post  # the register's tables only where they are read
+
     rows = scope.session.exec(select(Post).where(
         Post.community_id == scope.community_id, Post.body.in_(tuple(EX_OFFICIO_POSTS)), Post.member_id.is_not(None))
         .order_by(Post.id)).all()

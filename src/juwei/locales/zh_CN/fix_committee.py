@@ -139,3 +139,62 @@ MESSAGES.update({
     "the division of work goes on the board (S26), and the committee's office meeting seats the committee":
         "分工在公开栏公布（S26）；居委会办公会议的应到人员即居委会成员",
 })
+
+# help texts of the register's commands
+MESSAGES.update({
+    "Record a committee post (S9); it ends with the committee's term (S3).":
+        "登记居委会成员职务（S9）；任期随本届居委会届满（S3）。",
+    "Member id or ID number (a resident on the roster).": "居民编号或身份证号（须为花名册上的居民）。",
+    "Director (主任), deputy (副主任) or member (委员).": "director（主任）、deputy（副主任）或 member（委员）。",
+    "First day in the post.": "任职第一天。",
+    "The election that filled it.": "产生该职务的选举。",
+    "A note kept on the record.": "记入档案的备注。",
+    "The committee on a date: director, deputies, members, with their duties (S26).":
+        "某日的居委会：主任、副主任、委员及其分工（S26）。",
+    "Include posts that ended.": "包括已结束的职务。",
+    "Every committee post one person has held.": "某人担任过的全部居委会职务。",
+    "End a committee post; the staff change is owed to the board (S24) and a vacancy shows on the agenda.":
+        "结束居委会职务；人事变动须公开（S24），空缺列入待办。",
+    "Why the post ends.": "职务结束的原因。",
+    "The committee's current term (届次, start, end) and when the next general election is due.":
+        "本届居委会（届次、起止日期）及下次换届选举的最迟日期。",
+    "Record a term starting on this date.": "登记自该日起的一届。",
+    "Its number (届次); default the next.": "届次；默认下一届。",
+    "Show the term on this date (default today).": "查看该日所在的一届（默认今天）。",
+    "Record a staff member taking up a position; the change is owed to the board (S24).":
+        "登记社区专职工作者上岗；人事变动须公开（S24）。",
+    "Member id or ID number, when the person is on the roster.": "居民编号或身份证号（本人在花名册上时）。",
+    "The person's name, when not on the roster.": "姓名（本人不在花名册上时）。",
+    "The position (S28).": "岗位（S28）。",
+    "First day in the position.": "上岗第一天。",
+    "The hire was announced on the board before juwei kept the register: record no S24 change.":
+        "此次聘用在使用 juwei 登记之前已经公开：不再登记 S24 人事变动。",
+    "The staff on a date, with their positions and duties.": "某日的社区专职工作者及其岗位和分工。",
+    "Every staff position one person has held.": "某人担任过的全部专职岗位。",
+    "Member id, ID number, or the name of staff not on the roster.": "居民编号、身份证号，或不在花名册上的工作者姓名。",
+    "End a staff position; the change is owed to the board (S24).": "结束专职岗位；人事变动须公开（S24）。",
+    "Record a seat on a standing body.": "登记其他组织的成员。",
+    "Which body: party, deliberation, supervision, mediation, security, health, elderly-women-children, "
+    "group-leaders, collectors.":
+        "哪个组织：party（社区党组织）、deliberation（议事委员会）、supervision（居务监督委员会）、"
+        "mediation（人民调解委员会）、security（治安保卫委员会）、health（公共卫生委员会）、"
+        "elderly-women-children（老年人和妇女儿童工作委员会）、group-leaders（居民小组长）、collectors（民情信息员）。",
+    "Chair or member.": "chair（负责人）或 member（成员）。",
+    "The residents' group a group leader leads.": "居民小组长所在的居民小组。",
+    "The members of one standing body on a date.": "某日某一组织的成员。",
+    "Every seat on one body a person has held.": "某人在某一组织担任过的全部职务。",
+    "Member id, ID number, or the name of someone not on the roster.": "居民编号、身份证号，或不在花名册上的人的姓名。",
+    "End a seat on a standing body.": "结束其他组织中的职务。",
+    "Set one person's duties; the duties sheet on the board is then due again (S26).":
+        "登记某人的分工；随后须重新公开分工（S26）。",
+    "Member id, ID number, or the name of a post holder not on the roster.":
+        "居民编号、身份证号，或不在花名册上的任职人员姓名。",
+    "What the person is responsible for.": "此人负责的工作。",
+    "From this date (default today).": "自该日起（默认今天）。",
+    "The division of work: everyone holding a post, their posts and duties.": "分工：所有任职人员及其职务和分工。",
+    "On this date (default today).": "该日（默认今天）。",
+    "S26: a disclosure of the division of work — names, posts, duties; prints its id (print it with render).":
+        "S26：分工公开——姓名、职务、分工；显示其编号（用 render 打印）。",
+    "The division of work in force on this date (default today).": "该日执行的分工（默认今天）。",
+    "The office's public phone, printed on the sheet.": "居委会办公室的公开电话，印在公开件上。",
+})

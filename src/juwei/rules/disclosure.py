@@ -1,4 +1,4 @@
-"""The disclosure board's arithmetic (居务公开, RULES.md S20–S26): periods, money, due dates, accounts.
+"""The disclosure board's arithmetic (居务公开, docs/rules.md S20–S26): periods, money, due dates, accounts.
 
 Pure: no database, no I/O. Money is integer fen (分) everywhere inside juwei; :class:`decimal.Decimal`
 only at the edges (what the clerk types, what a spreadsheet cell holds), never float arithmetic.

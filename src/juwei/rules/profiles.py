@@ -1,6 +1,6 @@
-"""Rules profiles: every number the community's rules set, as data (RULES.md, LAW.md).
+"""Rules profiles: every number the community's rules set, as data (docs/rules.md, docs/law.md).
 
-A community is created from a base profile (``seed`` = RULES.md, ``organic-law`` = the 2018 Organic Law's
+A community is created from a base profile (``seed`` = docs/rules.md, ``organic-law`` = the 2018 Organic Law's
 own minimums). The clerk may record new values with an effective date; the values in force on a date
 are the base profile overlaid by every recorded version effective on or before that date. Code reads
 ``rules.quorum``; no rule number is ever a literal elsewhere.
@@ -122,7 +122,7 @@ COMMUNITY_KEYS = ("rules_title",)
 
 PROFILES: dict[str, dict[str, str]] = {
     "seed": {
-        "source": "社区民主管理制度范本 (seed, RULES.md)",
+        "source": "社区民主管理制度范本 (seed, docs/rules.md)",
         "adult_age": "18",
         "adult_birthday_counts": "yes",
         "group_reps_min": "2",

@@ -7,15 +7,14 @@ Nothing here touches a database. The services hand in plain records (tuples and 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterable, NamedTuple, Sequence
 
-from juwei.errors import ValidationError
+from juwei.errors import ValidationError, named
 from juwei.i18n import t
 from juwei.rules import people
+from juwei.rules.codes import read_code
 from juwei.rules.thresholds import Threshold
 
 # Formal meetings decide (S1–S9); routine meetings (S12, S14) only need minutes (S15).
@@ -62,12 +61,46 @@ class MotionKind(StrEnum):  # S9
     OTHER = "other"
 
 
+class VoteChoice(StrEnum):  # a roll-call ballot (S8); labels: kind "choice"
+    FOR = "for"  # 赞成
+    AGAINST = "against"  # 反对
+    ABSTAIN = "abstain"  # 弃权
+
+
+class VoteMethod(StrEnum):  # how a motion was voted; labels: kind "vote method"
+    COUNT = "count"  # counted by tellers: a show of hands, paper ballots
+    ROLL_CALL = "roll-call"  # 唱名表决: seat by seat
+
+
+class PassBase(StrEnum):  # S8: what a passing share is a share of
+    PRESENT = "present"
+    CAST = "cast"
+
+
+class MeetingReason(StrEnum):  # why a formal meeting is held (S4, S5); labels: kind "meeting reason"
+    REGULAR = "regular"
+    REPORT = "report"  # S14c: the committee reports its work
+    PETITION = "petition"  # S5: residents or representatives asked for it; stored as petition:ID
+
+
+class RepresentativeKind(StrEnum):  # S1, S2; labels: kind "representative kind"
+    ELECTED = "elected"  # 推选代表, by a residents' group
+    EX_OFFICIO = "ex_officio"  # 当然代表
+
+
+class ExOfficioBasis(StrEnum):  # S2: the office that makes someone a representative ex officio
+    PARTY_ORG = "party_org"
+    COMMITTEE = "committee"
+    NPC_DEPUTY = "npc_deputy"
+    CPPCC_MEMBER = "cppcc_member"
+
+
 KINDS = tuple(MeetingKind)
 BODIES = tuple(Body)
 RESIDENTS_BODIES = (Body.ADULTS, Body.HOUSEHOLDS, Body.GROUPS)
 MOTION_KINDS = tuple(MotionKind)
-CHOICES = ("for", "against", "abstain")
-PASS_BASES = ("present", "cast")
+CHOICES = tuple(VoteChoice)
+PASS_BASES = tuple(PassBase)
 
 
 # ---------------------------------------------------------------- kind and body (S1)
@@ -76,23 +109,21 @@ def check_kind_body(kind: str, body: str | None) -> str | None:
     """The body a meeting of ``kind`` is formed by: a representatives' meeting by the serving
     representatives; a residents' meeting by adults, households or group representatives (S1). Routine
     meetings may name a body (to sign people in) or none."""
-    if kind not in KINDS:
-        raise ValidationError(t("--kind '{kind}' is not allowed; use one of {allowed}",
-                                kind=kind, allowed=", ".join(KINDS)))
-    if body is not None and body not in BODIES:
-        raise ValidationError(t("--body '{body}' is not allowed; use one of {allowed}",
-                                body=body, allowed=", ".join(BODIES)))
-    if kind == "representatives":
-        if body not in (None, "representatives"):
+    kind = read_code(MeetingKind, "meeting kind", kind, "kind")
+    if body is not None:
+        body = read_code(Body, "body", body, "body")
+    if kind == MeetingKind.REPRESENTATIVES:
+        if body not in (None, Body.REPRESENTATIVES):
             raise ValidationError(t("a representatives' meeting is formed by the serving representatives "
-                                    "(S1): use --body representatives, not '{body}'", body=body))
-        return "representatives"
-    if kind == "residents":
+                                    "(S1): use {option} representatives, not '{body}'", option=named("body"),
+                                    body=body))
+        return Body.REPRESENTATIVES
+    if kind == MeetingKind.RESIDENTS:
         if body not in (None, *RESIDENTS_BODIES):
             raise ValidationError(t("a residents' meeting is formed by adults, households or groups (S1), "
-                                    "not by '{body}'; use --kind representatives for a representatives' meeting",
-                                    body=body))
-        return body or "adults"
+                                    "not by '{body}'; use {option} representatives for a representatives' meeting",
+                                    option=named("kind"), body=body))
+        return body or Body.ADULTS
     return body
 
 
@@ -233,9 +264,9 @@ def rule_text(threshold: Threshold, base: str) -> str:
 def check_counts(present: int, votes_for: int, against: int, abstain: int) -> None:
     """Counted votes (show of hands, paper ballots) may not exceed those present (LAW.md: a round with more
     ballots than issued is void)."""
-    for name, value in (("--for", votes_for), ("--against", against), ("--abstain", abstain)):
+    for name, value in (("votes_for", votes_for), ("against", against), ("abstain", abstain)):
         if value < 0:
-            raise ValidationError(t("{option} must be 0 or more, not {value}", option=name, value=value))
+            raise ValidationError(t("{option} must be 0 or more, not {value}", option=named(name), value=value))
     total = votes_for + against + abstain
     if total > present:
         raise ValidationError(t("{total} votes counted ({votes_for} for, {against} against, {abstain} abstain) "
@@ -260,44 +291,25 @@ def tally(present: int, votes_for: int, against: int, abstain: int, threshold: T
                  passed, rule_text(threshold, base))
 
 
-# ---------------------------------------------------------------- seats as clerks type them
+# ---------------------------------------------------------------- seats
 
-_RANGE = re.compile(r"^(\d+)\s*[-~–—至到]\s*(\d+)$")
-
-
-def parse_seats(tokens: Sequence[str], roll_size: int) -> list[int]:
-    """``1 2 5-9`` (also ``1,2,5-9``, ``5~9``, full-width digits) → [1, 2, 5, 6, 7, 8, 9].
-
-    Every seat must be on the roll (1…roll_size) and given once."""
-    seats: list[int] = []
+def check_seats(seats: Sequence[int], roll_size: int) -> list[int]:
+    """Seats named for a sign-in or a roll call: every one on the roll (1…roll_size), each given once.
+    (What the clerk types, ``1 2 5-9``, the command line reads into numbers.)"""
+    if not seats:
+        raise ValidationError(t("no seats given; write seat numbers and ranges like 1 2 5-9"), field="seats")
     seen: set[int] = set()
-    parts = [p for token in tokens for p in re.split(r"[,，、\s]+", unicodedata.normalize("NFKC", str(token)))
-             if p]
-    if not parts:
-        raise ValidationError(t("no seats given; write seat numbers and ranges like 1 2 5-9"))
-    for part in parts:
-        match = _RANGE.match(part)
-        if match:
-            low, high = int(match.group(1)), int(match.group(2))
-            if low > high:
-                raise ValidationError(t("seat range '{text}' runs backwards; write it low to high, e.g. {low}-{high}",
-                                        text=part, low=high, high=low))
-            numbers = range(low, high + 1)
-        elif part.isascii() and part.isdigit():
-            numbers = range(int(part), int(part) + 1)
-        else:
-            raise ValidationError(t("'{text}' is not a seat number or range; write seats like 1 2 5-9", text=part))
-        if numbers.start < 1 or numbers.stop - 1 > roll_size:
-            bad = numbers.start if numbers.start < 1 else numbers.stop - 1
+    for seat in seats:
+        if seat < 1 or seat > roll_size:
             if roll_size == 0:
-                raise ValidationError(t("seat {seat} is not on the roll: this meeting's roll is empty", seat=bad))
-            raise ValidationError(t("seat {seat} is not on the roll (seats 1–{n})", seat=bad, n=roll_size))
-        for seat in numbers:
-            if seat in seen:
-                raise ValidationError(t("seat {seat} is given twice", seat=seat))
-            seen.add(seat)
-            seats.append(seat)
-    return seats
+                raise ValidationError(t("seat {seat} is not on the roll: this meeting's roll is empty", seat=seat),
+                                      field="seats")
+            raise ValidationError(t("seat {seat} is not on the roll (seats 1–{n})", seat=seat, n=roll_size),
+                                  field="seats")
+        if seat in seen:
+            raise ValidationError(t("seat {seat} is given twice", seat=seat), field="seats")
+        seen.add(seat)
+    return list(seats)
 
 
 # ---------------------------------------------------------------- calendar periods (S4, S12, S14)
@@ -363,7 +375,7 @@ def meeting_due(cadence: str, today: dt.date, held: Iterable[dt.date], since: dt
 
 
 def format_seats(seats: Iterable[int]) -> str:
-    """[1, 2, 3, 5, 7, 8] → ``1-3 5 7-8``: the inverse of :func:`parse_seats`."""
+    """[1, 2, 3, 5, 7, 8] → ``1-3 5 7-8``: how a clerk writes seats (the command line reads it back)."""
     out: list[str] = []
     ordered = sorted(set(seats))
     i = 0

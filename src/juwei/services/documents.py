@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from juwei.errors import JuweiError, ValidationError
+from juwei.errors import JuweiError, ValidationError, named
 from juwei.i18n import t
 from juwei.render import DOCUMENTS, LANGUAGES
 from juwei.rules import meetings as mrules
@@ -127,9 +127,10 @@ def refusal(doc: str, minutes: Any) -> str | None:
     return None
 
 
-def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+def check_choice(value: str, allowed: tuple[str, ...], name: str) -> str:
+    """``value`` is one of ``allowed`` for the field ``name``."""
     if value not in allowed:
-        raise ValidationError(t("{option} '{value}' is not allowed; use one of {allowed}", option=option,
+        raise ValidationError(t("{option} '{value}' is not allowed; use one of {allowed}", option=named(name),
                                 value=value, allowed=", ".join(allowed)))
     return value
 
@@ -147,7 +148,7 @@ def every_context(scope: Scope, meeting_id: int, lang: str | None = None, *, con
     has passed for good (:func:`past_its_time`), rather than not come yet."""
     from juwei.services.meetings import minutes as gather
 
-    lang = check_choice(lang or scope.community.locale, LANGUAGES, "--lang")
+    lang = check_choice(lang or scope.community.locale, LANGUAGES, "lang")
     record = gather(scope, meeting_id)
     made, skipped = [], []
     for doc in DOCUMENTS:
@@ -169,8 +170,8 @@ def context(scope: Scope, meeting_id: int, doc: str, lang: str | None = None, *,
     """
     from juwei.services.meetings import minutes as gather
 
-    check_choice(doc, DOCUMENTS, "--doc")
-    lang = check_choice(lang or scope.community.locale, LANGUAGES, "--lang")
+    check_choice(doc, DOCUMENTS, "doc")
+    lang = check_choice(lang or scope.community.locale, LANGUAGES, "lang")
     record = gather(scope, meeting_id)
     why = refusal(doc, record)
     if why:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from juwei.errors import JuweiError, NotFound, ValidationError
+from juwei.errors import JuweiError, NotFound, ValidationError, named
 from juwei.i18n import t
 from juwei.rules.due import DueItem
 from juwei.services import audit
@@ -34,7 +34,7 @@ def find_petition(scope: Scope, petition_id: int) -> Petition:
 def open_petition(scope: Scope, topic: str) -> Petition:
     topic = (topic or "").strip()
     if not topic:
-        raise ValidationError(t("--topic must say what the meeting should decide"))
+        raise ValidationError(t("{topic} must say what the meeting should decide", topic=named("topic")))
     petition = Petition(community_id=scope.community_id, topic=topic, opened_on=scope.today)
     scope.session.add(petition)
     audit.record_row(scope, "petition.open", "petition", petition)

@@ -91,8 +91,13 @@ def parse_seats(tokens: Sequence[str]) -> list[int]:
     import unicodedata
 
     from juwei.errors import ValidationError
+    from juwei.rules.text import odd_digit
 
     seats: list[int] = []
+    for token in tokens:
+        if odd_digit(str(token)):  # ² or ① would fold to a seat number nobody typed
+            raise ValidationError(t("'{text}' is not a seat number or range; write seats like 1 2 5-9",
+                                    text=str(token)[:30]), field="seats")
     parts = [p for token in tokens for p in re.split(r"[,，、\s]+", unicodedata.normalize("NFKC", str(token)))
              if p]
     for part in parts:
@@ -114,12 +119,14 @@ def parse_seats(tokens: Sequence[str]) -> list[int]:
 def parse_reason(text: str) -> tuple[Any, int | None]:
     """``regular``, ``report`` or ``petition:3`` (the words in Chinese too: ``联名提议：3``) → the reason
     and the petition's id. A wrong one is a usage error."""
+    from juwei.rules.codes import find_code
     from juwei.rules.meetings import MeetingReason
 
     words, colon, number = str(text).replace("：", ":").partition(":")
-    reason = CodeChoice(MeetingReason, "meeting reason")(words)
+    reason = find_code(MeetingReason, "meeting reason", words)
     number = number.strip()
-    if (reason == MeetingReason.PETITION) != bool(colon) or (colon and not (number.isascii() and number.isdigit())):
+    if reason is None or (reason == MeetingReason.PETITION) != bool(colon) \
+            or (colon and not (number.isascii() and number.isdigit())):
         raise BadParameter(t("'{value}' is not regular, report or petition:ID", value=str(text)[:30]))
     return reason, int(number) if colon else None
 

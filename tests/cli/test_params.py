@@ -82,3 +82,25 @@ def test_a_wrong_code_names_what_is_allowed_in_the_active_language():
         assert choice("for") == VoteChoice.FOR  # the codes stay good in Chinese
     finally:
         i18n.set_language("en")
+
+
+def _enums():
+    from juwei.rules import disclosure, meetings, profiles
+
+    return [(meetings.MeetingKind, "meeting kind"), (meetings.Body, "body"), (meetings.MeetingStatus, "meeting status"),
+            (meetings.MotionKind, "motion kind"), (meetings.VoteChoice, "choice"),
+            (meetings.VoteMethod, "vote method"), (meetings.MeetingReason, "meeting reason"),
+            (meetings.RepresentativeKind, "representative kind"), (meetings.ExOfficioBasis, "ex-officio basis"),
+            (meetings.PetitionBase, "petition base"), (profiles.Cadence, "cadence"),
+            (disclosure.DisclosureCategory, "disclosure category"), (disclosure.DisclosureStatus, "disclosure status"),
+            (disclosure.Direction, "direction"), (disclosure.ExpenseCategory, "expense category"),
+            (disclosure.ObligationStatus, "obligation status")]
+
+
+@pytest.mark.parametrize("enum,kind", _enums(), ids=lambda x: x if isinstance(x, str) else x.__name__)
+def test_every_code_has_chinese_words_a_clerk_may_type(enum, kind):
+    catalog = i18n.catalog("zh_CN")
+    missing = [code for code in enum if i18n.context_key(kind, code) not in catalog]
+    assert not missing, f"{kind}: no Chinese for {missing}"
+    choice = CodeChoice(enum, kind)
+    assert all(choice(catalog[i18n.context_key(kind, code)]) == code for code in enum)  # no two codes share words

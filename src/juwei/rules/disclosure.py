@@ -17,6 +17,7 @@ from typing import Any, Iterable
 from juwei.errors import ValidationError
 from juwei.i18n import t
 from juwei.rules.codes import find_code
+from juwei.rules.profiles import Cadence
 from juwei.rules.text import odd_digit
 
 
@@ -222,13 +223,13 @@ def parse_period(value: str) -> Period:
 
 def period_containing(cadence: str, day: dt.date) -> Period | None:
     """The period of ``cadence`` (monthly, quarterly, half-yearly, yearly) that holds ``day``."""
-    if cadence == "quarterly":
+    if cadence == Cadence.QUARTERLY:
         return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
-    if cadence == "half-yearly":
+    if cadence == Cadence.HALF_YEARLY:
         return parse_period(f"{day.year}-H{1 if day.month <= 6 else 2}")
-    if cadence == "monthly":
+    if cadence == Cadence.MONTHLY:
         return parse_period(f"{day.year}-{day.month:02d}")
-    if cadence == "yearly":
+    if cadence == Cadence.YEARLY:
         return parse_period(f"{day.year}")
     return None  # weekly/none: no finance periods (weekly accounts are not a thing S20 asks for)
 

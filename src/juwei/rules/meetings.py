@@ -15,6 +15,7 @@ from juwei.errors import ValidationError, named
 from juwei.i18n import t
 from juwei.rules import people
 from juwei.rules.codes import read_code
+from juwei.rules.profiles import Cadence
 from juwei.rules.thresholds import Threshold
 
 # Formal meetings decide (S1–S9); routine meetings (S12, S14) only need minutes (S15).
@@ -81,6 +82,12 @@ class MeetingReason(StrEnum):  # why a formal meeting is held (S4, S5); labels: 
     REGULAR = "regular"
     REPORT = "report"  # S14c: the committee reports its work
     PETITION = "petition"  # S5: residents or representatives asked for it; stored as petition:ID
+
+
+class PetitionBase(StrEnum):  # S5: who a petition's share is counted among; labels: kind "petition base"
+    REPRESENTATIVES = "representatives"
+    ADULTS = "adults"
+    HOUSEHOLDS = "households"
 
 
 class RepresentativeKind(StrEnum):  # S1, S2; labels: kind "representative kind"
@@ -284,7 +291,7 @@ def tally(present: int, votes_for: int, against: int, abstain: int, threshold: T
     if base not in PASS_BASES:
         raise ValidationError(t("pass base '{base}' is not allowed; use one of {allowed}",
                                 base=base, allowed=", ".join(PASS_BASES)))
-    denominator = present if base == "present" else votes_for + against
+    denominator = present if base == PassBase.PRESENT else votes_for + against
     required = max(1, threshold.minimum(denominator))
     passed = votes_for >= 1 and threshold.met(votes_for, denominator)
     return Tally(present, votes_for, against, abstain, present - votes_for - against - abstain, required,
@@ -317,14 +324,14 @@ def check_seats(seats: Sequence[int], roll_size: int) -> list[int]:
 def period_of(day: dt.date, cadence: str) -> tuple[dt.date, dt.date] | None:
     """The calendar period holding ``day``: ISO week (Mon–Sun), month, quarter, half-year (Jan–Jun,
     Jul–Dec, S4 reading), year. ``none`` has no period."""
-    if cadence == "none":
+    if cadence == Cadence.NONE:
         return None
-    if cadence == "weekly":
+    if cadence == Cadence.WEEKLY:
         start = day - dt.timedelta(days=day.weekday())
         return start, start + dt.timedelta(days=6)
-    if cadence == "yearly":
+    if cadence == Cadence.YEARLY:
         return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    months = {"monthly": 1, "quarterly": 3, "half-yearly": 6}.get(cadence)
+    months = {Cadence.MONTHLY: 1, Cadence.QUARTERLY: 3, Cadence.HALF_YEARLY: 6}.get(cadence)
     if months is None:
         raise ValidationError(t("'{cadence}' is not a cadence", cadence=cadence))
     first_month = (day.month - 1) // months * months + 1

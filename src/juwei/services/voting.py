@@ -170,7 +170,7 @@ def final_tally(scope: Scope, meeting: Meeting, motion: Motion, rules: Rules | N
     ``counts`` may be given when the caller has them already (closing a meeting with many motions)."""
     if motion.method is None or motion.present is None:
         q = meeting_quorum(scope, meeting)
-        if meeting.status == "convened" and not q.quorate:
+        if meeting.status == MeetingStatus.CONVENED and not q.quorate:
             raise JuweiError(t("meeting {id} has no quorum (S7): {present} present of {size}, {required} needed; "
                                "it cannot vote", id=meeting.id, present=q.present, size=q.body_size,
                                required=q.required))

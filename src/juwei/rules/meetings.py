@@ -188,6 +188,16 @@ def household_seats(adults: Iterable[Candidate], designated: dict[int, int | Non
     return seats
 
 
+def rep_kinds(text: str | None) -> frozenset[RepresentativeKind]:
+    """The kinds a seat on a roll holds, from the roll's text (``elected+ex_officio``)."""
+    return frozenset(RepresentativeKind(k) for k in (text or "").split("+") if k)
+
+
+def rep_kinds_text(kinds: Iterable[RepresentativeKind]) -> str | None:
+    """The roll's text for a seat's kinds: the codes in order, joined by ``+``; None for none."""
+    return "+".join(sorted(RepresentativeKind(k) for k in set(kinds))) or None
+
+
 def representative_seats(reps: Iterable[tuple[Candidate, str, str | None]]) -> list[Candidate]:
     """S1(c)/S2: one seat per serving representative; a member who is both elected and ex officio sits
     once, with both kinds noted. ``reps`` are (person, kind, basis)."""
@@ -196,11 +206,11 @@ def representative_seats(reps: Iterable[tuple[Candidate, str, str | None]]) -> l
         key = person.member_id or 0
         old = seats.get(key)
         if old is not None:
-            kinds = sorted({*(old.rep_kind or "").split("+"), kind} - {""})
+            kinds = rep_kinds_text({*rep_kinds(old.rep_kind), RepresentativeKind(kind)})
             bases = ",".join(b for b in dict.fromkeys((*(old.rep_basis or "").split(","), basis or "")) if b)
-            seats[key] = old._replace(rep_kind="+".join(kinds), rep_basis=bases or None)
+            seats[key] = old._replace(rep_kind=kinds, rep_basis=bases or None)
         else:
-            seats[key] = person._replace(rep_kind=kind, rep_basis=basis)
+            seats[key] = person._replace(rep_kind=rep_kinds_text([kind]), rep_basis=basis)
     return list(seats.values())
 
 

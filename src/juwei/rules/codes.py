@@ -18,7 +18,9 @@ from juwei.rules.text import fold
 
 E = TypeVar("E", bound=StrEnum)
 
-_TABLES: dict[tuple[type, str, tuple], dict[str, Any]] = {}
+# (enum, kind, id of the aliases) → (the aliases, kept so their id stays theirs; words → code). Importers
+# read a code per row: the table is built once.
+_TABLES: dict[tuple[type, str, int], tuple[Any, dict[str, Any]]] = {}
 
 
 def _key(words: Any) -> str:
@@ -27,17 +29,17 @@ def _key(words: Any) -> str:
 
 def words_to_codes(enum: type[E], kind: str, aliases: Mapping[str, str] | None = None) -> dict[str, E]:
     """Every way of writing a code of ``enum`` (folded, case-insensitive) → the code."""
-    cache = (enum, kind, tuple(sorted((aliases or {}).items())))
-    table = _TABLES.get(cache)
-    if table is None:
-        table = {}
+    cache = (enum, kind, id(aliases))
+    found = _TABLES.get(cache)
+    if found is None:
+        table: dict[str, E] = {}
         for member in enum:
             for words in labels_everywhere(kind, member.value):
                 table.setdefault(_key(words), member)
         for words, code in (aliases or {}).items():
             table.setdefault(_key(words), enum(code))
-        _TABLES[cache] = table
-    return table
+        found = _TABLES[cache] = (aliases, table)
+    return found[1]
 
 
 def find_code(enum: type[E], kind: str, value: Any, aliases: Mapping[str, str] | None = None) -> E | None:

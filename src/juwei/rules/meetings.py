@@ -317,6 +317,9 @@ def check_seats(seats: Sequence[int], roll_size: int) -> list[int]:
         raise ValidationError(t("no seats given; write seat numbers and ranges like 1 2 5-9"), field="seats")
     seen: set[int] = set()
     for seat in seats:
+        if not isinstance(seat, int) or isinstance(seat, bool):  # a caller handing on what the clerk typed
+            raise ValidationError(t("'{text}' is not a seat number or range; write seats like 1 2 5-9",
+                                    text=str(seat)[:30]), field="seats")
         if seat < 1 or seat > roll_size:
             if roll_size == 0:
                 raise ValidationError(t("seat {seat} is not on the roll: this meeting's roll is empty", seat=seat),

@@ -66,7 +66,7 @@ def test_a_code_in_either_language():
     assert choice.metavar == "for|against|abstain"
     assert [choice(w) for w in ("for", "AGAINST", "赞成", "反对", " 弃权 ")] == \
         [VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.ABSTAIN]
-    direction = CodeChoice(Direction, "direction", DIRECTION_ALIASES)
+    direction = CodeChoice(Direction, "ledger direction", DIRECTION_ALIASES)
     assert [direction(w) for w in ("支出", "收入", "收", "out", "Expense")] == \
         [Direction.EXPENSE, Direction.INCOME, Direction.INCOME, Direction.EXPENSE, Direction.EXPENSE]
 
@@ -90,10 +90,10 @@ def _enums():
     return [(meetings.MeetingKind, "meeting kind"), (meetings.Body, "body"), (meetings.MeetingStatus, "meeting status"),
             (meetings.MotionKind, "motion kind"), (meetings.VoteChoice, "choice"),
             (meetings.VoteMethod, "vote method"), (meetings.MeetingReason, "meeting reason"),
-            (meetings.RepresentativeKind, "representative kind"), (meetings.ExOfficioBasis, "ex-officio basis"),
+            (meetings.RepresentativeKind, "representative kind"), (meetings.ExOfficioBasis, "ex officio basis"),
             (meetings.PetitionBase, "petition base"), (profiles.Cadence, "cadence"),
             (disclosure.DisclosureCategory, "disclosure category"), (disclosure.DisclosureStatus, "disclosure status"),
-            (disclosure.Direction, "direction"), (disclosure.ExpenseCategory, "expense category"),
+            (disclosure.Direction, "ledger direction"), (disclosure.ExpenseCategory, "expense category"),
             (disclosure.ObligationStatus, "obligation status")]
 
 

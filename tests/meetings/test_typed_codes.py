@@ -63,7 +63,7 @@ def test_meeting_codes_in_chinese(town):
     assert [r["id"] for r in town.json("meeting", "list", "--status", "已召集")] == [m]
     assert "no petition 9" in town.fails("meeting", "convene", "--kind", "居民会议", "--at", MEETING_AT,
                                          "--place", "x", "--topic", "y", "--reason", "联名提议：9")
-    motion = town.json("motion", "add", m, "--title", "年度计划", "--kind", "工作计划")["id"]
+    motion = town.json("motion", "add", m, "--title", "年度计划", "--kind", "计划方案")["id"]
     assert town.json("motion", "list", m)[0]["kind"] == "plan" and motion
 
 

@@ -40,7 +40,7 @@ def add(
     ctx: typer.Context,
     date: str = typer.Option(..., "--date", help="Date of the entry."),
     amount: str = typer.Option(..., "--amount", help="Amount in yuan: 1234.56, 1,234.56 or ¥1,234.56."),
-    direction: Direction = code_option(Direction, "direction", ..., "--direction", aliases=DIRECTION_ALIASES,
+    direction: Direction = code_option(Direction, "ledger direction", ..., "--direction", aliases=DIRECTION_ALIASES,
                                        help="income or expense (收入/支出)."),
     category: str = typer.Option(..., "--category",
                                  help="Expense: wages, welfare, construction, activities, office, other "
@@ -62,7 +62,7 @@ def add(
 def list_(
     ctx: typer.Context,
     period: Optional[str] = typer.Option(None, "--period", help="2026-Q3, 2026-H1, 2026-07 or 2026."),
-    direction: Optional[Direction] = code_option(Direction, "direction", None, "--direction",
+    direction: Optional[Direction] = code_option(Direction, "ledger direction", None, "--direction",
                                                  aliases=DIRECTION_ALIASES, help="income or expense."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     as_json: bool = JSON_OPTION,

@@ -21,7 +21,7 @@ def add(
     member: str = typer.Argument(..., help="Member id or ID number."),
     group: Optional[str] = typer.Option(None, "--group", help="Elected by this residents' group (S1, S3)."),
     ex_officio: Optional[ExOfficioBasis] = code_option(
-        ExOfficioBasis, "ex-officio basis", None, "--ex-officio", metavar="BASIS",
+        ExOfficioBasis, "ex officio basis", None, "--ex-officio", metavar="BASIS",
         help="Ex officio (S2): party_org, committee, npc_deputy, cppcc_member."),
     from_: str = typer.Option(..., "--from", help="First day of the term."),
     other_group_reason: Optional[str] = typer.Option(

@@ -40,7 +40,7 @@ class DisclosureCategory(StrEnum):  # what a disclosure is about (S20–S26); la
     OTHER = "other"
 
 
-class Direction(StrEnum):  # a ledger entry's direction (收支); labels: kind "direction"
+class Direction(StrEnum):  # a ledger entry's direction (收支); labels: kind "ledger direction"
     INCOME = "income"  # 收入
     EXPENSE = "expense"  # 支出
 
@@ -154,7 +154,7 @@ def format_fen(fen: int, *, sign: bool = False) -> str:
 def parse_direction(value: Any) -> Direction:
     """A ledger direction as a clerk writes it, in a cell or an option: the code, its label (收入/支出) or a
     shorthand (收, 支, in, out)."""
-    found = find_code(Direction, "direction", value, DIRECTION_ALIASES)
+    found = find_code(Direction, "ledger direction", value, DIRECTION_ALIASES)
     if found is None:
         raise ValidationError(t("'{value}' is not income or expense (收入/支出)", value=str(value or "")[:20]))
     return found

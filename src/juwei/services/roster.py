@@ -377,7 +377,7 @@ def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: 
     serving = serving_representatives(scope, start)
     warnings: list[str] = []
     if ex_officio is not None:
-        ex_officio = read_code(ExOfficioBasis, "ex-officio basis", ex_officio, "ex_officio")
+        ex_officio = read_code(ExOfficioBasis, "ex officio basis", ex_officio, "ex_officio")
         if any(r.member_id == member.id and r.kind == RepresentativeKind.EX_OFFICIO and r.basis == ex_officio
                for r in serving):
             raise JuweiError(t("member {id} already serves as an ex officio representative ({basis})",

@@ -1,7 +1,7 @@
 """Chinese for typed codes and for messages that name fields rather than command-line options."""
 
 CODES: dict[str, dict[str, str]] = {
-    "direction": {
+    "ledger direction": {
         "income": "收入",
         "expense": "支出",
     },
@@ -24,17 +24,17 @@ CODES: dict[str, dict[str, str]] = {
         "other": "其他",
     },
     "disclosure status": {
-        "draft": "待张贴",
+        "draft": "草稿",
         "posted": "已张贴",
         "expired": "已到期",
         "superseded": "已更正",
         "withdrawn": "已撤下",
     },
     "motion kind": {  # S9
-        "ordinary": "一般议题",
+        "ordinary": "一般事项",
         "work-report": "工作报告",
-        "plan": "工作计划",
-        "budget": "财务预算",
+        "plan": "计划方案",
+        "budget": "预算",
         "other": "其他",
     },
     "meeting reason": {  # S4, S5
@@ -42,9 +42,9 @@ CODES: dict[str, dict[str, str]] = {
         "report": "报告工作",
         "petition": "联名提议",
     },
-    "ex-officio basis": {  # S2
-        "party_org": "社区党组织",
-        "committee": "居民委员会",
+    "ex officio basis": {  # S2
+        "party_org": "社区党组织成员",
+        "committee": "居委会成员",
         "npc_deputy": "人大代表",
         "cppcc_member": "政协委员",
     },

@@ -104,6 +104,7 @@ def main() -> None:
 def run(tmp: Path, args) -> None:
     from sqlalchemy import insert, select
 
+    from juwei.rules.meetings import VoteChoice
     from juwei.services import meetings, voting
     from juwei.services.scope import open_scope
     from juwei.storage.engine import open_store
@@ -131,7 +132,7 @@ def run(tmp: Path, args) -> None:
 
     def checkin_all():
         with open_scope(store, None, write=True) as sc:
-            return len(meetings.checkin(sc, meeting_id, everyone=True, except_seats=[f"1-{size // 3}"]))
+            return len(meetings.checkin(sc, meeting_id, everyone=True, except_seats=list(range(1, size // 3 + 1))))
 
     t_checkin, present = timed(checkin_all)
 
@@ -139,8 +140,8 @@ def run(tmp: Path, args) -> None:
     # service's own cast is measured once below); the tallies are what is timed.
     with open_scope(store, None, write=True) as sc:
         first = voting.add_motion(sc, meeting_id, title="按服务录入的唱名表决")
-        seats = [f"{size // 3 + 1}-{size // 3 + args.ballots}"]
-        t_cast, _ = timed(voting.cast_votes, sc, first.id, seats, "for")
+        seats = list(range(size // 3 + 1, size // 3 + args.ballots + 1))
+        t_cast, _ = timed(voting.cast_votes, sc, first.id, seats, VoteChoice.FOR)
         now = utcnow()
         sc.session.execute(insert(Motion), [
             {"community_id": sc.community_id, "meeting_id": meeting_id, "number": i + 2, "title": f"议案{i + 2}",

@@ -110,3 +110,15 @@ def t(message: str, /, **values: object) -> str:
     lang = language()
     text = message if lang == "en" else catalog(lang).get(message, message)
     return text.format(**values) if values else text
+
+
+def labels_everywhere(kind: str, code: str) -> list[str]:
+    """Every language's words for one code of ``kind``, the code first: what a clerk may type for it, in
+    whatever language is active (the reverse lookup of :func:`label`; see :mod:`juwei.rules.codes`)."""
+    words = [code]
+    for lang in SUPPORTED:
+        if lang != "en":
+            found = catalog(lang).get(context_key(kind, code))
+            if found and found not in words:
+                words.append(found)
+    return words

@@ -23,7 +23,7 @@ def test_init_prints_the_id_and_refuses_a_duplicate_code(cli, unchanged):
 
 @pytest.mark.parametrize("args,needle", [
     (["--rules", "nonsense"], "unknown rules profile"),
-    (["--locale", "fr"], "not supported"),
+    (["--locale", "fr"], "--locale 'fr' is not allowed"),
     (["--code", "a b"], "--code"),
 ])
 def test_init_refusals(cli, args, needle):

@@ -54,7 +54,7 @@ def test_withdraw(community, today, unchanged):
 
 def test_add_refusals_change_nothing(community, today, unchanged, tmp_path):
     with unchanged():
-        community.fails("disclose", "add", "--category", "gossip", "--title", "x", "--body", "x")
+        community.fails("disclose", "add", "--category", "gossip", "--title", "x", "--body", "x", code=2)
         community.fails("disclose", "add", "--category", "other", "--title", " ", "--body", "x")
         community.fails("disclose", "add", "--category", "other", "--title", "x", "--body", "  ")
         community.fails("disclose", "add", "--category", "other", "--title", "x")
@@ -68,7 +68,7 @@ def test_add_refusals_change_nothing(community, today, unchanged, tmp_path):
                         "--post-on", "2026-10-10", "--until", "2026-10-01")
         community.fails("disclose", "add", "--category", "other", "--title", "x", "--body", "x",
                         "--supersedes", "42")
-        community.fails("disclose", "list", "--category", "gossip")
+        community.fails("disclose", "list", "--category", "gossip", code=2)
         community.fails("disclose", "show", "7")
     body = tmp_path / "body.md"
     body.write_text("# 标题\n\n- 一\n- 二\n", encoding="utf-8")

@@ -196,3 +196,18 @@ def test_a_welfare_household_size_is_plain_or_full_width_digits(community, today
         return
     with unchanged():
         assert "row 2" in community.fails(*args)
+
+
+def test_a_direction_is_typed_in_either_language_and_a_wrong_one_is_a_usage_error(community, today, unchanged):
+    community.ok("ledger", "add", "--date", "2026-09-01", "--amount", "5", "--direction", "收入",
+                 "--category", "捐赠", "--voucher", "V1")
+    community.ok("ledger", "add", "--date", "2026-09-02", "--amount", "3", "--direction", "支",
+                 "--category", "活动经费", "--voucher", "V2")
+    assert [r["direction"] for r in community.json("ledger", "list", "--direction", "支出")] == ["expense"]
+    assert [r["category"] for r in community.json("ledger", "list", "--direction", "income")] == ["捐赠"]
+    with unchanged():
+        err = " ".join(community.fails("ledger", "add", "--date", "2026-09-01", "--amount", "5", "--direction",
+                                       "转账", "--category", "x", "--voucher", "V3", code=2).replace("│", " ").split())
+        assert "'--direction'" in err and "'转账' is not one of income, expense" in err
+        err = community.fails("--lang", "zh_CN", "ledger", "list", "--direction", "转账", code=2)
+        assert "收入、支出" in err

@@ -513,6 +513,7 @@ def test_a_roll_call_checks_what_was_stored(meeting, monkeypatch):
     ballots that were not stored."""
     monkeypatch.setenv("JUWEI_TODAY", "2026-06-15")  # the meeting's day: votes wait for it
     from juwei.errors import JuweiError
+    from juwei.rules.meetings import VoteChoice
     from juwei.services import voting
     from juwei.services.scope import open_scope
     from juwei.storage.engine import open_store
@@ -524,7 +525,7 @@ def test_a_roll_call_checks_what_was_stored(meeting, monkeypatch):
         _plant_trigger(meeting.db)
         with pytest.raises(JuweiError, match="7"):
             with open_scope(store, None, write=True) as sc:
-                voting.cast_votes(sc, meeting.motion, ["1-7"], "against")
+                voting.cast_votes(sc, meeting.motion, list(range(1, 8)), VoteChoice.AGAINST)
     finally:
         store.dispose()
     assert raw(meeting.db, "SELECT count(*) FROM ballot")[0][0] == 0

@@ -236,7 +236,8 @@ def test_roll_call(town, unchanged):
     with unchanged():
         assert "seat 2 has already voted" in town.fails("vote", "cast", motion, "2-3", "--choice", "against")
         assert "seat 5 is not present" in town.fails("vote", "cast", motion, "5", "--choice", "for")
-        assert "--choice 'yes' is not allowed" in town.fails("vote", "cast", motion, "3", "--choice", "yes")
+        err = town.fails("vote", "cast", motion, "3", "--choice", "yes", code=2)  # a usage error
+        assert "'--choice'" in err and "'yes' is not one of for, against, abstain" in " ".join(err.split())
         assert "one motion is voted one way" in town.fails("vote", "count", motion, "--for", "1", "--against", "0")
     town.ok("vote", "cast", motion, "3", "--choice", "abstain")
     tally = town.json("vote", "tally", motion)
@@ -456,8 +457,6 @@ def test_two_processes_signing_in_the_same_seat(town):
     (("petition", "show", "9"), "no petition 9"),
     (("petition", "sign", "9", "1"), "no petition 9"),
     (("petition", "open", "--topic", " "), "--topic must say"),
-    (("meeting", "convene", "--kind", "residents", "--at", MEETING_AT, "--place", "x", "--topic", "y",
-      "--reason", "whim"), "--reason 'whim' is not allowed"),
     (("meeting", "convene", "--kind", "residents", "--at", MEETING_AT, "--place", "x", "--topic", "y",
       "--reason", "petition:9"), "no petition 9"),
 ])

@@ -93,7 +93,7 @@ def test_tally_is_exact(present, data, rule, base):
 def test_counts_may_not_exceed_present():
     with pytest.raises(ValidationError, match="only 10 present"):
         m.tally(10, 8, 2, 1, TWO_THIRDS, "present")
-    with pytest.raises(ValidationError, match="--against must be 0 or more"):
+    with pytest.raises(ValidationError, match="against must be 0 or more"):
         m.check_counts(10, 1, -1, 0)
 
 
@@ -118,32 +118,26 @@ def test_notice_is_date_difference(noticed, days, offset):
 
 # ---------------------------------------------------------------- seats
 
-def test_parse_seats_forms():
-    assert m.parse_seats(["1", "2", "5-9"], 10) == [1, 2, 5, 6, 7, 8, 9]
-    assert m.parse_seats(["1,3", "５～６"], 10) == [1, 3, 5, 6]
-    assert m.parse_seats(["7–8"], 10) == [7, 8]
+# What the clerk types (``1 2 5-9``) is read by the command line: tests/cli/test_params.py.
 
-
-@pytest.mark.parametrize("tokens,message", [
-    (["0"], "seat 0 is not on the roll"), (["11"], r"seat 11 is not on the roll \(seats 1–10\)"),
-    (["9-12"], "seat 12 is not on the roll"), (["9-5"], "runs backwards"), (["x"], "'x' is not a seat"),
-    (["1-3", "2"], "seat 2 is given twice"), ([], "no seats given"), (["1.5"], "is not a seat")])
-def test_parse_seats_errors(tokens, message):
-    with pytest.raises(ValidationError, match=message):
-        m.parse_seats(tokens, 10)
+@pytest.mark.parametrize("seats,message", [
+    ([0], "seat 0 is not on the roll"), ([11], r"seat 11 is not on the roll \(seats 1–10\)"),
+    ([9, 10, 11, 12], "seat 11 is not on the roll"), ([1, 2, 3, 2], "seat 2 is given twice"),
+    ([], "no seats given")])
+def test_seats_off_the_roll_or_twice(seats, message):
+    with pytest.raises(ValidationError, match=message) as refused:
+        m.check_seats(seats, 10)
+    assert refused.value.field == "seats"
 
 
 def test_empty_roll_message():
     with pytest.raises(ValidationError, match="roll is empty"):
-        m.parse_seats(["1"], 0)
+        m.check_seats([1], 0)
 
 
-@given(st.sets(st.integers(1, 300)))
-def test_format_and_parse_seats_round_trip(seats):
-    if not seats:
-        return
-    text = m.format_seats(seats)
-    assert m.parse_seats(text.split(), 300) == sorted(seats)
+@given(st.lists(st.integers(1, 300), unique=True, min_size=1))
+def test_seats_on_the_roll_come_back_as_given(seats):
+    assert m.check_seats(seats, 300) == seats
 
 
 # ---------------------------------------------------------------- periods (S4, S14)
@@ -252,7 +246,7 @@ def test_kind_and_body(kind, body, expected):
 @pytest.mark.parametrize("kind,body,message", [
     ("representatives", "adults", "formed by the serving representatives"),
     ("residents", "representatives", "residents' meeting is formed by"),
-    ("party", None, "--kind 'party' is not allowed"), ("residents", "everyone", "--body 'everyone'")])
+    ("party", None, "kind 'party' is not allowed"), ("residents", "everyone", "body 'everyone'")])
 def test_kind_and_body_refused(kind, body, message):
     with pytest.raises(ValidationError, match=message):
         m.check_kind_body(kind, body)

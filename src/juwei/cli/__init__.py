@@ -121,7 +121,9 @@ class LazyGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except JuweiError as exc:
-            _fail(ctx, exc.message, getattr(exc, "problems", None))
+            from juwei.cli._params import option_names
+
+            _fail(ctx, exc.naming(option_names(exc)), getattr(exc, "problems", None))
         except (typer.Exit, typer.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:

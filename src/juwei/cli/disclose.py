@@ -8,8 +8,9 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
                                plain, private, scope, table)
+from juwei.cli._params import code_option
 from juwei.i18n import label, t
-from juwei.rules.disclosure import DisclosureStatus
+from juwei.rules.disclosure import DisclosureCategory, DisclosureStatus
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -34,8 +35,9 @@ def _body(body: Optional[str], body_file: Optional[str]) -> str:
 @app.command()
 def add(
     ctx: typer.Context,
-    category: str = typer.Option(..., "--category",
-                                 help="finance|resolution|decision|welfare|personnel|assembly|duties|other."),
+    category: DisclosureCategory = code_option(
+        DisclosureCategory, "disclosure category", ..., "--category",
+        help="finance|resolution|decision|welfare|personnel|assembly|duties|other."),
     title: str = typer.Option(..., "--title"),
     body: Optional[str] = typer.Option(None, "--body", help="The text (Markdown)."),
     body_file: Optional[str] = typer.Option(None, "--body-file", help="The text from a Markdown file."),
@@ -76,11 +78,12 @@ def _table(title: str, rows) -> None:
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    category: Optional[str] = typer.Option(None, "--category"),
+    category: Optional[DisclosureCategory] = code_option(DisclosureCategory, "disclosure category", None,
+                                                         "--category"),
     posted_on: Optional[str] = typer.Option(None, "--posted-on", help="Only those posted on this day."),
     on_board: Optional[str] = typer.Option(None, "--on-board", help="Only those on the board on this day."),
-    status: Optional[DisclosureStatus] = typer.Option(None, "--status", metavar="|".join(DisclosureStatus),
-                                                       help="Only disclosures in this state."),
+    status: Optional[DisclosureStatus] = code_option(DisclosureStatus, "disclosure status", None, "--status",
+                                                     help="Only disclosures in this state."),
     as_json: bool = JSON_OPTION,
     reveal: bool = REVEAL_OPTION,
 ) -> None:

@@ -7,7 +7,9 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json, info, plain, private, scope, table
+from juwei.cli._params import code_option
 from juwei.i18n import t
+from juwei.rules.disclosure import DIRECTION_ALIASES, Direction
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -38,7 +40,8 @@ def add(
     ctx: typer.Context,
     date: str = typer.Option(..., "--date", help="Date of the entry."),
     amount: str = typer.Option(..., "--amount", help="Amount in yuan: 1234.56, 1,234.56 or ¥1,234.56."),
-    direction: str = typer.Option(..., "--direction", help="income or expense (收入/支出)."),
+    direction: Direction = code_option(Direction, "ledger direction", ..., "--direction", aliases=DIRECTION_ALIASES,
+                                       help="income or expense (收入/支出)."),
     category: str = typer.Option(..., "--category",
                                  help="Expense: wages, welfare, construction, activities, office, other "
                                       "(or 工资, 福利, 社区建设, 活动, 办公, 其他); income: its source."),
@@ -59,7 +62,8 @@ def add(
 def list_(
     ctx: typer.Context,
     period: Optional[str] = typer.Option(None, "--period", help="2026-Q3, 2026-H1, 2026-07 or 2026."),
-    direction: Optional[str] = typer.Option(None, "--direction", help="income or expense."),
+    direction: Optional[Direction] = code_option(Direction, "ledger direction", None, "--direction",
+                                                 aliases=DIRECTION_ALIASES, help="income or expense."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     as_json: bool = JSON_OPTION,
     reveal: bool = REVEAL_OPTION,

@@ -8,6 +8,7 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
                                private, scope, table, warn, yes_no)
+from juwei.cli._params import code_option, parse_reason, parse_seats
 from juwei.i18n import label, language, pt, t
 from juwei.rules.dates import WORKING_YEARS
 from juwei.rules.meetings import Body, MeetingKind, MeetingStatus
@@ -38,15 +39,16 @@ def _when(at) -> str:
 @app.command()
 def convene(
     ctx: typer.Context,
-    kind: MeetingKind = typer.Option(..., "--kind", metavar="KIND",
-                                     help="residents | representatives, or a routine kind: office, heart-to-heart, "
+    kind: MeetingKind = code_option(MeetingKind, "meeting kind", ..., "--kind", metavar="KIND",
+                                    help="residents | representatives, or a routine kind: office, heart-to-heart, "
                                           "group-leaders, deliberation, two-committees, sentiment."),
-    body: Optional[Body] = typer.Option(None, "--body", metavar="|".join(Body), help="Who may attend (S1)."),
+    body: Optional[Body] = code_option(Body, "body", None, "--body", help="Who may attend (S1)."),
     at: str = typer.Option(..., "--at", metavar="'YYYY-MM-DD HH:MM'", help="When the meeting is held."),
     place: str = typer.Option(..., "--place", help="Where."),
     topic: List[str] = typer.Option(..., "--topic", help="A topic on the notice (S6); repeat for several."),
     noticed_on: Optional[str] = typer.Option(None, "--noticed-on", help="Date notice was given (default today)."),
-    reason: str = typer.Option("regular", "--reason", help="regular | report | petition:ID (S4, S5)."),
+    reason: str = typer.Option("regular", "--reason", parser=parse_reason, metavar="regular|report|petition:ID",
+                               help="regular | report | petition:ID (S4, S5)."),
     urgent: Optional[str] = typer.Option(None, "--urgent", metavar="REASON",
                                          help="Hold it on shorter notice than S6 allows; the reason is minuted."),
     as_json: bool = JSON_OPTION,
@@ -56,9 +58,10 @@ def convene(
 
     when = _at(at)
     noticed = parse_date_option(noticed_on, "--noticed-on")
+    why, petition_id = reason
     with scope(ctx, write=True) as sc:
         meeting = convene_meeting(sc, kind=kind, body=body, at=when, place=place, topics=topic,
-                                  noticed_on=noticed, reason=reason, urgent=urgent)
+                                  noticed_on=noticed, reason=why, petition_id=petition_id, urgent=urgent)
     created(meeting.id, as_json, t("{kind} meeting on {at} at {place}: {n} seats on the roll",
                                    kind=label("meeting kind", meeting.kind), at=_when(meeting.at), place=meeting.place,
                                    n=meeting.body_size))
@@ -67,8 +70,8 @@ def convene(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    status: Optional[MeetingStatus] = typer.Option(None, "--status", metavar="|".join(MeetingStatus),
-                                                    help="Only meetings in this state."),
+    status: Optional[MeetingStatus] = code_option(MeetingStatus, "meeting status", None, "--status",
+                                                  help="Only meetings in this state."),
     as_json: bool = JSON_OPTION,
     reveal: bool = REVEAL_OPTION,
 ) -> None:
@@ -160,13 +163,16 @@ def checkin(
     seats: Optional[List[str]] = typer.Argument(None, metavar="SEATS", help="Seats and ranges: 1 2 5-9."),
     member: Optional[str] = typer.Option(None, "--member", help="Sign in this member (id or ID number) instead."),
     everyone: bool = typer.Option(False, "--all", help="Sign in every seat not yet signed in."),
-    except_: Optional[List[str]] = typer.Option(None, "--except", metavar="SEATS", help="With --all: leave these out."),
+    except_seats: Optional[List[str]] = typer.Option(None, "--except", metavar="SEATS",
+                                                     help="With --all: leave these out."),
 ) -> None:
     """Sign people in (签到)."""
     from juwei.services.meetings import checkin as do_checkin, quorum_of
 
+    numbers = parse_seats(seats) if seats else None
+    leave_out = parse_seats(except_seats) if except_seats else None
     with scope(ctx, write=True) as sc:
-        done = do_checkin(sc, meeting_id, seats, member=member, everyone=everyone, except_seats=except_)
+        done = do_checkin(sc, meeting_id, numbers, member=member, everyone=everyone, except_seats=leave_out)
         q = quorum_of(sc, meeting_id)
     info(t("signed in {n}: now {present} present of {size}", n=len(done), present=q.present, size=q.body_size))
 
@@ -182,7 +188,7 @@ def checkout(
     from juwei.services.meetings import checkout as do_checkout, quorum_of
 
     with scope(ctx, write=True) as sc:
-        done = do_checkout(sc, meeting_id, seats, member=member)
+        done = do_checkout(sc, meeting_id, parse_seats(seats) if seats else None, member=member)
         q = quorum_of(sc, meeting_id)
     info(t("signed out {n}: now {present} present of {size}", n=len(done), present=q.present, size=q.body_size))
 

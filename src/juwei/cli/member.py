@@ -62,10 +62,10 @@ def add(
     phone: Optional[str] = typer.Option(None, "--phone", help="Phone (电话)."),
     party_member: Optional[bool] = typer.Option(None, "--party-member/--not-party-member", help="党员."),
     moved_in: Optional[str] = typer.Option(None, "--moved-in", help="Date moved in."),
-    deprived_from: Optional[str] = typer.Option(None, "--rights-deprived-from",
-                                                help="Political rights deprived from (inclusive)."),
-    deprived_until: Optional[str] = typer.Option(None, "--rights-deprived-until",
-                                                 help="… until (inclusive)."),
+    rights_deprived_from: Optional[str] = typer.Option(None, "--rights-deprived-from",
+                                                       help="Political rights deprived from (inclusive)."),
+    rights_deprived_until: Optional[str] = typer.Option(None, "--rights-deprived-until",
+                                                        help="… until (inclusive)."),
     note: Optional[str] = typer.Option(None, "--note"),
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -73,8 +73,8 @@ def add(
     from juwei.services.roster import add_member
 
     values = _values(name=name, id_number=id_number, birth_date=birth_date, gender=gender, phone=phone,
-                     party_member=party_member, moved_in=moved_in, rights_deprived_from=deprived_from,
-                     rights_deprived_until=deprived_until, note=note)
+                     party_member=party_member, moved_in=moved_in, rights_deprived_from=rights_deprived_from,
+                     rights_deprived_until=rights_deprived_until, note=note)
     with scope(ctx, write=True) as sc:
         member = add_member(sc, values, household=household)
     created(member.id, as_json)
@@ -92,8 +92,8 @@ def update(
     phone: Optional[str] = typer.Option(None, "--phone"),
     party_member: Optional[bool] = typer.Option(None, "--party-member/--not-party-member"),
     moved_in: Optional[str] = typer.Option(None, "--moved-in"),
-    deprived_from: Optional[str] = typer.Option(None, "--rights-deprived-from"),
-    deprived_until: Optional[str] = typer.Option(None, "--rights-deprived-until"),
+    rights_deprived_from: Optional[str] = typer.Option(None, "--rights-deprived-from"),
+    rights_deprived_until: Optional[str] = typer.Option(None, "--rights-deprived-until"),
     note: Optional[str] = typer.Option(None, "--note"),
 ) -> None:
     """Change a resident's recorded facts (only the options given)."""
@@ -101,8 +101,8 @@ def update(
     from juwei.services.roster import update_member
 
     values = _values(name=name, id_number=id_number, birth_date=birth_date, gender=gender, phone=phone,
-                     party_member=party_member, moved_in=moved_in, rights_deprived_from=deprived_from,
-                     rights_deprived_until=deprived_until, note=note)
+                     party_member=party_member, moved_in=moved_in, rights_deprived_from=rights_deprived_from,
+                     rights_deprived_until=rights_deprived_until, note=note)
     if not values and household is None:
         raise ValidationError(t("nothing to change: give at least one option (see --help)"))
     with scope(ctx, write=True) as sc:

@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json
+from juwei.cli._params import code_option
 from juwei.i18n import t
 from juwei.rules.meetings import MotionKind
 
@@ -19,7 +20,7 @@ def add(
     meeting_id: int = typer.Argument(..., metavar="MEETING", help="The meeting's id."),
     title: str = typer.Option(..., "--title", help="The motion's title."),
     text: Optional[str] = typer.Option(None, "--text", help="Its full text."),
-    kind: MotionKind = typer.Option(MotionKind.ORDINARY, "--kind", metavar="|".join(MotionKind),
+    kind: MotionKind = code_option(MotionKind, "motion kind", MotionKind.ORDINARY, "--kind",
                                    help="What the meeting decides (S9)."),
     as_json: bool = JSON_OPTION,
 ) -> None:

@@ -73,9 +73,9 @@ def render(
     if not every and out_dir is not None:
         raise UsageError(t("--out-dir goes with --all; for one document use --out FILE"), ctx)
     if fmt is not None:
-        service.check_choice(fmt, documents.FORMATS, "--format")
+        service.check_choice(fmt, documents.FORMATS, "fmt")
     if lang is not None:
-        service.check_choice(lang, documents.LANGUAGES, "--lang")
+        service.check_choice(lang, documents.LANGUAGES, "lang")
     if out is not None:
         out = outputs.out_file(out, force=force, make_folder=True)
     if out_dir is not None:

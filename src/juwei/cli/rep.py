@@ -8,7 +8,9 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, parse_date_option, private, scope,
                                table, warn)
+from juwei.cli._params import code_option
 from juwei.i18n import label, t
+from juwei.rules.meetings import ExOfficioBasis
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -18,10 +20,11 @@ def add(
     ctx: typer.Context,
     member: str = typer.Argument(..., help="Member id or ID number."),
     group: Optional[str] = typer.Option(None, "--group", help="Elected by this residents' group (S1, S3)."),
-    ex_officio: Optional[str] = typer.Option(None, "--ex-officio", metavar="BASIS",
-                                             help="Ex officio (S2): party_org, committee, npc_deputy, cppcc_member."),
+    ex_officio: Optional[ExOfficioBasis] = code_option(
+        ExOfficioBasis, "ex officio basis", None, "--ex-officio", metavar="BASIS",
+        help="Ex officio (S2): party_org, committee, npc_deputy, cppcc_member."),
     from_: str = typer.Option(..., "--from", help="First day of the term."),
-    allow_other_group: Optional[str] = typer.Option(
+    other_group_reason: Optional[str] = typer.Option(
         None, "--allow-other-group", metavar="REASON",
         help="Elected by a group the member does not live in: why (kept on the record)."),
     as_json: bool = JSON_OPTION,
@@ -32,7 +35,7 @@ def add(
     start = parse_date_option(from_, "--from")
     with scope(ctx, write=True) as sc:
         rep, warnings = add_representative(sc, member, start=start, group=group, ex_officio=ex_officio,
-                                           other_group_reason=allow_other_group)
+                                           other_group_reason=other_group_reason)
     for message in warnings:
         warn(message)
     if rep.term_end is None:  # ex officio (S2): serves while holding the office, no end date

@@ -7,7 +7,9 @@ from typing import List
 import typer
 
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, emit_json, info, private, scope, table
+from juwei.cli._params import code_option, parse_seats
 from juwei.i18n import label, t
+from juwei.rules.meetings import VoteChoice
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -36,13 +38,14 @@ def cast(
     ctx: typer.Context,
     motion_id: int = MOTION,
     seats: List[str] = typer.Argument(..., metavar="SEATS", help="Seats and ranges: 1 2 5-9."),
-    choice: str = typer.Option(..., "--choice", help="for | against | abstain."),
+    choice: VoteChoice = code_option(VoteChoice, "choice", ..., "--choice", help="for | against | abstain."),
 ) -> None:
     """Record a roll call: each present seat votes once."""
     from juwei.services.voting import cast_votes
 
+    numbers = parse_seats(seats)
     with scope(ctx, write=True) as sc:
-        done = cast_votes(sc, motion_id, seats, choice)
+        done = cast_votes(sc, motion_id, numbers, choice)
     info(t("motion {id}: {n} seat(s) voted {choice}", id=motion_id, n=len(done), choice=label("choice", choice)))
 
 

@@ -16,7 +16,10 @@ from typing import Any, Iterable
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
+from juwei.rules.codes import find_code
+from juwei.rules.profiles import Cadence
 from juwei.rules.text import odd_digit
+
 
 class DisclosureStatus(StrEnum):  # where a disclosure stands on a day
     DRAFT = "draft"
@@ -26,9 +29,42 @@ class DisclosureStatus(StrEnum):  # where a disclosure stands on a day
     WITHDRAWN = "withdrawn"
 
 
-CATEGORIES = ("finance", "resolution", "decision", "welfare", "personnel", "assembly", "duties", "other")
-DIRECTIONS = {"income": "income", "收入": "income", "收": "income", "in": "income",
-              "expense": "expense", "支出": "expense", "支": "expense", "out": "expense"}
+class DisclosureCategory(StrEnum):  # what a disclosure is about (S20–S26); labels: kind "disclosure category"
+    FINANCE = "finance"
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+    WELFARE = "welfare"
+    PERSONNEL = "personnel"
+    ASSEMBLY = "assembly"
+    DUTIES = "duties"
+    OTHER = "other"
+
+
+class Direction(StrEnum):  # a ledger entry's direction (收支); labels: kind "ledger direction"
+    INCOME = "income"  # 收入
+    EXPENSE = "expense"  # 支出
+
+
+class ExpenseCategory(StrEnum):  # S20: what the account must show expenses by; labels: kind "expense category"
+    WAGES = "wages"
+    WELFARE = "welfare"
+    CONSTRUCTION = "construction"
+    ACTIVITIES = "activities"
+    OFFICE = "office"
+    OTHER = "other"
+
+
+class ObligationStatus(StrEnum):  # where a duty to the board stands on a day; labels: kind "obligation status"
+    OPEN = "open"
+    OVERDUE = "overdue"
+    DONE = "done"
+    LATE = "late"
+    MISSED = "missed"
+
+
+CATEGORIES = tuple(DisclosureCategory)
+# Shorthands clerks write for a direction, besides the code and its label (收入/支出).
+DIRECTION_ALIASES = {"收": "income", "in": "income", "支": "expense", "out": "expense"}
 # S20: what the account must show expenses by. Income is shown by source, whatever the clerk calls it.
 EXPENSE_CATEGORIES = {
     "wages": ("wages", "工资", "人员工资", "工资福利", "补贴", "salary"),
@@ -41,9 +77,9 @@ EXPENSE_CATEGORIES = {
 }
 EXPENSE_ZH = {"wages": "工资", "welfare": "福利救助", "construction": "社区建设", "activities": "活动经费",
               "office": "办公及公务", "other": "其他"}
-# What a clerk may type: the codes, every alias, and the labels juwei itself prints (an export imports back).
-_EXPENSE_ALIASES = {alias.lower(): key for key, aliases in EXPENSE_CATEGORIES.items()
-                    for alias in (key, *aliases, EXPENSE_ZH[key])}
+# What a clerk may type besides the code and its label: every alias, and the words juwei's own export prints
+# (an export imports back).
+EXPENSE_ALIASES = {alias: key for key, aliases in EXPENSE_CATEGORIES.items() for alias in (*aliases, EXPENSE_ZH[key])}
 
 
 # ---------------------------------------------------------------- money (元 ↔ 分)
@@ -115,18 +151,20 @@ def format_fen(fen: int, *, sign: bool = False) -> str:
     return ("+" + text) if sign and fen > 0 else text
 
 
-def parse_direction(value: Any) -> str:
-    raw = unicodedata.normalize("NFKC", str(value or "")).strip().lower()
-    if raw not in DIRECTIONS:
+def parse_direction(value: Any) -> Direction:
+    """A ledger direction as a clerk writes it, in a cell or an option: the code, its label (收入/支出) or a
+    shorthand (收, 支, in, out)."""
+    found = find_code(Direction, "ledger direction", value, DIRECTION_ALIASES)
+    if found is None:
         raise ValidationError(t("'{value}' is not income or expense (收入/支出)", value=str(value or "")[:20]))
-    return DIRECTIONS[raw]
+    return found
 
 
 def parse_category(direction: str, value: Any) -> str:
     """An expense category from the S20 list (Chinese accepted); an income source as the clerk names it."""
     raw = unicodedata.normalize("NFKC", str(value or "")).strip()
-    if direction == "expense":
-        key = _EXPENSE_ALIASES.get(raw.lower())
+    if direction == Direction.EXPENSE:
+        key = find_code(ExpenseCategory, "expense category", raw, EXPENSE_ALIASES)
         if key is None:
             raise ValidationError(t("'{value}' is not an expense category; use one of {allowed}",
                                     value=raw[:30], allowed=", ".join(
@@ -185,13 +223,13 @@ def parse_period(value: str) -> Period:
 
 def period_containing(cadence: str, day: dt.date) -> Period | None:
     """The period of ``cadence`` (monthly, quarterly, half-yearly, yearly) that holds ``day``."""
-    if cadence == "quarterly":
+    if cadence == Cadence.QUARTERLY:
         return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
-    if cadence == "half-yearly":
+    if cadence == Cadence.HALF_YEARLY:
         return parse_period(f"{day.year}-H{1 if day.month <= 6 else 2}")
-    if cadence == "monthly":
+    if cadence == Cadence.MONTHLY:
         return parse_period(f"{day.year}-{day.month:02d}")
-    if cadence == "yearly":
+    if cadence == Cadence.YEARLY:
         return parse_period(f"{day.year}")
     return None  # weekly/none: no finance periods (weekly accounts are not a thing S20 asks for)
 
@@ -221,7 +259,7 @@ class Obligation:
     disclosure_id: int | None = None
     overdue: bool = False
     late: bool = False
-    status: str = "open"  # open | overdue | done | late | missed
+    status: ObligationStatus = ObligationStatus.OPEN
     meeting_id: int | None = None  # the meeting it belongs to (S21, S25)
     lapses: dt.date | None = None  # after this day it can no longer be met (a notice after its meeting)
 
@@ -232,13 +270,13 @@ def settle(obligation: Obligation, on: dt.date) -> Obligation:
     if obligation.posted_on is not None and obligation.posted_on <= on:
         obligation.late = obligation.posted_on > obligation.due
         obligation.overdue = False
-        obligation.status = "late" if obligation.late else "done"
+        obligation.status = ObligationStatus.LATE if obligation.late else ObligationStatus.DONE
     else:
         obligation.posted_on = None if obligation.posted_on and obligation.posted_on > on else obligation.posted_on
         obligation.overdue = on > obligation.due
-        obligation.status = "overdue" if obligation.overdue else "open"
+        obligation.status = ObligationStatus.OVERDUE if obligation.overdue else ObligationStatus.OPEN
         if obligation.lapses is not None and on > obligation.lapses:
-            obligation.status = "missed"
+            obligation.status = ObligationStatus.MISSED
     return obligation
 
 

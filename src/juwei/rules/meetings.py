@@ -7,15 +7,15 @@ Nothing here touches a database. The services hand in plain records (tuples and 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterable, NamedTuple, Sequence
 
-from juwei.errors import ValidationError
+from juwei.errors import ValidationError, named
 from juwei.i18n import t
 from juwei.rules import people
+from juwei.rules.codes import read_code
+from juwei.rules.profiles import Cadence
 from juwei.rules.thresholds import Threshold
 
 # Formal meetings decide (S1–S9); routine meetings (S12, S14) only need minutes (S15).
@@ -62,12 +62,52 @@ class MotionKind(StrEnum):  # S9
     OTHER = "other"
 
 
+class VoteChoice(StrEnum):  # a roll-call ballot (S8); labels: kind "choice"
+    FOR = "for"  # 赞成
+    AGAINST = "against"  # 反对
+    ABSTAIN = "abstain"  # 弃权
+
+
+class VoteMethod(StrEnum):  # how a motion was voted; labels: kind "vote method"
+    COUNT = "count"  # counted by tellers: a show of hands, paper ballots
+    ROLL_CALL = "roll-call"  # 唱名表决: seat by seat
+
+
+class PassBase(StrEnum):  # S8: what a passing share is a share of
+    PRESENT = "present"
+    CAST = "cast"
+
+
+class MeetingReason(StrEnum):  # why a formal meeting is held (S4, S5); labels: kind "meeting reason"
+    REGULAR = "regular"
+    REPORT = "report"  # S14c: the committee reports its work
+    PETITION = "petition"  # S5: residents or representatives asked for it; stored as petition:ID
+
+
+class PetitionBase(StrEnum):  # S5: who a petition's share is counted among; labels: kind "petition base"
+    REPRESENTATIVES = "representatives"
+    ADULTS = "adults"
+    HOUSEHOLDS = "households"
+
+
+class RepresentativeKind(StrEnum):  # S1, S2; labels: kind "representative kind"
+    ELECTED = "elected"  # 推选代表, by a residents' group
+    EX_OFFICIO = "ex_officio"  # 当然代表
+
+
+class ExOfficioBasis(StrEnum):  # S2: the office that makes someone a representative ex officio
+    PARTY_ORG = "party_org"
+    COMMITTEE = "committee"
+    NPC_DEPUTY = "npc_deputy"
+    CPPCC_MEMBER = "cppcc_member"
+
+
 KINDS = tuple(MeetingKind)
 BODIES = tuple(Body)
 RESIDENTS_BODIES = (Body.ADULTS, Body.HOUSEHOLDS, Body.GROUPS)
 MOTION_KINDS = tuple(MotionKind)
-CHOICES = ("for", "against", "abstain")
-PASS_BASES = ("present", "cast")
+CHOICES = tuple(VoteChoice)
+PASS_BASES = tuple(PassBase)
 
 
 # ---------------------------------------------------------------- kind and body (S1)
@@ -76,23 +116,21 @@ def check_kind_body(kind: str, body: str | None) -> str | None:
     """The body a meeting of ``kind`` is formed by: a representatives' meeting by the serving
     representatives; a residents' meeting by adults, households or group representatives (S1). Routine
     meetings may name a body (to sign people in) or none."""
-    if kind not in KINDS:
-        raise ValidationError(t("--kind '{kind}' is not allowed; use one of {allowed}",
-                                kind=kind, allowed=", ".join(KINDS)))
-    if body is not None and body not in BODIES:
-        raise ValidationError(t("--body '{body}' is not allowed; use one of {allowed}",
-                                body=body, allowed=", ".join(BODIES)))
-    if kind == "representatives":
-        if body not in (None, "representatives"):
+    kind = read_code(MeetingKind, "meeting kind", kind, "kind")
+    if body is not None:
+        body = read_code(Body, "body", body, "body")
+    if kind == MeetingKind.REPRESENTATIVES:
+        if body not in (None, Body.REPRESENTATIVES):
             raise ValidationError(t("a representatives' meeting is formed by the serving representatives "
-                                    "(S1): use --body representatives, not '{body}'", body=body))
-        return "representatives"
-    if kind == "residents":
+                                    "(S1): use {option} representatives, not '{body}'", option=named("body"),
+                                    body=body))
+        return Body.REPRESENTATIVES
+    if kind == MeetingKind.RESIDENTS:
         if body not in (None, *RESIDENTS_BODIES):
             raise ValidationError(t("a residents' meeting is formed by adults, households or groups (S1), "
-                                    "not by '{body}'; use --kind representatives for a representatives' meeting",
-                                    body=body))
-        return body or "adults"
+                                    "not by '{body}'; use {option} representatives for a representatives' meeting",
+                                    option=named("kind"), body=body))
+        return body or Body.ADULTS
     return body
 
 
@@ -150,6 +188,16 @@ def household_seats(adults: Iterable[Candidate], designated: dict[int, int | Non
     return seats
 
 
+def rep_kinds(text: str | None) -> frozenset[RepresentativeKind]:
+    """The kinds a seat on a roll holds, from the roll's text (``elected+ex_officio``)."""
+    return frozenset(RepresentativeKind(k) for k in (text or "").split("+") if k)
+
+
+def rep_kinds_text(kinds: Iterable[RepresentativeKind]) -> str | None:
+    """The roll's text for a seat's kinds: the codes in order, joined by ``+``; None for none."""
+    return "+".join(sorted(RepresentativeKind(k) for k in set(kinds))) or None
+
+
 def representative_seats(reps: Iterable[tuple[Candidate, str, str | None]]) -> list[Candidate]:
     """S1(c)/S2: one seat per serving representative; a member who is both elected and ex officio sits
     once, with both kinds noted. ``reps`` are (person, kind, basis)."""
@@ -158,11 +206,11 @@ def representative_seats(reps: Iterable[tuple[Candidate, str, str | None]]) -> l
         key = person.member_id or 0
         old = seats.get(key)
         if old is not None:
-            kinds = sorted({*(old.rep_kind or "").split("+"), kind} - {""})
+            kinds = rep_kinds_text({*rep_kinds(old.rep_kind), RepresentativeKind(kind)})
             bases = ",".join(b for b in dict.fromkeys((*(old.rep_basis or "").split(","), basis or "")) if b)
-            seats[key] = old._replace(rep_kind="+".join(kinds), rep_basis=bases or None)
+            seats[key] = old._replace(rep_kind=kinds, rep_basis=bases or None)
         else:
-            seats[key] = person._replace(rep_kind=kind, rep_basis=basis)
+            seats[key] = person._replace(rep_kind=rep_kinds_text([kind]), rep_basis=basis)
     return list(seats.values())
 
 
@@ -233,9 +281,9 @@ def rule_text(threshold: Threshold, base: str) -> str:
 def check_counts(present: int, votes_for: int, against: int, abstain: int) -> None:
     """Counted votes (show of hands, paper ballots) may not exceed those present (LAW.md: a round with more
     ballots than issued is void)."""
-    for name, value in (("--for", votes_for), ("--against", against), ("--abstain", abstain)):
+    for name, value in (("votes_for", votes_for), ("against", against), ("abstain", abstain)):
         if value < 0:
-            raise ValidationError(t("{option} must be 0 or more, not {value}", option=name, value=value))
+            raise ValidationError(t("{option} must be 0 or more, not {value}", option=named(name), value=value))
     total = votes_for + against + abstain
     if total > present:
         raise ValidationError(t("{total} votes counted ({votes_for} for, {against} against, {abstain} abstain) "
@@ -253,51 +301,35 @@ def tally(present: int, votes_for: int, against: int, abstain: int, threshold: T
     if base not in PASS_BASES:
         raise ValidationError(t("pass base '{base}' is not allowed; use one of {allowed}",
                                 base=base, allowed=", ".join(PASS_BASES)))
-    denominator = present if base == "present" else votes_for + against
+    denominator = present if base == PassBase.PRESENT else votes_for + against
     required = max(1, threshold.minimum(denominator))
     passed = votes_for >= 1 and threshold.met(votes_for, denominator)
     return Tally(present, votes_for, against, abstain, present - votes_for - against - abstain, required,
                  passed, rule_text(threshold, base))
 
 
-# ---------------------------------------------------------------- seats as clerks type them
+# ---------------------------------------------------------------- seats
 
-_RANGE = re.compile(r"^(\d+)\s*[-~–—至到]\s*(\d+)$")
-
-
-def parse_seats(tokens: Sequence[str], roll_size: int) -> list[int]:
-    """``1 2 5-9`` (also ``1,2,5-9``, ``5~9``, full-width digits) → [1, 2, 5, 6, 7, 8, 9].
-
-    Every seat must be on the roll (1…roll_size) and given once."""
-    seats: list[int] = []
+def check_seats(seats: Sequence[int], roll_size: int) -> list[int]:
+    """Seats named for a sign-in or a roll call: every one on the roll (1…roll_size), each given once.
+    (What the clerk types, ``1 2 5-9``, the command line reads into numbers.)"""
+    if not seats:
+        raise ValidationError(t("no seats given; write seat numbers and ranges like 1 2 5-9"), field="seats")
     seen: set[int] = set()
-    parts = [p for token in tokens for p in re.split(r"[,，、\s]+", unicodedata.normalize("NFKC", str(token)))
-             if p]
-    if not parts:
-        raise ValidationError(t("no seats given; write seat numbers and ranges like 1 2 5-9"))
-    for part in parts:
-        match = _RANGE.match(part)
-        if match:
-            low, high = int(match.group(1)), int(match.group(2))
-            if low > high:
-                raise ValidationError(t("seat range '{text}' runs backwards; write it low to high, e.g. {low}-{high}",
-                                        text=part, low=high, high=low))
-            numbers = range(low, high + 1)
-        elif part.isascii() and part.isdigit():
-            numbers = range(int(part), int(part) + 1)
-        else:
-            raise ValidationError(t("'{text}' is not a seat number or range; write seats like 1 2 5-9", text=part))
-        if numbers.start < 1 or numbers.stop - 1 > roll_size:
-            bad = numbers.start if numbers.start < 1 else numbers.stop - 1
+    for seat in seats:
+        if not isinstance(seat, int) or isinstance(seat, bool):  # a caller handing on what the clerk typed
+            raise ValidationError(t("'{text}' is not a seat number or range; write seats like 1 2 5-9",
+                                    text=str(seat)[:30]), field="seats")
+        if seat < 1 or seat > roll_size:
             if roll_size == 0:
-                raise ValidationError(t("seat {seat} is not on the roll: this meeting's roll is empty", seat=bad))
-            raise ValidationError(t("seat {seat} is not on the roll (seats 1–{n})", seat=bad, n=roll_size))
-        for seat in numbers:
-            if seat in seen:
-                raise ValidationError(t("seat {seat} is given twice", seat=seat))
-            seen.add(seat)
-            seats.append(seat)
-    return seats
+                raise ValidationError(t("seat {seat} is not on the roll: this meeting's roll is empty", seat=seat),
+                                      field="seats")
+            raise ValidationError(t("seat {seat} is not on the roll (seats 1–{n})", seat=seat, n=roll_size),
+                                  field="seats")
+        if seat in seen:
+            raise ValidationError(t("seat {seat} is given twice", seat=seat), field="seats")
+        seen.add(seat)
+    return list(seats)
 
 
 # ---------------------------------------------------------------- calendar periods (S4, S12, S14)
@@ -305,14 +337,14 @@ def parse_seats(tokens: Sequence[str], roll_size: int) -> list[int]:
 def period_of(day: dt.date, cadence: str) -> tuple[dt.date, dt.date] | None:
     """The calendar period holding ``day``: ISO week (Mon–Sun), month, quarter, half-year (Jan–Jun,
     Jul–Dec, S4 reading), year. ``none`` has no period."""
-    if cadence == "none":
+    if cadence == Cadence.NONE:
         return None
-    if cadence == "weekly":
+    if cadence == Cadence.WEEKLY:
         start = day - dt.timedelta(days=day.weekday())
         return start, start + dt.timedelta(days=6)
-    if cadence == "yearly":
+    if cadence == Cadence.YEARLY:
         return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    months = {"monthly": 1, "quarterly": 3, "half-yearly": 6}.get(cadence)
+    months = {Cadence.MONTHLY: 1, Cadence.QUARTERLY: 3, Cadence.HALF_YEARLY: 6}.get(cadence)
     if months is None:
         raise ValidationError(t("'{cadence}' is not a cadence", cadence=cadence))
     first_month = (day.month - 1) // months * months + 1
@@ -363,7 +395,7 @@ def meeting_due(cadence: str, today: dt.date, held: Iterable[dt.date], since: dt
 
 
 def format_seats(seats: Iterable[int]) -> str:
-    """[1, 2, 3, 5, 7, 8] → ``1-3 5 7-8``: the inverse of :func:`parse_seats`."""
+    """[1, 2, 3, 5, 7, 8] → ``1-3 5 7-8``: how a clerk writes seats (the command line reads it back)."""
     out: list[str] = []
     ordered = sorted(set(seats))
     i = 0

@@ -14,13 +14,23 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import Any, Iterable
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
 from juwei.rules.thresholds import Threshold, parse_threshold
 
-CADENCES = ("weekly", "monthly", "quarterly", "half-yearly", "yearly", "none")
+class Cadence(StrEnum):  # how often something recurs (S4, S12, S14, S20); labels: kind "cadence"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+    NONE = "none"
+
+
+CADENCES = tuple(Cadence)
 
 
 @dataclass(frozen=True)

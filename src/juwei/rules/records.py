@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Any, Mapping
 
-from juwei.errors import ValidationError
+from juwei.errors import ValidationError, named
 from juwei.i18n import t
 from juwei.rules.dates import parse_date
 from juwei.rules.idnumber import parse_id
@@ -37,11 +37,11 @@ MEMBER_FIELDS = ("name", "id_number", "birth_date", "gender", "phone", "party_me
 
 
 class FieldError(ValidationError):
-    """A bad value in one named field."""
+    """A bad value in one named field: ``field`` names it (a column of an import, an option of a command)
+    and ``reason`` is what is wrong with it."""
 
     def __init__(self, field: str, message: str):
-        super().__init__(t("{field}: {message}", field=field, message=message))
-        self.field = field
+        super().__init__(t("{field}: {message}", field=named(field), message=message), field=field)
         self.reason = message
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from juwei.errors import JuweiError, ValidationError
+from juwei.errors import JuweiError, ValidationError, named
 from juwei.i18n import t
 from juwei.rules import clock, profiles
 from juwei.services import audit
@@ -25,19 +25,21 @@ def create_community(session: Session, *, name: str, code: str | None, profile: 
     《{name}民主管理制度》) and its time zone; one transaction with its audit event."""
     name = name.strip()
     if not name:
-        raise ValidationError(t("--name must not be empty"))
+        raise ValidationError(t("{option} must not be empty", option=named("name")))
     title = profiles.clean_title(rules_title) if rules_title is not None else profiles.default_rules_title(name)
     if not title or len(title) > 200:
-        raise ValidationError(t("--rules-title must name the community's rules (at most 200 characters)"))
+        raise ValidationError(t("{rules_title} must name the community's rules (at most 200 characters)",
+                                rules_title=named("rules_title")))
     profiles.base_profile(profile)  # validates the profile name
     if locale not in LOCALES:
-        raise ValidationError(t("--locale '{locale}' is not supported; allowed: {allowed}",
-                                locale=locale, allowed=", ".join(LOCALES)))
+        raise ValidationError(t("{option} '{value}' is not allowed; use one of {allowed}", option=named("locale"),
+                                value=locale, allowed=", ".join(LOCALES)))
     if timezone is not None:
         timezone = clock.check_zone(timezone)
     code = (code or name).strip()
     if not re.fullmatch(r"[\w\-]{1,64}", code):
-        raise ValidationError(t("--code '{code}' may hold only letters, digits, - and _ (at most 64)", code=code))
+        raise ValidationError(t("{option} '{code}' may hold only letters, digits, - and _ (at most 64)",
+                                option=named("code"), code=code))
     if session.exec(select(Community).where(Community.code == code)).first():
         raise JuweiError(t("a community with code '{code}' already exists in this database", code=code))
     community = Community(code=code, name=name, locale=locale, rules_profile=profile, timezone=timezone)

@@ -15,10 +15,12 @@ from typing import Any
 
 from sqlmodel import select
 
-from juwei.errors import JuweiError, NotFound, ValidationError
+from juwei.errors import JuweiError, NotFound, ValidationError, named
 from juwei.i18n import t
 from juwei.rules import disclosure as rules
 from juwei.rules import people
+from juwei.rules.codes import read_code
+from juwei.rules.disclosure import DisclosureCategory, DisclosureStatus, ObligationStatus
 from juwei.rules.due import DueItem
 from juwei.rules.privacy import Scrub, public_text, scrub, welfare_public_row
 from juwei.rules.records import FieldError
@@ -26,8 +28,6 @@ from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
 from juwei.storage.models import Disclosure, PersonnelChange, WelfareEntry, WelfareList
-
-STATUSES = tuple(rules.DisclosureStatus)
 
 
 def _zh(scope: Scope) -> bool:
@@ -39,14 +39,15 @@ def _lang(zh: bool) -> str:
     return "zh_CN" if zh else "en"
 
 
-def _clean_line(value: str | None, option: str, limit: int, *, required: bool = True) -> str | None:
+def _clean_line(value: str | None, name: str, limit: int, *, required: bool = True) -> str | None:
+    """One line of text the field ``name`` holds."""
     text = unicodedata.normalize("NFKC", value or "").strip()
     if not text:
         if required:
-            raise ValidationError(t("{option} must not be empty", option=option))
+            raise ValidationError(t("{option} must not be empty", option=named(name)))
         return None
     if len(text) > limit or any(ord(c) < 32 for c in text):
-        raise ValidationError(t("{option} is at most {n} characters on one line", option=option, n=limit))
+        raise ValidationError(t("{option} is at most {n} characters on one line", option=named(name), n=limit))
     return text
 
 
@@ -67,24 +68,24 @@ def _correction_of(scope: Scope, row: Disclosure) -> Disclosure | None:
         Disclosure.withdrawn_on.is_(None)).order_by(Disclosure.id)).first()
 
 
-def add_disclosure(scope: Scope, *, category: str, title: str, body: str, period: str | None = None,
+def add_disclosure(scope: Scope, *, category: DisclosureCategory, title: str, body: str, period: str | None = None,
                    post_on: dt.date | None = None, until: dt.date | None = None,
                    supersedes: int | None = None, contact: str | None = None, subject: str | None = None,
                    meeting_id: int | None = None, motion_id: int | None = None) -> Disclosure:
     """Record a disclosure (a draft until posted). With ``supersedes`` it is a correction of that one."""
-    if category not in rules.CATEGORIES:
-        raise ValidationError(t("--category '{value}' is not allowed; use one of {allowed}", value=category,
-                                allowed=", ".join(rules.CATEGORIES)))
-    title = _clean_line(title, "--title", 200)
+    category = read_code(DisclosureCategory, "disclosure category", category, "category")
+    title = _clean_line(title, "title", 200)
     body = (body or "").replace("\r\n", "\n").strip()
     if not body:
-        raise ValidationError(t("the body is empty; give --body TEXT or --body-file FILE.md"))
+        raise ValidationError(t("the body is empty; give {body} TEXT or {body_file} FILE.md", body=named("body"),
+                                body_file=named("body_file")))
     if len(body) > 2_000_000:
         raise ValidationError(t("the body is longer than 2,000,000 characters"))
-    contact = _clean_line(contact, "--contact", 200, required=False)
+    contact = _clean_line(contact, "contact", 200, required=False)
     label = rules.parse_period(period).label if period else None
     if post_on and until and until < post_on:
-        raise ValidationError(t("--until {until} is before --post-on {post_on}", until=until, post_on=post_on))
+        raise ValidationError(t("{until_field} {until} is before {post_on_field} {post_on}", until=until, post_on=post_on,
+                                until_field=named("until"), post_on_field=named("post_on")))
     old = None
     if supersedes is not None:
         old = find_disclosure(scope, supersedes)
@@ -102,7 +103,7 @@ def add_disclosure(scope: Scope, *, category: str, title: str, body: str, period
         label = label or old.period
         meeting_id = meeting_id or old.meeting_id
         motion_id = motion_id or old.motion_id
-    if subject is None and category == "finance" and label:
+    if subject is None and category == DisclosureCategory.FINANCE and label:
         subject = f"finance:{label}"
     if subject and old is None:
         live = _live_for_subject(scope, subject)
@@ -139,15 +140,16 @@ def post(scope: Scope, ref: int | str, on: dt.date | None = None) -> Disclosure:
                            "add a correction with `juwei disclose add --supersedes {id}`", id=row.id,
                            day=row.posted_on))
     if day > scope.today:
-        raise ValidationError(t("--on {day} is in the future; record a posting on the day it happens "
-                                "(plan it with --post-on)", day=day))
+        raise ValidationError(t("{on} {day} is in the future; record a posting on the day it happens "
+                                "(plan it with {post_on})", on=named("on"), day=day, post_on=named("post_on")))
     if row.until is not None and day > row.until:
-        raise ValidationError(t("--on {day} is after the disclosure's last day ({until})", day=day, until=row.until))
+        raise ValidationError(t("{on} {day} is after the disclosure's last day ({until})", on=named("on"), day=day,
+                                until=row.until))
     if row.supersedes_id is not None:
         old = scope.session.get(Disclosure, row.supersedes_id)
         if old is not None and old.posted_on is not None and day < old.posted_on:
-            raise ValidationError(t("--on {day} is before the disclosure it corrects ({id}) was posted ({posted})",
-                                    day=day, id=old.id, posted=old.posted_on))
+            raise ValidationError(t("{on} {day} is before the disclosure it corrects ({id}) was posted ({posted})",
+                                    on=named("on"), day=day, id=old.id, posted=old.posted_on))
     before = audit.row_state(row)
     row.posted_on = day
     row.posted_by = scope.clerk
@@ -159,15 +161,15 @@ def post(scope: Scope, ref: int | str, on: dt.date | None = None) -> Disclosure:
 def withdraw(scope: Scope, ref: int | str, reason: str, on: dt.date | None = None) -> Disclosure:
     """Take a disclosure down (or cancel a draft); it stays in the register with the reason."""
     row = find_disclosure(scope, ref)
-    reason = _clean_line(reason, "--reason", 300)
+    reason = _clean_line(reason, "reason", 300)
     day = on or scope.today
     if row.withdrawn_on is not None:
         raise JuweiError(t("disclosure {id} was already withdrawn on {day}", id=row.id, day=row.withdrawn_on))
     if row.posted_on is not None and day < row.posted_on:
-        raise ValidationError(t("--on {day} is before the disclosure was posted ({posted})", day=day,
+        raise ValidationError(t("{on} {day} is before the disclosure was posted ({posted})", on=named("on"), day=day,
                                 posted=row.posted_on))
     if day > scope.today:
-        raise ValidationError(t("--on {day} is in the future", day=day))
+        raise ValidationError(t("{on} {day} is in the future", on=named("on"), day=day))
     before = audit.row_state(row)
     row.withdrawn_on = day
     row.withdraw_reason = reason
@@ -197,16 +199,16 @@ class DisclosureRow:
     created_by: str
 
 
-def _status(row: Disclosure, superseded_by: Disclosure | None, day: dt.date) -> str:
+def _status(row: Disclosure, superseded_by: Disclosure | None, day: dt.date) -> DisclosureStatus:
     if row.withdrawn_on is not None and row.withdrawn_on <= day:
-        return "withdrawn"
+        return DisclosureStatus.WITHDRAWN
     if superseded_by is not None and superseded_by.posted_on is not None and superseded_by.posted_on <= day:
-        return "superseded"
+        return DisclosureStatus.SUPERSEDED
     if row.posted_on is None or row.posted_on > day:
-        return "draft"
+        return DisclosureStatus.DRAFT
     if row.until is not None and row.until < day:
-        return "expired"
-    return "posted"
+        return DisclosureStatus.EXPIRED
+    return DisclosureStatus.POSTED
 
 
 def _rows(scope: Scope, rows: list[Disclosure], day: dt.date) -> list[DisclosureRow]:
@@ -226,14 +228,13 @@ def _rows(scope: Scope, rows: list[Disclosure], day: dt.date) -> list[Disclosure
     return out
 
 
-def list_disclosures(scope: Scope, *, category: str | None = None, posted_on: dt.date | None = None,
-                     on_board_day: dt.date | None = None, status: str | None = None) -> list[DisclosureRow]:
-    if category is not None and category not in rules.CATEGORIES:
-        raise ValidationError(t("--category '{value}' is not allowed; use one of {allowed}", value=category,
-                                allowed=", ".join(rules.CATEGORIES)))
-    if status is not None and status not in STATUSES:
-        raise ValidationError(t("--status '{value}' is not allowed; use one of {allowed}", value=status,
-                                allowed=", ".join(STATUSES)))
+def list_disclosures(scope: Scope, *, category: DisclosureCategory | None = None, posted_on: dt.date | None = None,
+                     on_board_day: dt.date | None = None,
+                     status: DisclosureStatus | None = None) -> list[DisclosureRow]:
+    if category is not None:
+        category = read_code(DisclosureCategory, "disclosure category", category, "category")
+    if status is not None:
+        status = read_code(DisclosureStatus, "disclosure status", status, "status")
     query = select(Disclosure).where(Disclosure.community_id == scope.community_id)
     if category:
         query = query.where(Disclosure.category == category)
@@ -243,7 +244,7 @@ def list_disclosures(scope: Scope, *, category: str | None = None, posted_on: dt
     day = on_board_day or scope.today
     out = _rows(scope, rows, day)
     if on_board_day is not None:
-        out = [r for r in out if r.status == "posted"]
+        out = [r for r in out if r.status == DisclosureStatus.POSTED]
     if status:
         out = [r for r in out if r.status == status]
     return out
@@ -264,8 +265,8 @@ def board(scope: Scope, day: dt.date) -> list[Disclosure]:
         or_(Disclosure.posted_on <= day, and_(Disclosure.posted_on.is_(None), Disclosure.post_on <= day)))
         .order_by(Disclosure.category, Disclosure.id)).all())
     info = {r.id: r for r in _rows(scope, rows, day)}
-    keep = [r for r in rows if info[r.id].status == "posted"
-            or (info[r.id].status == "draft" and (r.until is None or r.until >= day))]
+    keep = [r for r in rows if info[r.id].status == DisclosureStatus.POSTED
+            or (info[r.id].status == DisclosureStatus.DRAFT and (r.until is None or r.until >= day))]
     replaced = {r.supersedes_id for r in keep if r.supersedes_id}
     return [r for r in keep if r.id not in replaced]
 
@@ -305,7 +306,7 @@ def obligations(scope: Scope, on: dt.date | None = None, *, include_met: bool = 
         if ob.subject in postings:
             ob.posted_on, ob.disclosure_id = postings[ob.subject]
         rules.settle(ob, day)
-        if include_met or ob.status in ("open", "overdue"):
+        if include_met or ob.status in (ObligationStatus.OPEN, ObligationStatus.OVERDUE):
             out.append(ob)
     out.sort(key=lambda o: (o.due, o.rule, o.subject))
     return out
@@ -486,8 +487,8 @@ def welfare_disclosure(scope: Scope, path: str | Path, *, benefit: str, starts: 
     from juwei.services.sheets import read_table
 
     path = Path(path)
-    benefit = _clean_line(benefit, "--benefit", 100)
-    contact = _clean_line(contact, "--contact", 200, required=False)
+    benefit = _clean_line(benefit, "benefit", 100)
+    contact = _clean_line(contact, "contact", 200, required=False)
     r = rules_on(scope, starts)
     post_by = rules.welfare_post_by(starts, r.welfare_objection_days)
     if (post_on or scope.today) > post_by:
@@ -535,8 +536,8 @@ def welfare_disclosure(scope: Scope, path: str | Path, *, benefit: str, starts: 
 # ---------------------------------------------------------------- S24: staff changes
 
 def record_staff_change(scope: Scope, *, name: str, change: str, reason: str, effective: dt.date) -> PersonnelChange:
-    row = PersonnelChange(community_id=scope.community_id, name=_clean_line(name, "--name", 100),
-                          change=_clean_line(change, "--change", 200), reason=_clean_line(reason, "--reason", 300),
+    row = PersonnelChange(community_id=scope.community_id, name=_clean_line(name, "name", 100),
+                          change=_clean_line(change, "change", 200), reason=_clean_line(reason, "reason", 300),
                           effective=effective)
     scope.session.add(row)
     audit.record_row(scope, "personnel.add", "personnel_change", row)

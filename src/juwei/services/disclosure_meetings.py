@@ -15,14 +15,15 @@ from juwei.errors import JuweiError, NotFound
 from juwei.i18n import label, t
 from juwei.locales.zh_CN.codes import CODES  # the printed body names the kind in the community's language
 from juwei.rules import disclosure as rules
+from juwei.rules.meetings import MeetingKind, MeetingStatus
 from juwei.rules.profiles import Rules
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
 from juwei.storage.models.disclosure import Disclosure
 from juwei.storage.models.meetings import Meeting, Motion
 
-RESULTS_KINDS = {"deliberation": "S21", "representatives": "S25"}  # closed meetings whose results are posted
-NOTICE_KINDS = {"representatives": "S25"}  # convened meetings whose notice is posted before
+RESULTS_KINDS = {MeetingKind.DELIBERATION: "S21", MeetingKind.REPRESENTATIVES: "S25"}  # closed meetings whose results are posted
+NOTICE_KINDS = {MeetingKind.REPRESENTATIVES: "S25"}  # convened meetings whose notice is posted before
 
 
 def _find(scope: Scope, meeting_id: int) -> Meeting:
@@ -56,11 +57,11 @@ def obligations(scope: Scope, day: dt.date) -> list[rules.Obligation]:
         held = m.at.date()
         # The notice is owed from the day notice is given; closing the meeting does not erase it: one never
         # posted stays on the record as missed, with its meeting (only a cancelled meeting owes nothing).
-        if m.status in ("convened", "closed") and m.kind in NOTICE_KINDS and m.noticed_on <= day:
+        if m.status in (MeetingStatus.CONVENED, MeetingStatus.CLOSED) and m.kind in NOTICE_KINDS and m.noticed_on <= day:
             out.append(rules.Obligation(NOTICE_KINDS[m.kind], notice_subject(m),
                                         t("notice of the {kind} meeting {id} on {day}", kind=label("meeting kind", m.kind), id=m.id,
                                           day=held), _notice_due(m), meeting_id=m.id, lapses=held))
-        if m.status == "closed" and m.kind in RESULTS_KINDS and held <= day:
+        if m.status == MeetingStatus.CLOSED and m.kind in RESULTS_KINDS and held <= day:
             days = rules_on(scope, held).disclosure_after_meeting_days
             out.append(rules.Obligation(RESULTS_KINDS[m.kind], f"meeting:{m.id}:results",
                                         t("results of the {kind} meeting {id} on {day}", kind=label("meeting kind", m.kind), id=m.id,
@@ -121,7 +122,7 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
     m = _find(scope, meeting_id)
     zh = scope.community.locale.startswith("zh")
     kind_name = CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind
-    if m.status == "convened":
+    if m.status == MeetingStatus.CONVENED:
         if m.kind not in NOTICE_KINDS:
             raise JuweiError(t("meeting {id} ({kind}) is not closed yet; its results can be disclosed after it "
                                "closes", id=m.id, kind=label("meeting kind", m.kind)))
@@ -137,9 +138,9 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
         return add_disclosure(scope, category="assembly", title=title, body=_notice_body(m, zh),
                               post_on=post_on, until=m.at.date(), contact=contact, subject=notice_subject(m),
                               meeting_id=m.id, supersedes=stale.id if stale else None)
-    if m.status == "cancelled":
+    if m.status == MeetingStatus.CANCELLED:
         raise JuweiError(t("meeting {id} was cancelled; there is nothing to disclose from it", id=m.id))
-    if m.kind not in RESULTS_KINDS and m.kind != "residents":
+    if m.kind not in RESULTS_KINDS and m.kind != MeetingKind.RESIDENTS:
         raise JuweiError(t("a {kind} meeting's results are not among the board's obligations (S21, S25); "
                            "use `juwei disclose add --from-meeting {id}` to publish something from it",
                            kind=label("meeting kind", m.kind), id=m.id))

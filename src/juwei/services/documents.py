@@ -25,11 +25,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from juwei.errors import JuweiError, ValidationError
+from juwei.errors import JuweiError, ValidationError, named
 from juwei.i18n import t
 from juwei.render import DOCUMENTS, LANGUAGES
 from juwei.rules import meetings as mrules
 from juwei.rules.clock import to_local
+from juwei.rules.meetings import MeetingStatus
 from juwei.services.scope import Scope
 
 # Document words, in the document's language (not the CLI's): (zh_CN, en).
@@ -95,14 +96,14 @@ def refusal(doc: str, minutes: Any) -> str | None:
     """Why ``doc`` cannot be made for this meeting yet, or None when it can."""
     view = minutes.meeting
     mid = view.id
-    if view.status == "cancelled":
+    if view.status == MeetingStatus.CANCELLED:
         return t("meeting {id} was cancelled ({reason}); it has no documents", id=mid,
                  reason=view.cancel_reason or "-")
     tallied = [m for m in view.motions if m.tally is not None]
     if doc == "signin" and not minutes.attendance:
         return t("meeting {id} has no roll (it was convened without --body), so there is no sign-in sheet", id=mid)
     if doc == "ballot":
-        if view.status == "closed":
+        if view.status == MeetingStatus.CLOSED:
             return t("meeting {id} is closed and its votes are final; there are no ballots to print", id=mid)
         if not view.motions:
             return t("meeting {id} has no motions yet; add them with `juwei motion add {id} --title TEXT` "
@@ -115,10 +116,10 @@ def refusal(doc: str, minutes: Any) -> str | None:
                  "first", id=mid)
     if doc == "resolution" and not any(m.tally["passed"] for m in tallied):
         return t("no motion of meeting {id} has passed, so there is no resolution to print", id=mid)
-    if doc == "minutes" and view.status != "closed":
+    if doc == "minutes" and view.status != MeetingStatus.CLOSED:
         return t("meeting {id} is not closed yet; its minutes are generated from the record when it closes "
                  "(`juwei meeting close {id}`)", id=mid)
-    if doc == "summary" and view.status != "closed":
+    if doc == "summary" and view.status != MeetingStatus.CLOSED:
         return t("meeting {id} is not closed yet; its summary is printed once it closes "
                  "(`juwei meeting close {id}`)", id=mid)
     if doc == "summary" and not view.summary:
@@ -127,9 +128,10 @@ def refusal(doc: str, minutes: Any) -> str | None:
     return None
 
 
-def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+def check_choice(value: str, allowed: tuple[str, ...], name: str) -> str:
+    """``value`` is one of ``allowed`` for the field ``name``."""
     if value not in allowed:
-        raise ValidationError(t("{option} '{value}' is not allowed; use one of {allowed}", option=option,
+        raise ValidationError(t("{option} '{value}' is not allowed; use one of {allowed}", option=named(name),
                                 value=value, allowed=", ".join(allowed)))
     return value
 
@@ -137,7 +139,7 @@ def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 def past_its_time(doc: str, minutes: Any) -> bool:
     """A document whose moment has passed for good, so leaving it out is the expected state, not something
     to warn about: the ballots of a closed meeting (its votes are final)."""
-    return doc == "ballot" and minutes.meeting.status == "closed"
+    return doc == "ballot" and minutes.meeting.status == MeetingStatus.CLOSED
 
 
 def every_context(scope: Scope, meeting_id: int, lang: str | None = None, *, contact: str | None = None,
@@ -147,7 +149,7 @@ def every_context(scope: Scope, meeting_id: int, lang: str | None = None, *, con
     has passed for good (:func:`past_its_time`), rather than not come yet."""
     from juwei.services.meetings import minutes as gather
 
-    lang = check_choice(lang or scope.community.locale, LANGUAGES, "--lang")
+    lang = check_choice(lang or scope.community.locale, LANGUAGES, "lang")
     record = gather(scope, meeting_id)
     made, skipped = [], []
     for doc in DOCUMENTS:
@@ -169,8 +171,8 @@ def context(scope: Scope, meeting_id: int, doc: str, lang: str | None = None, *,
     """
     from juwei.services.meetings import minutes as gather
 
-    check_choice(doc, DOCUMENTS, "--doc")
-    lang = check_choice(lang or scope.community.locale, LANGUAGES, "--lang")
+    check_choice(doc, DOCUMENTS, "doc")
+    lang = check_choice(lang or scope.community.locale, LANGUAGES, "lang")
     record = gather(scope, meeting_id)
     why = refusal(doc, record)
     if why:

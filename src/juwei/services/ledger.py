@@ -19,6 +19,7 @@ from juwei.errors import JuweiError, ValidationError
 from juwei.i18n import t
 from juwei.rules import disclosure as rules
 from juwei.rules.dates import add_years
+from juwei.rules.disclosure import Direction
 from juwei.rules.records import FieldError, clean_date
 from juwei.services import audit
 from juwei.services.community import rules_on
@@ -84,7 +85,7 @@ def clean_entry(values: Mapping[str, Any], window: tuple[dt.date, dt.date] | Non
     if len(description) > 300 or any(ord(c) < 32 or c == "\x7f" for c in description):
         # A one-line summary: a control character would not survive a spreadsheet (export, import back).
         raise FieldError("description", t("at most 300 characters, without control characters"))
-    return {"day": day, "amount_fen": fen, "direction": direction, "category": category,
+    return {"day": day, "amount_fen": fen, "direction": direction.value, "category": category,
             "description": description, "voucher": voucher}
 
 
@@ -163,7 +164,7 @@ def import_ledger(scope: Scope, path: str | Path) -> ImportResult:
     for i in range(0, len(rows), 10_000):
         scope.session.execute(insert(table), rows[i:i + 10_000])
     audit.record_set(scope, "ledger.import", "ledger_entry", last_id, source=path.name)
-    income = sum(r["amount_fen"] for r in rows if r["direction"] == "income")
+    income = sum(r["amount_fen"] for r in rows if r["direction"] == Direction.INCOME)
     return ImportResult(path.name, len(rows), income, sum(r["amount_fen"] for r in rows) - income,
                         min(r["day"] for r in rows), max(r["day"] for r in rows))
 
@@ -180,7 +181,7 @@ class EntryRow:
     voucher: str
 
 
-def list_entries(scope: Scope, *, period: str | None = None, direction: str | None = None,
+def list_entries(scope: Scope, *, period: str | None = None, direction: Direction | None = None,
                  limit: int | None = None) -> list[EntryRow]:
     query = select(LedgerEntry).where(LedgerEntry.community_id == scope.community_id)
     if period:
@@ -200,7 +201,7 @@ def _net_before(scope: Scope, day: dt.date) -> int:
                               .where(LedgerEntry.community_id == scope.community_id, LedgerEntry.day < day)
                               .group_by(LedgerEntry.direction)).all()
     totals = {direction: int(total) for direction, total in rows}
-    return totals.get("income", 0) - totals.get("expense", 0)
+    return totals.get(Direction.INCOME, 0) - totals.get(Direction.EXPENSE, 0)
 
 
 def account(scope: Scope, period: str) -> rules.Account:
@@ -214,7 +215,7 @@ def account(scope: Scope, period: str) -> rules.Account:
         select(LedgerEntry.direction, LedgerEntry.category, func.sum(LedgerEntry.amount_fen), func.count())
         .where(*in_period).group_by(LedgerEntry.direction, LedgerEntry.category)).all()
     big = scope.session.exec(
-        select(LedgerEntry).where(*in_period, LedgerEntry.direction == "expense",
+        select(LedgerEntry).where(*in_period, LedgerEntry.direction == Direction.EXPENSE,
                                   LedgerEntry.amount_fen > threshold)
         .order_by(LedgerEntry.day, LedgerEntry.id)).all()
     itemised = [rules.ItemisedExpense(e.day, e.voucher, e.category, e.description, e.amount_fen) for e in big]
@@ -269,8 +270,8 @@ def export_ledger(scope: Scope, out: str | Path, *, period: str | None = None, f
     if suffix not in (".csv", ".xlsx"):
         raise ValidationError(t("{path}: use a .csv or .xlsx file", path=out.name))
     entries = list_entries(scope, period=period)
-    rows = [(e.date, f"{e.amount_fen // 100}.{e.amount_fen % 100:02d}", "收入" if e.direction == "income" else "支出",
-             rules.EXPENSE_ZH.get(e.category, e.category) if e.direction == "expense" else e.category,
+    rows = [(e.date, f"{e.amount_fen // 100}.{e.amount_fen % 100:02d}", "收入" if e.direction == Direction.INCOME else "支出",
+             rules.EXPENSE_ZH.get(e.category, e.category) if e.direction == Direction.EXPENSE else e.category,
              e.description, e.voucher) for e in entries]
     with files.private_file(out, force=force) as scratch:
         if suffix == ".csv":

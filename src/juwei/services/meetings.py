@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from juwei.errors import JuweiError, NotFound, ValidationError
+from juwei.errors import JuweiError, NotFound, ValidationError, named
 from juwei.i18n import label, t
 from juwei.rules import meetings as mrules
 from juwei.rules.due import DueItem
-from juwei.rules.meetings import Candidate, Quorum
+from juwei.rules.codes import read_code
+from juwei.rules.meetings import Body, Candidate, MeetingKind, MeetingReason, MeetingStatus, Quorum, RepresentativeKind
 from juwei.rules.profiles import Rules
 from juwei.services import audit
 from juwei.services.audit import seal as audit_seal
@@ -59,9 +60,9 @@ def quorum_rule(meeting: Meeting):
 
 
 def require_open(meeting: Meeting) -> None:
-    if meeting.status == "closed":
+    if meeting.status == MeetingStatus.CLOSED:
         raise JuweiError(t("meeting {id} is closed; its record and tallies are final", id=meeting.id))
-    if meeting.status == "cancelled":
+    if meeting.status == MeetingStatus.CANCELLED:
         raise JuweiError(t("meeting {id} was cancelled ({reason})", id=meeting.id, reason=meeting.cancel_reason))
 
 
@@ -123,9 +124,9 @@ def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> li
         return []
     conn, cid = scope.session.connection(), scope.community_id
     people = _roster_select(scope, day, rules)
-    if body in ("adults", "households"):
+    if body in (Body.ADULTS, Body.HOUSEHOLDS):
         adults = [Candidate(*row) for row in conn.execute(people.order_by(*_ROLL_ORDER)).all()]
-        if body == "adults":
+        if body == Body.ADULTS:
             return list(enumerate(adults, start=1))
         designated = dict(conn.execute(select(Household.id, Household.representative_id)
                                        .where(Household.community_id == cid)).all())
@@ -138,11 +139,12 @@ def build_roll(scope: Scope, body: str | None, day: dt.date, rules: Rules) -> li
                         .where(Representative.community_id == cid, Representative.term_start <= day)
                         .order_by(Representative.id)).all()
     serving = [r for r in reps if serving_on(r[4], r[5], r[6], day)
-               and (body == "representatives" or r[1] == "ex_officio" or r[3] is not None)]
+               and (body == Body.REPRESENTATIVES or r[1] == RepresentativeKind.EX_OFFICIO or r[3] is not None)]
     # S2: committee and party-organisation members sit ex officio while they serve (a person sits once)
     from juwei.services.roster import EX_OFFICIO_POSTS, ex_officio_posts
 
-    serving += [(p.member_id, "ex_officio", EX_OFFICIO_POSTS[p.body]) for p in ex_officio_posts(scope, day)]
+    serving += [(p.member_id, RepresentativeKind.EX_OFFICIO, EX_OFFICIO_POSTS[p.body])
+                for p in ex_officio_posts(scope, day)]
     ids = {r[0] for r in serving}
     # A representative who has left or lost political rights on the day does not sit (S1).
     found = {row[0]: Candidate(*row) for row in conn.execute(people.where(Member.id.in_(ids)))} if ids else {}
@@ -188,7 +190,7 @@ def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None
     meeting.rules = json.dumps(rules.snapshot(), ensure_ascii=False, sort_keys=True)
     scope.session.add(meeting)
     scope.session.flush()
-    if meeting.body == "adults":
+    if meeting.body == Body.ADULTS:
         _copy_adults(scope, meeting.id, day, rules)
     elif meeting.body is None:  # a routine meeting: the bodies of the committee register it is for (S14)
         from juwei.services.committee import meeting_roll
@@ -213,53 +215,57 @@ def _check_notice(kind: str, rules: Rules, noticed_on: dt.date, at: dt.datetime,
     """S6 binds the residents'/representatives' meeting; routine meetings (S14) are called as work needs.
     The notice date is a notice already given: never after today."""
     if noticed_on > today:
-        raise ValidationError(t("--noticed-on {noticed} is after today ({today}): a notice cannot have been posted "
+        raise ValidationError(t("{noticed_on} {noticed} is after today ({today}): a notice cannot have been posted "
                                 "in the future; give the day it went up, or convene once it has",
-                                noticed=noticed_on, today=today))
+                                noticed_on=named("noticed_on"), noticed=noticed_on, today=today))
     if noticed_on > at.date():
         raise ValidationError(t("the notice date {noticed} is after the meeting date {day}",
                                 noticed=noticed_on, day=at.date()))
     if urgent is not None:
         if not urgent.strip():
-            raise ValidationError(t("--urgent needs a reason; it is printed on the minutes"))
+            raise ValidationError(t("{urgent} needs a reason; it is printed on the minutes", urgent=named("urgent")))
         return
     if mrules.needs_quorum(kind) and not mrules.notice_ok(noticed_on, at.date(), rules.notice_days):
         raise JuweiError(t("notice too short (S6): noticed on {noticed}, the meeting on {day} needs {days} days' "
-                           "notice; the earliest allowed meeting date is {earliest} (or give --urgent REASON)",
-                           noticed=noticed_on, day=at.date(), days=rules.notice_days,
+                           "notice; the earliest allowed meeting date is {earliest} (or give {urgent} REASON)",
+                           urgent=named("urgent"), noticed=noticed_on, day=at.date(), days=rules.notice_days,
                            earliest=mrules.earliest_meeting_date(noticed_on, rules.notice_days)))
 
 
-def _parse_reason(scope: Scope, reason: str) -> tuple[str, int | None]:
-    reason = (reason or "regular").strip()
-    if reason in ("regular", "report"):
-        return reason, None
-    if reason.startswith("petition:") and reason[len("petition:"):].isdigit():
-        from juwei.services.petitions import petition_status
+def _stored_reason(scope: Scope, reason: str, petition_id: int | None) -> str:
+    """The reason as a meeting stores it: ``regular``, ``report`` or ``petition:ID`` (S4, S5); a petition
+    must have its signatures (S5)."""
+    reason = read_code(MeetingReason, "meeting reason", reason, "reason")
+    if (reason == MeetingReason.PETITION) != (petition_id is not None):
+        raise ValidationError(t("{reason}: a meeting held on a petition names the petition, and only then",
+                                reason=named("reason")))
+    if reason != MeetingReason.PETITION:
+        return reason
+    from juwei.services.petitions import petition_status
 
-        petition_id = int(reason[len("petition:"):])
-        status = petition_status(scope, petition_id)
-        if not status.met:
-            raise JuweiError(t("petition {id} has {n} of the {required} signatures needed (S5); it does not "
-                               "force a meeting yet", id=petition_id, n=status.signatures, required=status.required))
-        return f"petition:{petition_id}", petition_id
-    raise ValidationError(t("--reason '{reason}' is not allowed; use regular, report or petition:ID", reason=reason))
+    status = petition_status(scope, petition_id)
+    if not status.met:
+        raise JuweiError(t("petition {id} has {n} of the {required} signatures needed (S5); it does not "
+                           "force a meeting yet", id=petition_id, n=status.signatures, required=status.required))
+    return f"{MeetingReason.PETITION}:{petition_id}"
 
 
-def convene(scope: Scope, *, kind: str, body: str | None, at: dt.datetime, place: str, topics: list[str],
-            noticed_on: dt.date | None = None, reason: str = "regular", urgent: str | None = None) -> Meeting:
-    """Convene a meeting: check kind/body (S1), notice (S6), snapshot the roll and the rules."""
+def convene(scope: Scope, *, kind: MeetingKind, body: Body | None, at: dt.datetime, place: str, topics: list[str],
+            noticed_on: dt.date | None = None, reason: MeetingReason = MeetingReason.REGULAR,
+            petition_id: int | None = None, urgent: str | None = None) -> Meeting:
+    """Convene a meeting: check kind/body (S1), notice (S6), snapshot the roll and the rules. A meeting
+    a petition forces (S5) has ``reason`` petition and the petition's id."""
     body = mrules.check_kind_body(kind, body)
     place = (place or "").strip()
     if not place:
-        raise ValidationError(t("--place is required: the notice must say where the meeting is"))
+        raise ValidationError(t("{place} is required: the notice must say where the meeting is", place=named("place")))
     topics = [topic.strip() for topic in topics if topic and topic.strip()]
     if not topics:
-        raise ValidationError(t("give at least one --topic: the notice must tell the topics (S6)"))
+        raise ValidationError(t("give at least one {topic}: the notice must tell the topics (S6)", topic=named("topic")))
     noticed_on = noticed_on or scope.today
     rules = rules_on(scope, at.date())
     _check_notice(kind, rules, noticed_on, at, urgent, scope.today)
-    reason, petition_id = _parse_reason(scope, reason)
+    reason = _stored_reason(scope, reason, petition_id)
     meeting = Meeting(community_id=scope.community_id, kind=kind, body=body, at=at, place=place[:300],
                       topics=json.dumps(topics, ensure_ascii=False), noticed_on=noticed_on, reason=reason,
                       petition_id=petition_id, urgent_reason=urgent.strip() if urgent else None, rules="{}")
@@ -296,7 +302,7 @@ def cancel(scope: Scope, meeting_id: int, reason: str) -> Meeting:
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_open(meeting)
     if not (reason or "").strip():
-        raise ValidationError(t("--reason must say why the meeting is cancelled"))
+        raise ValidationError(t("{reason} must say why the meeting is cancelled", reason=named("reason")))
     before = audit.row_state(meeting)
     meeting.status, meeting.cancel_reason = "cancelled", reason.strip()
     scope.session.add(meeting)
@@ -335,14 +341,14 @@ def roll(scope: Scope, meeting_id: int) -> list[SeatRow]:
                     r[8], r[9]) for r in rows]
 
 
-def _seats_named(scope: Scope, meeting: Meeting, seats: list[str] | None,
+def _seats_named(scope: Scope, meeting: Meeting, seats: list[int] | None,
                  member: str | None) -> list[tuple[int, int | None]]:
     """(seat, member who signs in) for ``SEATS…`` or ``--member``."""
     if member is not None:
         from juwei.services.roster import find_member
 
         person = find_member(scope, member)
-        if meeting.body == "households":
+        if meeting.body == Body.HOUSEHOLDS:
             seat = scope.session.execute(select(MeetingSeat.seat).where(
                 MeetingSeat.meeting_id == meeting.id, MeetingSeat.household_id == person.household_id)).scalar()
             rules = meeting_rules(meeting)
@@ -359,7 +365,7 @@ def _seats_named(scope: Scope, meeting: Meeting, seats: list[str] | None,
             raise JuweiError(t("member {id} ({name}) is not on the roll of meeting {meeting}",
                                id=person.id, name=person.name, meeting=meeting.id))
         return [(seat, person.id)]
-    numbers = mrules.parse_seats(seats or [], meeting.body_size)
+    numbers = mrules.check_seats(seats or [], meeting.body_size)
     query = select(MeetingSeat.seat, MeetingSeat.member_id).where(MeetingSeat.meeting_id == meeting.id)
     if len(numbers) <= 500:  # beyond that, reading the whole roll beats a long IN list
         query = query.where(MeetingSeat.seat.in_(numbers))
@@ -374,19 +380,21 @@ def _attendance(scope: Scope, meeting_id: int) -> dict[int, tuple[int, dt.dateti
         .where(Attendance.meeting_id == meeting_id)).all()}
 
 
-def checkin(scope: Scope, meeting_id: int, seats: list[str] | None = None, *, member: str | None = None,
-            everyone: bool = False, except_seats: list[str] | None = None) -> list[int]:
+def checkin(scope: Scope, meeting_id: int, seats: list[int] | None = None, *, member: str | None = None,
+            everyone: bool = False, except_seats: list[int] | None = None) -> list[int]:
     """Sign seats in. Signing a present seat in again is refused; a seat that left may come back."""
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_held(scope, meeting)
     given = sum((bool(seats), member is not None, everyone))
     if given != 1:
-        raise ValidationError(t("give seats (like 1 2 5-9), or --member ID, or --all"))
+        raise ValidationError(t("give seats (like 1 2 5-9), or {member} ID, or {everyone}", member=named("member"),
+                                everyone=named("everyone")), field="seats")
     if except_seats and not everyone:
-        raise ValidationError(t("--except goes with --all"))
+        raise ValidationError(t("{except_seats} goes with {everyone}", except_seats=named("except_seats"),
+                                everyone=named("everyone")))
     existing = _attendance(scope, meeting.id)
     if everyone:
-        skip = set(mrules.parse_seats(except_seats, meeting.body_size)) if except_seats else set()
+        skip = set(mrules.check_seats(except_seats, meeting.body_size)) if except_seats else set()
         pairs = [(seat, m) for seat, m in scope.session.execute(
             select(MeetingSeat.seat, MeetingSeat.member_id).where(MeetingSeat.meeting_id == meeting.id)
             .order_by(MeetingSeat.seat)).all()
@@ -432,13 +440,13 @@ def checkin(scope: Scope, meeting_id: int, seats: list[str] | None = None, *, me
     return [seat for seat, _ in pairs]
 
 
-def checkout(scope: Scope, meeting_id: int, seats: list[str] | None = None, *,
+def checkout(scope: Scope, meeting_id: int, seats: list[int] | None = None, *,
              member: str | None = None) -> list[int]:
     """Record that seats left; the time is kept. Only seats present may leave."""
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_held(scope, meeting)
     if bool(seats) == (member is not None):
-        raise ValidationError(t("give seats (like 1 2 5-9) or --member ID"))
+        raise ValidationError(t("give seats (like 1 2 5-9) or {member} ID", member=named("member")), field="seats")
     pairs = _seats_named(scope, meeting, seats, member)
     existing = _attendance(scope, meeting.id)
     for seat, _ in pairs:
@@ -586,7 +594,7 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
 def _require_minutes_open(scope: Scope, meeting: Meeting) -> None:
     """The minutes are written while the meeting is held; once it closes they are final (S15), and a
     correction is a separate, dated addendum."""
-    if meeting.status == "closed":
+    if meeting.status == MeetingStatus.CLOSED:
         raise JuweiError(t("meeting {id} is closed and its minutes are final; record a correction as a dated "
                            "addendum: `juwei meeting minutes {id} --addendum TEXT`", id=meeting.id))
     require_held(scope, meeting)
@@ -598,7 +606,7 @@ def add_note(scope: Scope, meeting_id: int, text: str) -> MeetingNote:
     meeting = find_meeting(scope, meeting_id, for_update=True)
     _require_minutes_open(scope, meeting)
     if not (text or "").strip():
-        raise ValidationError(t("--add needs the text of the minutes"))
+        raise ValidationError(t("{add} needs the text of the minutes", add=named("add")))
     note = MeetingNote(meeting_id=meeting.id, text=text.strip(), added_by=scope.clerk)
     scope.session.add(note)
     audit.record_row(scope, "meeting.minutes", "meeting_note", note)
@@ -609,7 +617,7 @@ def set_summary(scope: Scope, meeting_id: int, text: str) -> Meeting:
     meeting = find_meeting(scope, meeting_id, for_update=True)
     _require_minutes_open(scope, meeting)
     if not (text or "").strip():
-        raise ValidationError(t("--summary needs the text of the meeting summary"))
+        raise ValidationError(t("{summary} needs the text of the meeting summary", summary=named("summary")))
     before = audit.row_state(meeting)
     meeting.summary = text.strip()
     scope.session.add(meeting)
@@ -626,12 +634,12 @@ def add_addendum(scope: Scope, meeting_id: int, text: str) -> MeetingNote:
     from juwei.storage.models.minutes import MeetingNote
 
     meeting = find_meeting(scope, meeting_id, for_update=True)
-    if meeting.status != "closed":
+    if meeting.status != MeetingStatus.CLOSED:
         require_open(meeting)  # a cancelled meeting has no minutes to correct
         raise JuweiError(t("meeting {id} is not closed yet; while it is held, add to its minutes with `juwei "
                            "meeting minutes {id} --add TEXT`", id=meeting.id))
     if not (text or "").strip():
-        raise ValidationError(t("--addendum needs the text of the correction"))
+        raise ValidationError(t("{addendum} needs the text of the correction", addendum=named("addendum")))
     note = MeetingNote(meeting_id=meeting.id, text=text.strip(), added_by=scope.clerk, kind=ADDENDUM)
     scope.session.add(note)
     audit.record_row(scope, "meeting.addendum", "meeting_note", note)
@@ -700,7 +708,7 @@ def due(scope: Scope, on: dt.date | None = None, *, petitions: bool = True) -> D
     rules = rules_on(scope, today)
     since = scope.community.created_at.date() if scope.community.created_at else None
     rows = scope.session.execute(select(Meeting.kind, Meeting.reason, Meeting.at).where(
-        Meeting.community_id == scope.community_id, Meeting.status != "cancelled")).all()
+        Meeting.community_id == scope.community_id, Meeting.status != MeetingStatus.CANCELLED)).all()
 
     def line(kind: str, rule: str, cadence: str, dates: list[dt.date]) -> DueLine:
         d = mrules.meeting_due(cadence, today, dates, since)
@@ -710,7 +718,8 @@ def due(scope: Scope, on: dt.date | None = None, *, petitions: bool = True) -> D
     formal = [at.date() for kind, _, at in rows if kind in mrules.FORMAL_KINDS]
     regular = line("residents/representatives", "S4", rules.meeting_interval, formal)
     routine = [line("report", "S14c", rules.cadence_assembly_report,
-                    [at.date() for kind, reason, at in rows if kind in mrules.FORMAL_KINDS and reason == "report"])]
+                    [at.date() for kind, reason, at in rows
+                     if kind in mrules.FORMAL_KINDS and reason == MeetingReason.REPORT])]
     for kind, key in mrules.ROUTINE_KINDS.items():
         from juwei.rules.profiles import SPECS
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from juwei.errors import JuweiError, NotFound, ValidationError
+from juwei.errors import JuweiError, NotFound, ValidationError, named
 from juwei.i18n import t
 from juwei.rules.due import DueItem
+from juwei.rules.meetings import MeetingKind, MeetingStatus, PetitionBase
 from juwei.services import audit
 from juwei.services.community import rules_on
 from juwei.services.scope import Scope
@@ -34,7 +35,7 @@ def find_petition(scope: Scope, petition_id: int) -> Petition:
 def open_petition(scope: Scope, topic: str) -> Petition:
     topic = (topic or "").strip()
     if not topic:
-        raise ValidationError(t("--topic must say what the meeting should decide"))
+        raise ValidationError(t("{topic} must say what the meeting should decide", topic=named("topic")))
     petition = Petition(community_id=scope.community_id, topic=topic, opened_on=scope.today)
     scope.session.add(petition)
     audit.record_row(scope, "petition.open", "petition", petition)
@@ -49,7 +50,7 @@ def _base_members(scope: Scope, day: dt.date) -> tuple[str, set[int], int]:
 
     body = {"representatives": "representatives", "adults": "adults", "households": "households"}[base]
     roll = build_roll(scope, body, day, rules)
-    if base == "households":
+    if base == PetitionBase.HOUSEHOLDS:
         # Any adult of a household may sign for it; the household counts once.
         adults = build_roll(scope, "adults", day, rules)
         return base, {c.member_id for _, c in adults if c.member_id}, len(roll)
@@ -69,7 +70,7 @@ def sign_petition(scope: Scope, petition_id: int, members: list[str]) -> list[in
     for ref in members:
         member = find_member(scope, ref)
         if member.id not in eligible:
-            if base == "representatives":
+            if base == PetitionBase.REPRESENTATIVES:
                 raise JuweiError(t("member {id} ({name}) is not a serving representative on {day}; only they may "
                                    "sign (S5)", id=member.id, name=member.name, day=scope.today))
             raise JuweiError(t("member {id} ({name}) is not in the petition's base ({base}) on {day}",
@@ -111,10 +112,10 @@ def petition_status(scope: Scope, petition_id: int, day: dt.date | None = None) 
         .join(Member, Member.id == PetitionSignature.member_id)
         .where(PetitionSignature.petition_id == petition.id).order_by(PetitionSignature.id)).all()
     valid = [r for r in rows if r[0] in eligible]
-    count = len({r[2] for r in valid}) if base == "households" else len(valid)
+    count = len({r[2] for r in valid}) if base == PetitionBase.HOUSEHOLDS else len(valid)
     threshold = rules.petition_threshold
     meeting_id = scope.session.execute(select(Meeting.id).where(
-        Meeting.petition_id == petition.id, Meeting.status != "cancelled")).scalar()
+        Meeting.petition_id == petition.id, Meeting.status != MeetingStatus.CANCELLED)).scalar()
     return PetitionView(petition.id, petition.topic, petition.opened_on, base, size, str(threshold),
                         threshold.minimum(size), count, size > 0 and threshold.met(count, size), meeting_id,
                         [{"member_id": r[0], "name": r[1], "signed_on": r[3], "counts": r[0] in eligible}
@@ -134,7 +135,8 @@ def met_petitions_without_meeting(scope: Scope, day: dt.date | None = None) -> l
 
 def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
     """S5: a petition that has its signatures obliges a meeting; it is due now (no day of its own)."""
-    kind = "representatives" if rules_on(scope, on).petition_base == "representatives" else "residents"
+    kind = (MeetingKind.REPRESENTATIVES if rules_on(scope, on).petition_base == PetitionBase.REPRESENTATIVES
+            else MeetingKind.RESIDENTS)
     return [DueItem("S5", "petitions", f"petition:{p['id']}",
                     t("petition {id} ({topic}) has its signatures: convene the meeting", id=p["id"], topic=p["topic"]),
                     None, False,

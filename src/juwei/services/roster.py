@@ -13,12 +13,14 @@ from typing import Any, Iterable
 from sqlalchemy import func, or_
 from sqlmodel import select
 
-from juwei.errors import JuweiError, NotFound, ValidationError
+from juwei.errors import JuweiError, NotFound, ValidationError, named
 from juwei.i18n import t
 from juwei.rules import people
+from juwei.rules.codes import read_code
 from juwei.rules.dates import add_years
 from juwei.rules.due import DueItem
 from juwei.rules.idnumber import parse_id
+from juwei.rules.meetings import ExOfficioBasis, RepresentativeKind
 from juwei.rules.records import FieldError, check_plausible, clean_member
 from juwei.rules.text import fold
 from juwei.services import audit
@@ -27,10 +29,10 @@ from juwei.services.scope import Scope
 from juwei.storage.models import Household, Member, Representative, ResidentsGroup
 from juwei.storage.models.base import utcnow
 
-EX_OFFICIO_BASES = ("party_org", "committee", "npc_deputy", "cppcc_member")  # S2
+EX_OFFICIO_BASES = tuple(ExOfficioBasis)  # S2
 # S2: a post in the committee register that makes its holder an ex officio representative while it is held,
 # and the basis it gives (no `rep add` needed)
-EX_OFFICIO_POSTS = {"committee": "committee", "party": "party_org"}
+EX_OFFICIO_POSTS = {"committee": ExOfficioBasis.COMMITTEE, "party": ExOfficioBasis.PARTY_ORG}
 
 
 # ---------------------------------------------------------------- groups (居民小组)
@@ -86,7 +88,7 @@ def list_groups(scope: Scope, on: dt.date | None = None) -> list[GroupSummary]:
                           .group_by(Household.group_id)).all())
     reps: dict[int, int] = {}
     for rep in serving_representatives(scope, day):
-        if rep.kind == "elected" and rep.group_id is not None:
+        if rep.kind == RepresentativeKind.ELECTED and rep.group_id is not None:
             reps[rep.group_id] = reps.get(rep.group_id, 0) + 1
     groups = s.exec(select(ResidentsGroup).where(ResidentsGroup.community_id == cid).order_by(ResidentsGroup.id)).all()
     return [GroupSummary(g.id, g.name, households.get(g.id, 0), members.get(g.id, 0), reps.get(g.id, 0))
@@ -237,12 +239,12 @@ def member_leaves(scope: Scope, ref: str, on: dt.date, reason: str | None = None
     try:
         check_plausible("moved_out", on, scope.today)
     except FieldError as exc:
-        raise ValidationError(f"--on: {exc.reason}") from None
+        raise ValidationError(t("{field}: {message}", field=named("on"), message=exc.reason)) from None
     member = find_member(scope, ref)
     if member.moved_out is not None:
         raise JuweiError(t("member {id} already left on {day}", id=member.id, day=member.moved_out))
     if member.moved_in and on < member.moved_in:
-        raise ValidationError(t("--on {day} is before the member moved in ({moved_in})", day=on,
+        raise ValidationError(t("{on} {day} is before the member moved in ({moved_in})", on=named("on"), day=on,
                                 moved_in=member.moved_in))
     before = audit.row_state(member)
     member.moved_out = on
@@ -338,13 +340,13 @@ def roster_summary(scope: Scope, on: dt.date | None = None) -> RosterSummary:
     adults = sum(people.is_adult(r[0], day, rules.adult_age, rules.adult_birthday_counts) for r in present)
     deprived = sum(people.rights_deprived_on(r[2], r[3], day) for r in present)
     reps = serving_representatives(scope, day)
-    ex_officio = {r.member_id for r in reps if r.kind == "ex_officio"} | {p.member_id for p in ex_officio_posts(scope, day)}
+    ex_officio = {r.member_id for r in reps if r.kind == RepresentativeKind.EX_OFFICIO} | {p.member_id for p in ex_officio_posts(scope, day)}
     return RosterSummary(
         community=scope.community.name,
         groups=s.exec(select(func.count()).select_from(ResidentsGroup).where(ResidentsGroup.community_id == cid)).one(),
         households=s.exec(select(func.count()).select_from(Household).where(Household.community_id == cid)).one(),
         members=len(present), adults=adults, party_members=sum(bool(r[1]) for r in present), deprived=deprived,
-        representatives_elected=sum(r.kind == "elected" for r in reps),
+        representatives_elected=sum(r.kind == RepresentativeKind.ELECTED for r in reps),
         representatives_ex_officio=len(ex_officio),
     )
 
@@ -369,7 +371,7 @@ def serving_representatives(scope: Scope, day: dt.date) -> list[Representative]:
 
 
 def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: str | None = None,
-                       ex_officio: str | None = None,
+                       ex_officio: ExOfficioBasis | None = None,
                        other_group_reason: str | None = None) -> tuple[Representative, list[str]]:
     """S1/S2/S3: an elected group representative (term from the rules) or an ex officio one.
 
@@ -378,42 +380,44 @@ def add_representative(scope: Scope, member_ref: str, *, start: dt.date, group: 
     warnings (a group with fewer or more serving representatives than S1 allows).
     """
     if (group is None) == (ex_officio is None):
-        raise ValidationError(t("give exactly one of --group GROUP (elected) or --ex-officio BASIS"))
+        raise ValidationError(t("give exactly one of {group} GROUP (elected) or {ex_officio} BASIS",
+                                group=named("group"), ex_officio=named("ex_officio")))
     member = find_member(scope, member_ref)
     rules = require_eligible(scope, member, start)
     serving = serving_representatives(scope, start)
     warnings: list[str] = []
     if ex_officio is not None:
-        if ex_officio not in EX_OFFICIO_BASES:
-            raise ValidationError(t("--ex-officio '{basis}' is not allowed; use one of {allowed}",
-                                    basis=ex_officio, allowed=", ".join(EX_OFFICIO_BASES)))
-        if any(r.member_id == member.id and r.kind == "ex_officio" and r.basis == ex_officio for r in serving):
+        ex_officio = read_code(ExOfficioBasis, "ex officio basis", ex_officio, "ex_officio")
+        if any(r.member_id == member.id and r.kind == RepresentativeKind.EX_OFFICIO and r.basis == ex_officio
+               for r in serving):
             raise JuweiError(t("member {id} already serves as an ex officio representative ({basis})",
                                id=member.id, basis=ex_officio))
-        rep = Representative(community_id=scope.community_id, member_id=member.id, kind="ex_officio",
-                             basis=ex_officio, term_start=start, term_end=None)
+        rep = Representative(community_id=scope.community_id, member_id=member.id,
+                             kind=RepresentativeKind.EX_OFFICIO.value, basis=ex_officio.value, term_start=start, term_end=None)
     else:
         grp = find_group(scope, group)
-        if any(r.member_id == member.id and r.kind == "elected" for r in serving):
+        if any(r.member_id == member.id and r.kind == RepresentativeKind.ELECTED for r in serving):
             raise JuweiError(t("member {id} already serves as an elected representative", id=member.id))
         reason = (other_group_reason or "").strip() or None
         home = _home_group(scope, member)
         if home is None or home.id != grp.id:
             if reason is None:
                 raise JuweiError(t("member {id} ({name}) lives in {home}, not in group '{group}': a group elects "
-                                   "its own residents (S1); if this is right, give --allow-other-group REASON",
-                                   id=member.id, name=member.name, group=grp.name,
+                                   "its own residents (S1); if this is right, give {other_group_reason} REASON",
+                                   other_group_reason=named("other_group_reason"), id=member.id, name=member.name, group=grp.name,
                                    home=t("group '{group}'", group=home.name) if home else
                                    t("no residents' group (their household has none)")))
         elif reason is not None:
-            raise ValidationError(t("member {id} lives in group '{group}': --allow-other-group is only for a "
-                                    "representative of another group", id=member.id, group=grp.name))
+            raise ValidationError(t("member {id} lives in group '{group}': {other_group_reason} is only for a "
+                                    "representative of another group", id=member.id, group=grp.name,
+                                    other_group_reason=named("other_group_reason")))
         # S3: the term runs for the profile's years; the end date is the last day served.
         end = add_years(start, rules.representative_term_years) - dt.timedelta(days=1)
-        rep = Representative(community_id=scope.community_id, member_id=member.id, kind="elected",
+        rep = Representative(community_id=scope.community_id, member_id=member.id,
+                             kind=RepresentativeKind.ELECTED.value,
                              group_id=grp.id, term_start=start, term_end=end,
                              other_group_reason=reason[:1000] if reason else None)
-        count = sum(r.kind == "elected" and r.group_id == grp.id for r in serving) + 1
+        count = sum(r.kind == RepresentativeKind.ELECTED and r.group_id == grp.id for r in serving) + 1
         if count > rules.group_reps_max:
             warnings.append(t("group '{group}' now has {n} serving elected representatives; S1 allows {lo}–{hi}",
                               group=grp.name, n=count, lo=rules.group_reps_min, hi=rules.group_reps_max))
@@ -452,19 +456,20 @@ def end_representative(scope: Scope, rep_id: int, on: dt.date, reason: str) -> t
     if rep.ended_on is not None:
         raise JuweiError(t("representative {id} already ended on {day}", id=rep_id, day=rep.ended_on))
     if on < rep.term_start:
-        raise ValidationError(t("--on {day} is before the term started ({start})", day=on, start=rep.term_start))
+        raise ValidationError(t("{on} {day} is before the term started ({start})", on=named("on"), day=on,
+                                start=rep.term_start))
     if not reason.strip():
-        raise ValidationError(t("--reason must say why the term ends"))
+        raise ValidationError(t("{reason} must say why the term ends", reason=named("reason")))
     before = audit.row_state(rep)
     rep.ended_on = on
     rep.end_reason = reason.strip()[:300]
     scope.session.add(rep)
     audit.record_row(scope, "rep.end", "representative", rep, before=before)
     warnings: list[str] = []
-    if rep.kind == "elected" and rep.group_id is not None:
+    if rep.kind == RepresentativeKind.ELECTED and rep.group_id is not None:
         rules = rules_on(scope, on)
         after = on + dt.timedelta(days=1)
-        count = sum(r.kind == "elected" and r.group_id == rep.group_id for r in serving_representatives(scope, after))
+        count = sum(r.kind == RepresentativeKind.ELECTED and r.group_id == rep.group_id for r in serving_representatives(scope, after))
         if count < rules.group_reps_min:
             group = scope.session.get(ResidentsGroup, rep.group_id)
             warnings.append(t("group '{group}' has {n} serving elected representative(s); S1 asks for {lo}–{hi}",
@@ -506,13 +511,14 @@ def list_representatives(scope: Scope, *, on: dt.date | None = None, expiring_da
         rows.append(RepRow(rep.id, rep.member_id, name, rep.kind, group, rep.basis, rep.term_start,
                            rep.term_end, rep.ended_on, rep.end_reason, rep.other_group_reason))
     if expiring_days is None:  # ex officio through a post: no term of their own to expire
-        recorded = {(r.member_id, r.basis) for r in rows if r.kind == "ex_officio"}
+        recorded = {(r.member_id, r.basis) for r in rows if r.kind == RepresentativeKind.EX_OFFICIO}
         names = dict(scope.session.exec(select(Member.id, Member.name)
                                         .where(Member.community_id == scope.community_id)).all())
         for post in ex_officio_posts(scope, None if include_ended else day):
             basis = EX_OFFICIO_POSTS[post.body]
             if (post.member_id, basis) not in recorded:
-                rows.append(RepRow(None, post.member_id, names.get(post.member_id, ""), "ex_officio", None, basis,
+                rows.append(RepRow(None, post.member_id, names.get(post.member_id, ""), RepresentativeKind.EX_OFFICIO,
+                                   None, basis,
                                    post.start, post.term_end, post.ended_on, post.end_reason, post_id=post.id))
     return rows
 
@@ -523,7 +529,7 @@ TERM_AHEAD_DAYS = 90  # how long before an elected term (S3) ends the agenda lis
 def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
     """S3: an elected term that ends within :data:`TERM_AHEAD_DAYS` (or has ended, overdue) and has no
     successor yet: an elected term in the same group starting after it. Each successor settles one term."""
-    reps = [r for r in list_representatives(scope, on=on, include_ended=True) if r.kind == "elected" and r.group]
+    reps = [r for r in list_representatives(scope, on=on, include_ended=True) if r.kind == RepresentativeKind.ELECTED and r.group]
     horizon = on + dt.timedelta(days=TERM_AHEAD_DAYS)
     ending = sorted((r for r in reps if r.term_end is not None and r.ended_on is None and r.term_start <= on
                      and r.term_end <= horizon), key=lambda r: (r.term_end, r.id))

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from juwei.errors import DatabaseError, JuweiError, NotFound, ValidationError
+from juwei.errors import DatabaseError, JuweiError, NotFound, ValidationError, named
 from juwei.i18n import label, t
 from juwei.rules import meetings as mrules
-from juwei.rules.meetings import Tally
+from juwei.rules.codes import read_code
+from juwei.rules.meetings import MeetingStatus, MotionKind, Tally, VoteChoice, VoteMethod
 from juwei.rules.profiles import Rules
 from juwei.services import audit
 from juwei.services.meetings import find_meeting, meeting_quorum, meeting_rules, require_held, require_open
@@ -36,15 +37,13 @@ def find_motion(scope: Scope, motion_id: int) -> Motion:
 
 
 def add_motion(scope: Scope, meeting_id: int, *, title: str, text: str | None = None,
-               kind: str = "ordinary") -> Motion:
+               kind: MotionKind = MotionKind.ORDINARY) -> Motion:
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_open(meeting)
     title = (title or "").strip()
     if not title or len(title) > 300:
-        raise ValidationError(t("--title is required (at most 300 characters)"))
-    if kind not in mrules.MOTION_KINDS:
-        raise ValidationError(t("--kind '{kind}' is not allowed; use one of {allowed}",
-                                kind=kind, allowed=", ".join(mrules.MOTION_KINDS)))
+        raise ValidationError(t("{title} is required (at most 300 characters)", title=named("title")))
+    kind = read_code(MotionKind, "motion kind", kind, "kind")
     number = scope.session.execute(select(func.coalesce(func.max(Motion.number), 0))
                                    .where(Motion.meeting_id == meeting.id)).scalar_one() + 1
     motion = Motion(community_id=scope.community_id, meeting_id=meeting.id, number=number, title=title,
@@ -73,10 +72,10 @@ def list_motions(scope: Scope, meeting_id: int) -> list[MotionRow]:
     motions = scope.session.execute(select(Motion).where(Motion.meeting_id == meeting.id)
                                     .order_by(Motion.number)).scalars().all()
     return [MotionRow(m.id, m.meeting_id, m.number, m.title, m.text, m.kind, m.method, m.present,
-                      meeting.status == "closed", _tally_or_none(scope, meeting, m)) for m in motions]
+                      meeting.status == MeetingStatus.CLOSED, _tally_or_none(scope, meeting, m)) for m in motions]
 
 
-def _open_vote(scope: Scope, meeting: Meeting, motion: Motion, method: str) -> int:
+def _open_vote(scope: Scope, meeting: Meeting, motion: Motion, method: VoteMethod) -> int:
     """Check the meeting may decide now (its day has come, S7) and return those present."""
     require_held(scope, meeting)
     if motion.method is not None and motion.method != method:
@@ -93,25 +92,23 @@ def count_votes(scope: Scope, motion_id: int, *, votes_for: int, against: int, a
     """A show of hands or paper ballots counted by tellers; the count may not exceed those present."""
     motion = find_motion(scope, motion_id)
     meeting = find_meeting(scope, motion.meeting_id, for_update=True)
-    present = _open_vote(scope, meeting, motion, "count")
+    present = _open_vote(scope, meeting, motion, VoteMethod.COUNT)
     mrules.check_counts(present, votes_for, against, abstain)
     before = audit.row_state(motion)
-    motion.method, motion.present, motion.voted_at = "count", present, utcnow()
+    motion.method, motion.present, motion.voted_at = VoteMethod.COUNT.value, present, utcnow()
     motion.votes_for, motion.votes_against, motion.votes_abstain = votes_for, against, abstain
     scope.session.add(motion)
     audit.record_row(scope, "vote.count", "motion", motion, before=before)
     return motion
 
 
-def cast_votes(scope: Scope, motion_id: int, seats: list[str], choice: str) -> list[int]:
+def cast_votes(scope: Scope, motion_id: int, seats: list[int], choice: VoteChoice) -> list[int]:
     """A roll call: each seat present votes once."""
-    if choice not in mrules.CHOICES:
-        raise ValidationError(t("--choice '{choice}' is not allowed; use one of {allowed}",
-                                choice=choice, allowed=", ".join(mrules.CHOICES)))
+    choice = read_code(VoteChoice, "choice", choice, "choice")
     motion = find_motion(scope, motion_id)
     meeting = find_meeting(scope, motion.meeting_id, for_update=True)
-    present_now = _open_vote(scope, meeting, motion, "roll-call")
-    numbers = mrules.parse_seats(seats, meeting.body_size)
+    present_now = _open_vote(scope, meeting, motion, VoteMethod.ROLL_CALL)
+    numbers = mrules.check_seats(seats, meeting.body_size)
     in_room = dict(scope.session.execute(select(Attendance.seat, Attendance.member_id).where(
         Attendance.meeting_id == meeting.id, Attendance.checked_out_at.is_(None))).all())
     voted = set(scope.session.execute(select(Ballot.seat).where(Ballot.motion_id == motion.id)).scalars())
@@ -123,7 +120,7 @@ def cast_votes(scope: Scope, motion_id: int, seats: list[str], choice: str) -> l
             raise JuweiError(t("seat {seat} has already voted on motion {motion}", seat=seat, motion=motion.id))
     if motion.method is None:
         before = audit.row_state(motion)
-        motion.method, motion.present, motion.voted_at = "roll-call", present_now, utcnow()
+        motion.method, motion.present, motion.voted_at = VoteMethod.ROLL_CALL.value, present_now, utcnow()
         scope.session.add(motion)
         audit.record_row(scope, "vote.open", "motion", motion, before=before)
     if len(voted) + len(numbers) > motion.present:
@@ -132,7 +129,7 @@ def cast_votes(scope: Scope, motion_id: int, seats: list[str], choice: str) -> l
     now = utcnow()
     try:
         scope.session.connection().execute(Ballot.__table__.insert(), [
-            {"motion_id": motion.id, "seat": seat, "member_id": in_room[seat], "choice": choice, "cast_at": now}
+            {"motion_id": motion.id, "seat": seat, "member_id": in_room[seat], "choice": choice.value, "cast_at": now}
             for seat in numbers])
     except IntegrityError:
         raise JuweiError(t("some of these seats were recorded as voting by someone else at the same moment; "
@@ -145,16 +142,16 @@ def cast_votes(scope: Scope, motion_id: int, seats: list[str], choice: str) -> l
     # One event per roll-call command: the seats (as ranges) and their choice determine every ballot row.
     audit.record(scope, "vote.cast", f"motion:{motion.id}",
                  after={"motion_id": motion.id, "seats": mrules.format_seats(numbers), "count": len(numbers),
-                        "choice": choice, "cast_at": now.isoformat()})
+                        "choice": choice.value, "cast_at": now.isoformat()})
     return numbers
 
 
 def _counts(scope: Scope, motion: Motion) -> tuple[int, int, int]:
-    if motion.method == "count" or motion.votes_for is not None:
+    if motion.method == VoteMethod.COUNT or motion.votes_for is not None:
         return motion.votes_for or 0, motion.votes_against or 0, motion.votes_abstain or 0
     got = dict(scope.session.execute(select(Ballot.choice, func.count()).where(Ballot.motion_id == motion.id)
                                      .group_by(Ballot.choice)).all())
-    return got.get("for", 0), got.get("against", 0), got.get("abstain", 0)
+    return got.get(VoteChoice.FOR, 0), got.get(VoteChoice.AGAINST, 0), got.get(VoteChoice.ABSTAIN, 0)
 
 
 def ballot_counts(scope: Scope, meeting_id: int) -> dict[int, tuple[int, int, int]]:
@@ -173,13 +170,13 @@ def final_tally(scope: Scope, meeting: Meeting, motion: Motion, rules: Rules | N
     ``counts`` may be given when the caller has them already (closing a meeting with many motions)."""
     if motion.method is None or motion.present is None:
         q = meeting_quorum(scope, meeting)
-        if meeting.status == "convened" and not q.quorate:
+        if meeting.status == MeetingStatus.CONVENED and not q.quorate:
             raise JuweiError(t("meeting {id} has no quorum (S7): {present} present of {size}, {required} needed; "
                                "it cannot vote", id=meeting.id, present=q.present, size=q.body_size,
                                required=q.required))
         raise JuweiError(t("no votes are recorded on motion {id} yet; use `juwei vote count` or `juwei vote cast`",
                            id=motion.id))
-    if meeting.status == "closed" and motion.required is not None:
+    if meeting.status == MeetingStatus.CLOSED and motion.required is not None:
         return Tally(motion.present, motion.votes_for or 0, motion.votes_against or 0, motion.votes_abstain or 0,
                      motion.present - (motion.votes_for or 0) - (motion.votes_against or 0)
                      - (motion.votes_abstain or 0), motion.required, bool(motion.passed), motion.rule or "")
@@ -190,7 +187,7 @@ def final_tally(scope: Scope, meeting: Meeting, motion: Motion, rules: Rules | N
         raise JuweiError(t("meeting {id} had no quorum when motion {motion} was voted (S7): {present} present of "
                            "{size}, {required} needed", id=meeting.id, motion=motion.id, present=q.present,
                            size=q.body_size, required=q.required))
-    if counts is None or motion.method == "count":
+    if counts is None or motion.method == VoteMethod.COUNT:
         counts = _counts(scope, motion)
     votes_for, against, abstain = counts
     return mrules.tally(motion.present, votes_for, against, abstain, rules.pass_threshold, rules.pass_base)

@@ -85,7 +85,7 @@ def test_a_wrong_code_names_what_is_allowed_in_the_active_language():
 
 
 def _enums():
-    from juwei.rules import disclosure, meetings, profiles
+    from juwei.rules import committee, disclosure, meetings, profiles
 
     return [(meetings.MeetingKind, "meeting kind"), (meetings.Body, "body"), (meetings.MeetingStatus, "meeting status"),
             (meetings.MotionKind, "motion kind"), (meetings.VoteChoice, "choice"),
@@ -94,7 +94,9 @@ def _enums():
             (meetings.PetitionBase, "petition base"), (profiles.Cadence, "cadence"),
             (disclosure.DisclosureCategory, "disclosure category"), (disclosure.DisclosureStatus, "disclosure status"),
             (disclosure.Direction, "ledger direction"), (disclosure.ExpenseCategory, "expense category"),
-            (disclosure.ObligationStatus, "obligation status")]
+            (disclosure.ObligationStatus, "obligation status"), (committee.CommitteeRole, "committee post"),
+            (committee.StaffPosition, "staff position"), (committee.PostBody, "post body"),
+            (committee.OrgRole, "org role"), (committee.EndReason, "end reason")]
 
 
 @pytest.mark.parametrize("enum,kind", _enums(), ids=lambda x: x if isinstance(x, str) else x.__name__)

@@ -8,6 +8,7 @@ from typing import Callable, Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table, warn
+from juwei.cli._params import code_option
 from juwei.i18n import label, t
 from juwei.rules.committee import CommitteeRole, EndReason, PostBody
 
@@ -18,7 +19,7 @@ NOTE_OPTION = typer.Option(None, "--note", help="A note kept on the record.")
 SERVING_ON = typer.Option(None, "--on", help="Serving on this date (default today).")
 INCLUDE_ENDED = typer.Option(False, "--all", help="Include posts that ended.")
 LAST_DAY = typer.Option(..., "--on", help="Last day served.")
-END_REASON = typer.Option(..., "--reason", metavar="|".join(EndReason), help="Why the post ends.")
+END_REASON = code_option(EndReason, "end reason", ..., "--reason", help="Why the post ends.")
 
 
 def show_posts(title: str, rows, as_json: bool) -> None:
@@ -75,8 +76,8 @@ def show_command(ctx: typer.Context, body: PostBody, person: str, as_json: bool)
 def add(
     ctx: typer.Context,
     member: str = typer.Argument(..., help="Member id or ID number (a resident on the roster)."),
-    role: CommitteeRole = typer.Option(..., "--role", metavar="|".join(CommitteeRole),
-                                       help="Director (主任), deputy (副主任) or member (委员)."),
+    role: CommitteeRole = code_option(CommitteeRole, "committee post", ..., "--role",
+                                      help="Director (主任), deputy (副主任) or member (委员)."),
     from_: str = typer.Option(..., "--from", help="First day in the post."),
     election: Optional[int] = typer.Option(None, "--election", metavar="E", help="The election that filled it."),
     note: Optional[str] = NOTE_OPTION,

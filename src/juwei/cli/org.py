@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, created, parse_date_option, scope
+from juwei.cli._params import CodeChoice, code_option
 from juwei.cli.committee import (END_REASON, INCLUDE_ENDED, LAST_DAY, NOTE_OPTION, SERVING_ON, end_command,
                                  list_command, show_command)
 from juwei.i18n import label, t
@@ -15,7 +16,7 @@ from juwei.rules.committee import EndReason, OrgKind, OrgRole, PostBody
 
 app = typer.Typer(no_args_is_help=True)
 
-KIND_ARGUMENT = typer.Argument(..., metavar="KIND", help="Which body: party, deliberation, supervision, mediation, "
+KIND_ARGUMENT = typer.Argument(..., metavar="KIND", parser=CodeChoice(OrgKind, "post body"), help="Which body: party, deliberation, supervision, mediation, "
                                                         "security, health, elderly-women-children, group-leaders, "
                                                         "collectors.")
 
@@ -26,7 +27,7 @@ def add(
     kind: OrgKind = KIND_ARGUMENT,
     member: Optional[str] = typer.Argument(None, help="Member id or ID number, when the person is on the roster."),
     name: Optional[str] = typer.Option(None, "--name", help="The person's name, when not on the roster."),
-    role: OrgRole = typer.Option(OrgRole.MEMBER, "--role", metavar="|".join(OrgRole), help="Chair or member."),
+    role: OrgRole = code_option(OrgRole, "org role", OrgRole.MEMBER, "--role", help="Chair or member."),
     group: Optional[str] = typer.Option(None, "--group", help="The residents' group a group leader leads."),
     from_: str = typer.Option(..., "--from", help="First day in the post."),
     note: Optional[str] = NOTE_OPTION,

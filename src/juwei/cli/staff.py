@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, created, parse_date_option, scope
+from juwei.cli._params import code_option
 from juwei.cli.committee import (END_REASON, INCLUDE_ENDED, LAST_DAY, NOTE_OPTION, SERVING_ON, end_command,
                                  list_command, show_command)
 from juwei.i18n import label, t
@@ -20,8 +21,8 @@ def add(
     ctx: typer.Context,
     member: Optional[str] = typer.Argument(None, help="Member id or ID number, when the person is on the roster."),
     name: Optional[str] = typer.Option(None, "--name", help="The person's name, when not on the roster."),
-    position: StaffPosition = typer.Option(..., "--position", metavar="|".join(StaffPosition),
-                                           help="The position (S28)."),
+    position: StaffPosition = code_option(StaffPosition, "staff position", ..., "--position",
+                                          help="The position (S28)."),
     from_: str = typer.Option(..., "--from", help="First day in the position."),
     note: Optional[str] = NOTE_OPTION,
     disclosed: bool = typer.Option(False, "--disclosed",

@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import select
 
 from juwei.errors import JuweiError, NotFound, ValidationError
-from juwei.i18n import t
+from juwei.i18n import label, t
 from juwei.rules import disclosure as rules
 from juwei.rules import people
 from juwei.rules.due import DueItem
@@ -97,7 +97,7 @@ def add_disclosure(scope: Scope, *, category: str, title: str, body: str, period
                                id=old.id, new=newer.id))
         if old.category != category:
             raise ValidationError(t("a correction keeps the category of disclosure {id} ({category})",
-                                    id=old.id, category=old.category))
+                                    id=old.id, category=label("disclosure category", old.category)))
         subject = subject or old.subject
         label = label or old.period
         meeting_id = meeting_id or old.meeting_id

@@ -60,6 +60,15 @@ CODES: dict[str, dict[str, str]] = {
         "office": "办公及公务",
         "other": "其他",
     },
+    "document": {  # what `notice render --doc` prints
+        "notice": "会议通知",
+        "signin": "签到表",
+        "ballot": "表决票",
+        "result": "表决结果公告",
+        "resolution": "决议",
+        "minutes": "会议记录",
+        "summary": "会议纪要",
+    },
     "document language": {
         "zh_CN": "简体中文",
         "en": "英文",

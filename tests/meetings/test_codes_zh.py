@@ -162,3 +162,20 @@ def test_english_output_keeps_the_codes_the_clerk_types(town, record):
     assert "regular" in town.ok("meeting", "show", str(record["meeting"]))
     accounts = town.ok("ledger", "accounts", "--period", "2026-Q1")
     assert "expense: wages" in accounts
+
+
+def test_the_demo_stays_in_the_clerks_language(tmp_path, monkeypatch):
+    """`juwei --lang zh_CN demo`: the clerk's commands it runs print in Chinese too, with labels."""
+    from typer.testing import CliRunner
+
+    from juwei.cli import app
+
+    monkeypatch.setenv("JUWEI_TODAY", "2026-11-25")
+    try:
+        result = CliRunner().invoke(app, ["--lang", "zh_CN", "demo", "--out", str(tmp_path / "d"),
+                                          "--households", "12"])
+    finally:
+        i18n.set_language("en")
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "会议 1 已闭会" in result.stdout and "meeting 1 closed" not in result.stdout
+    assert "当然代表（" in result.stdout and "出席人数的三分之二以上" in result.stdout

@@ -11,7 +11,7 @@ from typing import Iterator
 import typer
 
 from juwei.cli._common import info
-from juwei.i18n import t
+from juwei.i18n import language, t
 
 app = typer.Typer()
 
@@ -73,7 +73,9 @@ def clerk(db: str, *args: str) -> int:
 
     typer.secho("\n$ juwei " + " ".join(shlex.quote(str(a)) for a in args), bold=True)
     command = typer.main.get_command(cli)
-    code = command.main(args=["--db", db, *map(str, args)], prog_name="juwei", standalone_mode=False)
+    # in the clerk's language: `juwei --lang zh_CN demo` shows every step's output in Chinese
+    code = command.main(args=["--db", db, "--lang", language(), *map(str, args)], prog_name="juwei",
+                        standalone_mode=False)
     if code not in (None, 0):
         from juwei.errors import JuweiError
 

@@ -37,7 +37,10 @@ def audit_actions() -> set[str]:
 def _codes():
     from juwei.rules import disclosure, meetings, profiles, records
     from juwei.render import DOCUMENTS
-    from juwei.services import community, integrity, roster  # noqa: F401  (integrity: the checks' names)
+    from juwei.services import community, roster
+    from juwei.storage import models
+
+    models.load_all()
 
     return {
         "meeting kind": (*meetings.KINDS, "report", "residents/representatives"),  # the last two: `meeting due`
@@ -64,6 +67,7 @@ def _codes():
         "community setting": community.SETTINGS,
         "database check": ("integrity_check", "foreign_key_check", "audit_verify"),
         "audit action": tuple(sorted(audit_actions())),
+        "table": tuple(table.name for table in models.metadata.sorted_tables),
     }
 
 

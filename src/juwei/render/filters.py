@@ -12,6 +12,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from juwei.i18n import label as _label
+from juwei.rules.disclosure import period_zh
 
 from juwei.render.markdown import MarkdownText, escape_inline, escape_line_start, to_html, to_markdown
 from juwei.rules.privacy import mask_id, mask_phone, scrub_text
@@ -224,6 +225,7 @@ FILTERS = {
     "en_time": en_time,
     "label": label,
     "cn_number": cn_number,
+    "cn_period": period_zh,
     "en_number": en_number,
     "cn_ordinal": cn_ordinal,
     "mask_id": mask_id,

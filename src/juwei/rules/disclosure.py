@@ -183,6 +183,25 @@ def parse_period(value: str) -> Period:
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}")
 
 
+_QUARTERS_ZH = "一二三四"
+
+
+def period_zh(label: str | None) -> str:
+    """A period as a Chinese notice writes it: ``2026-Q3`` → 2026年第三季度, ``2026-H1`` → 2026年上半年,
+    ``2026-07`` → 2026年7月, ``2026`` → 2026年度. Anything else is returned as it is."""
+    match = _PERIOD.match(label or "")
+    if not match:
+        return label or ""
+    year = match.group(1)
+    if match.group(2):
+        return f"{year}年第{_QUARTERS_ZH[int(match.group(3)) - 1]}季度"
+    if match.group(4):
+        return f"{year}年{'上' if match.group(5) == '1' else '下'}半年"
+    if match.group(6):
+        return f"{year}年{int(match.group(6))}月"
+    return f"{year}年度"
+
+
 def period_containing(cadence: str, day: dt.date) -> Period | None:
     """The period of ``cadence`` (monthly, quarterly, half-yearly, yearly) that holds ``day``."""
     if cadence == "quarterly":

@@ -408,7 +408,7 @@ def finance_disclosure(scope: Scope, period: str, *, post_on: dt.date | None = N
                            period=p.label, end=p.end))
     acc = account(scope, p.label)
     zh = _zh(scope)
-    title = (f"{scope.community.name}{p.label}财务收支公开" if zh
+    title = (f"{scope.community.name}{rules.period_zh(p.label)}财务收支公开" if zh
              else f"{scope.community.name}: finance account {p.label}")
     row = add_disclosure(scope, category="finance", title=title[:200], body=_account_markdown(acc, zh),
                          period=p.label, post_on=post_on, supersedes=supersedes, contact=contact,

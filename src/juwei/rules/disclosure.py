@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any, Iterable
 
 from juwei.errors import ValidationError
-from juwei.i18n import t
+from juwei.i18n import language, t
 from juwei.rules.text import odd_digit
 
 class DisclosureStatus(StrEnum):  # where a disclosure stands on a day
@@ -202,6 +202,11 @@ def period_zh(label: str | None) -> str:
     return f"{year}年度"
 
 
+def _period_words(label: str) -> str:
+    """A period in the clerk's language: 2026年第三季度 in Chinese; English keeps the typed 2026-Q3."""
+    return period_zh(label) if language() == "zh_CN" else label
+
+
 def period_containing(cadence: str, day: dt.date) -> Period | None:
     """The period of ``cadence`` (monthly, quarterly, half-yearly, yearly) that holds ``day``."""
     if cadence == "quarterly":
@@ -273,7 +278,7 @@ def finance_obligations(*, cadence: str, yearly: bool, deadline_days: int, since
                 continue
             seen.add(period.label)
             title = (t("full-year finance account {period}", period=period.label) if kind == "yearly"
-                     else t("finance account {period}", period=period.label))
+                     else t("finance account {period}", period=_period_words(period.label)))
             out.append(Obligation("S20", f"finance:{period.label}", title,
                                   period.end + dt.timedelta(days=deadline_days), period=period.label))
     out.sort(key=lambda o: (o.due, o.subject))

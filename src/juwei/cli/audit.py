@@ -99,7 +99,7 @@ def log(
             if key in ("created_at", "updated_at"):
                 continue
             old, new = (local_text(v, zone, "%Y-%m-%d %H:%M:%S") if stored_instant(v) else v for v in (old, new))
-            old_text, new_text = (_shown(e.entity, key, _mask(key, v, reveal)) for v in (old, new))
+            old_text, new_text = (_shown(e.entity, key, _mask(key, v, reveal), e.after) for v in (old, new))
             if e.before is None:
                 info(f"    {key}: {new_text}")
             else:
@@ -113,17 +113,22 @@ _FIELD_CODES = {
     ("meeting", "kind"): "meeting kind", ("meeting", "body"): "body", ("meeting", "status"): "meeting status",
     ("motion", "kind"): "motion kind", ("representative", "kind"): "representative kind",
     ("disclosure", "category"): "disclosure category", ("ledger_entry", "category"): "expense category",
+    ("community", "locale"): "document language", ("community", "rules_profile"): "rules profile",
 }
 
 
-def _shown(entity: str, key: str, value: Any) -> str:
-    """A recorded value as the log prints it: a code by its label, a boolean as yes/no, nothing for None."""
+def _shown(entity: str, key: str, value: Any, state: Any = None) -> str:
+    """A recorded value as the log prints it: a code by its label, a boolean as yes/no, a rule's value as
+    `rules show` prints it, nothing for None."""
     from juwei.cli._common import cell
     from juwei.rules.meetings import reason_words, rule_words
+    from juwei.rules.profiles import value_words
 
     if value is None:
         return ""
     table = entity.partition(":")[0]
+    if (table, key) == ("rules_version", "value") and isinstance(state, dict) and isinstance(value, str):
+        return value_words(str(state.get("key")), value)
     kind = _FIELD_CODES.get((table, key)) or _FIELD_CODES.get((None, key))
     if kind and isinstance(value, str):
         return label(kind, value)

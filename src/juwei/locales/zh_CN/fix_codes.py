@@ -190,9 +190,9 @@ CODES: dict[str, dict[str, str]] = {
         "welfare.link": "救助名单公开",
         "ledger.add": "记账",
         "ledger.import": "导入账目",
-        "db.insert": "数据库直接插入",
-        "db.update": "数据库直接修改",
-        "db.delete": "数据库直接删除",
+        "db.insert": "写入数据",
+        "db.update": "修改数据",
+        "db.delete": "删除数据",
     },
 }
 

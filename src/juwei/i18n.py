@@ -100,9 +100,15 @@ def pt(context: str, message: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def label(kind: str, code: str | None) -> str:
-    """The words for a stored code of one kind (``label("meeting kind", "residents")``); "" for no code."""
-    return pt(kind, code) if code else ""
+def label(kind: str, code: str | None, lang: str | None = None) -> str:
+    """The words for a stored code of one kind (``label("meeting kind", "residents")``); "" for no code.
+
+    In the CLI's language, or in ``lang`` when given: a document is in its community's language, not the
+    clerk's, and names its codes from the same table. A code the table lacks is shown as it is."""
+    if not code:
+        return ""
+    lang = lang or language()
+    return code if lang == "en" else catalog(lang).get(context_key(kind, code), code)
 
 
 def t(message: str, /, **values: object) -> str:

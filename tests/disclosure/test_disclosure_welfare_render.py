@@ -64,9 +64,9 @@ def test_render_escapes_and_carries_period_and_committee(community, today, tmp_p
     assert "13812345678" not in html and "138****5678" in html
     assert "&lt;b&gt;" in html and "<table>" in html and "@page" in html and "size: A4" in html
     assert "东城社区居民委员会" in html and "2026年10月20日" in html and "2026年12月31日" in html
-    assert "2026-Q4" in html and not re.search(r"(src|href)=\"https?:", html)
+    assert "2026年第四季度" in html and not re.search(r"(src|href)=\"https?:", html)  # the period in words
     md = community.ok("disclose", "render", str(d), "--format", "md")
-    assert "2026-Q4" in md and "东城社区居民委员会" in md
+    assert "期间 2026年第四季度" in md and "2026-Q4" not in md and "东城社区居民委员会" in md
     out = tmp_path / "one.html"
     community.ok("disclose", "render", str(d), "--out", str(out))
     assert out.read_text(encoding="utf-8") == html

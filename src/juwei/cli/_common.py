@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import typer
 
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON (field names documented in docs/cli.md).")
 REVEAL_OPTION = typer.Option(False, "--reveal", help="Show ID numbers and phones unmasked.")
@@ -135,8 +135,28 @@ def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
     for column in columns:
         tbl.add_column(column)
     for row in rows:
-        tbl.add_row(*("" if v is None else str(v) for v in row))
+        tbl.add_row(*(cell(v) for v in row))
     Console(soft_wrap=False).print(tbl)
+
+
+def cell(value: Any) -> str:
+    """A value as a table shows it: nothing for None, 是/否 (yes/no) for a boolean, never True/False."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return yes_no(value)
+    return str(value)
+
+
+def listing(items: Iterable[Any]) -> str:
+    """Items of one list in a line: ``a; b`` in English, ``a；b`` between Chinese words."""
+    return t("; ").join(str(item) for item in items)
+
+
+def labels(kind: str, codes: str | None, separator: str) -> str:
+    """Several codes of one kind stored in one text (``elected+ex_officio``, ``party_org,committee``), each
+    by its label, joined as a list."""
+    return t(", ").join(label(kind, code) for code in (codes or "").split(separator) if code)
 
 
 def key_values(title: str, pairs: Iterable[tuple[str, Any]]) -> None:

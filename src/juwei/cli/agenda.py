@@ -50,7 +50,7 @@ def agenda(
         return
     table(t("Agenda on {day}: {n} to do", day=report.on, n=len(report.items)),
           [t("due"), t("rule"), t("what"), t("command")],
-          [(t("overdue") + f" ({x.due})" if x.overdue else (x.due or t("now")), x.rule, x.what, x.command)
+          [(t("overdue ({due})", due=x.due) if x.overdue else (x.due or t("now")), x.rule, x.what, x.command)
            for x in report.items])
     if ics is not None:
         info(t("{n} dated item(s) written to {path}", n=sum(1 for x in report.items if x.due), path=ics))

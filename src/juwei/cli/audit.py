@@ -8,7 +8,7 @@ from typing import Any, Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, emit_json, info, options, parse_date_option, scope
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -93,17 +93,50 @@ def log(
         info(t("no audit events match"))
         return
     for e in entries:
-        info(f"#{e.seq}  {local_text(e.at, zone, '%Y-%m-%d %H:%M:%S')}  {e.clerk}  {e.action}  {e.entity}")
+        info(f"#{e.seq}  {local_text(e.at, zone, '%Y-%m-%d %H:%M:%S')}  {e.clerk}  {label('audit action', e.action)}"
+             f"  {e.entity}")
         for key, old, new in e.changes:
             if key in ("created_at", "updated_at"):
                 continue
             old, new = (local_text(v, zone, "%Y-%m-%d %H:%M:%S") if stored_instant(v) else v for v in (old, new))
-            old_text = "" if old is None else str(_mask(key, old, reveal))
-            new_text = "" if new is None else str(_mask(key, new, reveal))
+            old_text, new_text = (_shown(e.entity, key, _mask(key, v, reveal), e.after) for v in (old, new))
             if e.before is None:
                 info(f"    {key}: {new_text}")
             else:
                 info(f"    {key}: {old_text} → {new_text}")
+
+
+# The code table each recorded field's values are named from: (table, field), or (None, field) for any table.
+_FIELD_CODES = {
+    (None, "choice"): "choice", (None, "method"): "vote method", (None, "gender"): "gender",
+    (None, "direction"): "ledger direction", (None, "basis"): "ex officio basis",
+    ("meeting", "kind"): "meeting kind", ("meeting", "body"): "body", ("meeting", "status"): "meeting status",
+    ("motion", "kind"): "motion kind", ("representative", "kind"): "representative kind",
+    ("disclosure", "category"): "disclosure category", ("ledger_entry", "category"): "expense category",
+    ("community", "locale"): "document language", ("community", "rules_profile"): "rules profile",
+}
+
+
+def _shown(entity: str, key: str, value: Any, state: Any = None) -> str:
+    """A recorded value as the log prints it: a code by its label, a boolean as yes/no, a rule's value as
+    `rules show` prints it, nothing for None."""
+    from juwei.cli._common import cell
+    from juwei.rules.meetings import reason_words, rule_words
+    from juwei.rules.profiles import value_words
+
+    if value is None:
+        return ""
+    table = entity.partition(":")[0]
+    if (table, key) == ("rules_version", "value") and isinstance(state, dict) and isinstance(value, str):
+        return value_words(str(state.get("key")), value)
+    kind = _FIELD_CODES.get((table, key)) or _FIELD_CODES.get((None, key))
+    if kind and isinstance(value, str):
+        return label(kind, value)
+    if (table, key) == ("meeting", "reason") and isinstance(value, str):
+        return reason_words(value)
+    if (table, key) == ("motion", "rule") and isinstance(value, str):
+        return rule_words(value)
+    return cell(value)
 
 
 @app.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from juwei.cli._common import JSON_OPTION, emit_json, info, key_values, scope
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -24,7 +24,8 @@ def show(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         return
     key_values(t("Community {name}", name=values["name"]), [
         (t("community name"), values["name"]), (t("code"), values["code"]),
-        (t("document language"), values["locale"]), (t("rules profile"), values["rules_profile"]),
+        (t("document language"), label("document language", values["locale"])),
+        (t("rules profile"), label("rules profile", values["rules_profile"])),
         (t("time zone"), values["timezone"]), (t("today"), values["today"])])
 
 
@@ -40,4 +41,5 @@ def set_(
 
     with scope(ctx, write=True) as sc:
         community = set_setting(sc, key, value)
-    info(t("{key} of {name} is now {value}", key=key, name=community.name, value=community.timezone))
+    info(t("{key} of {name} is now {value}", key=label("community setting", key), name=community.name,
+           value=community.timezone))

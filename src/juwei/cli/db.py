@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, emit_json, info, options, warn
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -130,11 +130,11 @@ def check(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         emit_json({"ok": all(line.ok for line in lines), "checks": lines})
     else:
         for line in lines:
-            info(f"{line.name}: {t('ok') if line.ok else t('FAILED')}")
+            info(t("{name}: {state}", name=label("database check", line.name), state=t("ok") if line.ok else t("FAILED")))
             for detail in line.details:
                 info(f"    {detail}")
-    failed = [line.name for line in lines if not line.ok]
+    failed = [label("database check", line.name) for line in lines if not line.ok]
     if failed:
-        typer.echo(t("error: {message}", message=t("database check failed: {checks}", checks=", ".join(failed))),
+        typer.echo(t("error: {message}", message=t("database check failed: {checks}", checks=t(", ").join(failed))),
                    err=True)
         raise typer.Exit(1)

@@ -86,7 +86,7 @@ def clerk(db: str, *args: str) -> int:
 
     typer.secho("\n$ juwei " + " ".join(shlex.quote(str(a)) for a in args), bold=True)
     command = typer.main.get_command(cli)
-    # the clerk's language carries into each command, as --lang given to `juwei demo` would
+    # in the clerk's language: `juwei --lang zh_CN demo` shows every step's output in Chinese
     code = command.main(args=["--db", db, "--lang", language(), *map(str, args)], prog_name="juwei",
                         standalone_mode=False)
     if code not in (None, 0):

@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
-                               plain, private, scope, table)
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, cell, created, emit_json, info, key_values,
+                               parse_date_option, plain, private, scope, table)
 from juwei.cli._params import code_option
 from juwei.i18n import label, t
 from juwei.rules.disclosure import DisclosureCategory, DisclosureStatus
@@ -71,7 +71,8 @@ def add(
 def _table(title: str, rows) -> None:
     table(title, [t("id"), t("category"), t("title"), t("period"), t("status"), t("posted"), t("until"),
                   t("supersedes"), t("superseded by")],
-          [(r.id, r.category, r.title, r.period, r.status, r.posted_on, r.until, r.supersedes, r.superseded_by)
+          [(r.id, label("disclosure category", r.category), r.title, r.period, label("disclosure status", r.status),
+            r.posted_on, r.until, r.supersedes, r.superseded_by)
            for r in rows])
 
 
@@ -119,7 +120,9 @@ def show_(
     if as_json:
         emit_json({**plain(row), "body": body})
         return
-    key_values(t("disclosure {id}", id=row.id), [(k, v) for k, v in plain(row).items()])
+    shown = {"category": lambda v: label("disclosure category", v), "status": lambda v: label("disclosure status", v)}
+    key_values(t("disclosure {id}", id=row.id),
+               [(label("disclosure field", k), shown.get(k, cell)(v)) for k, v in plain(row).items()])
     info(body)
 
 

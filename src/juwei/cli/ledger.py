@@ -8,7 +8,7 @@ import typer
 
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, created, emit_json, info, plain, private, scope, table
 from juwei.cli._params import code_option
-from juwei.i18n import t
+from juwei.i18n import label, t
 from juwei.rules.disclosure import DIRECTION_ALIASES, Direction
 
 app = typer.Typer(no_args_is_help=True)
@@ -79,7 +79,13 @@ def list_(
         return
     table(t("ledger"), [t("id"), t("date"), t("direction"), t("category"), t("amount"), t("voucher"),
                         t("description")],
-          [(r.id, r.date, r.direction, r.category, r.amount, r.voucher, r.description) for r in rows])
+          [(r.id, r.date, label("ledger direction", r.direction), _category(r.direction, r.category), r.amount,
+            r.voucher, r.description) for r in rows])
+
+
+def _category(direction: str, category: str) -> str:
+    """An expense by its S20 category's label; an income by its source, as the clerk wrote it."""
+    return label("expense category", category) if direction == "expense" else category
 
 
 @app.command()
@@ -125,12 +131,14 @@ def accounts(
     rows = [(t("opening balance"), format_fen(acc.opening_fen))]
     rows += [(t("income: {category}", category=line.category), format_fen(line.fen)) for line in acc.income]
     rows += [(t("total income"), format_fen(acc.income_fen))]
-    rows += [(t("expense: {category}", category=line.category), format_fen(line.fen)) for line in acc.expense]
+    rows += [(t("expense: {category}", category=_category("expense", line.category)), format_fen(line.fen))
+             for line in acc.expense]
     rows += [(t("total expense"), format_fen(acc.expense_fen)), (t("closing balance"), format_fen(acc.closing_fen))]
     table(t("account {period} ({start} to {end}), {n} entries", period=acc.period, start=acc.start, end=acc.end,
             n=acc.entries), [t("item"), t("yuan")], rows)
     if acc.itemised:
         table(t("expenses above {amount}", amount=format_fen(acc.itemise_over_fen)),
               [t("date"), t("voucher"), t("category"), t("description"), t("yuan")],
-              [(e.day, e.voucher, e.category, e.description, format_fen(e.fen)) for e in acc.itemised])
+              [(e.day, e.voucher, _category("expense", e.category), e.description, format_fen(e.fen))
+               for e in acc.itemised])
 

@@ -6,12 +6,12 @@ from typing import List, Optional
 
 import typer
 
-from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, parse_date_option,
-                               private, scope, table, warn, yes_no)
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, labels, listing,
+                               parse_date_option, private, scope, table, warn, yes_no)
 from juwei.cli._params import code_option, parse_reason, parse_seats
 from juwei.i18n import label, language, pt, t
 from juwei.rules.dates import WORKING_YEARS
-from juwei.rules.meetings import Body, MeetingKind, MeetingStatus
+from juwei.rules.meetings import Body, MeetingKind, MeetingStatus, reason_words
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -104,8 +104,8 @@ def show(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPT
     q = view.quorum
     key_values(t("Meeting {id}", id=view.id), [
         (t("kind"), label("meeting kind", view.kind)), (t("body"), label("body", view.body)), (t("at"), _when(view.at)),
-        (t("place"), view.place), (t("topics"), "; ".join(view.topics)),
-        (t("noticed on"), view.noticed_on), (t("reason"), view.reason),
+        (t("place"), view.place), (t("topics"), listing(view.topics)),
+        (t("noticed on"), view.noticed_on), (t("reason"), reason_words(view.reason)),
         (t("urgent"), view.urgent_reason or ""), (t("status"), label("meeting status", view.status)),
         (t("seats on the roll"), view.body_size), (t("present"), view.present),
         (t("quorum"), t("{required} needed, {state}", required=q["required"],
@@ -151,9 +151,15 @@ def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OP
           [t("seat"), t("name"), t("group"), t("household"), pt("roll column", "representative"), t("present"),
            t("in"), t("out")],
           [(r.seat, r.name or t("(any adult of the household)"), r.group, r.household,
-            " ".join(x for x in (label("representative kind", r.rep_kind), r.rep_basis) if x), yes_no(r.present),
+            _rep(r.rep_kind, r.rep_basis), yes_no(r.present),
             local_text(r.checked_in_at, zone, "%H:%M"), local_text(r.checked_out_at, zone, "%H:%M"))
            for r in rows])
+
+
+def _rep(kinds: str | None, bases: str | None) -> str:
+    """A seat's representative status: 当然代表（居委会成员）, elected+ex_officio shown as both."""
+    kind, basis = labels("representative kind", kinds, "+"), labels("ex officio basis", bases, ",")
+    return t("{kind} {basis}", kind=kind, basis=basis) if basis else kind
 
 
 @app.command()
@@ -322,7 +328,7 @@ def minutes(
         return
     m = record.meeting
     info(t("Minutes of meeting {id}: {kind}, {at}, {place}", id=m.id, kind=label("meeting kind", m.kind), at=_when(m.at), place=m.place))
-    info(t("Topics: {topics}", topics="; ".join(m.topics)))
+    info(t("Topics: {topics}", topics=listing(m.topics)))
     if m.urgent_reason:
         info(t("Held on short notice: {reason}", reason=m.urgent_reason))
     info(t("Attendance: {present} present of {size} ({absent} absent)", present=m.present, size=m.body_size,

@@ -7,9 +7,9 @@ from typing import Any, Optional
 
 import typer
 
-from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values,
+from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, cell, created, emit_json, info, key_values,
                                parse_date_option, plain, private, scope, table, warn, yes_no)
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -34,7 +34,7 @@ def member_json(rows, reveal: bool) -> list[dict[str, Any]]:
 def member_table(title: str, rows, reveal: bool) -> None:
     table(title, [t("id"), t("name"), t("gender"), t("born"), t("ID number"), t("phone"), t("group"),
                   t("household"), t("party"), t("status")],
-          [(r.id, r.name, r.gender, r.birth_date, *_mask(r, reveal), r.group, r.household,
+          [(r.id, r.name, label("gender", r.gender), r.birth_date, *_mask(r, reveal), r.group, r.household,
             yes_no(r.party_member), _status(r)) for r in private(rows, reveal)])
 
 
@@ -171,10 +171,13 @@ def show(ctx: typer.Context, member: str = typer.Argument(..., help="Member id o
     if as_json:
         emit_json(data)
         return
-    key_values(t("Member {id}", id=row.id), [(k, v) for k, v in data.items() if k != "representative_terms"])
+    shown = {"gender": lambda v: label("gender", v)}
+    key_values(t("Member {id}", id=row.id), [(label("member field", k), shown.get(k, cell)(v))
+                                              for k, v in data.items() if k != "representative_terms"])
     if reps:
         table(t("Representative terms"), [t("id"), t("kind"), t("basis"), t("from"), t("to"), t("ended")],
-              [(r.id, r.kind, r.basis, r.term_start, r.term_end, r.ended_on) for r in reps])
+              [(r.id, label("representative kind", r.kind), label("ex officio basis", r.basis), r.term_start,
+                r.term_end, r.ended_on) for r in reps])
 
 
 @app.command("import")

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, emit_json, scope, warn
-from juwei.i18n import t
+from juwei.i18n import label, t
 
 try:  # typer ≥ 0.29 carries its own copy of click
     from typer._click.exceptions import UsageError
@@ -115,4 +115,4 @@ def render(
         typer.echo(row["path"])
     for name, why, past in skipped:
         if not past:  # a document not possible yet; one whose moment has passed (ballots after close) is not news
-            warn(t("{doc} not written: {reason}", doc=name, reason=why))
+            warn(t("{doc} not written: {reason}", doc=label("document", name), reason=why))

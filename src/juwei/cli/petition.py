@@ -46,9 +46,11 @@ def sign(
 
 
 def _print(p) -> None:
+    from juwei.rules.thresholds import threshold_words
+
     key_values(t("Petition {id}", id=p.id), [
         (t("topic"), p.topic), (t("opened on"), p.opened_on),
-        (t("base"), t("{base}: {n}", base=label("petition base", p.base), n=p.base_size)), (t("threshold"), p.threshold),
+        (t("base"), t("{base}: {n}", base=label("petition base", p.base), n=p.base_size)), (t("threshold"), threshold_words(p.threshold)),
         (t("signatures"), p.signatures), (t("needed"), p.required), (t("met"), yes_no(p.met)),
         (t("meeting convened"), p.meeting_id or "-"),
     ])

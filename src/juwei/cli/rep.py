@@ -85,7 +85,7 @@ def list_(
     table(t("Representatives ({n})", n=len(rows)),
           [t("id"), t("member"), t("name"), t("kind"), t("group / basis"), t("from"), t("to"), t("ended")],
           [(r.id, r.member_id, r.name, label("representative kind", r.kind),
-            " ".join(x for x in (r.group or r.basis, r.other_group_reason and
+            " ".join(x for x in (r.group or label("ex officio basis", r.basis), r.other_group_reason and
                                  t("(lives elsewhere: {reason})", reason=r.other_group_reason)) if x),
             r.term_start, r.term_end,
             r.ended_on and f"{r.ended_on} {r.end_reason}") for r in rows])

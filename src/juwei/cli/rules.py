@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, emit_json, info, parse_date_option, scope, table
-from juwei.i18n import language, t
+from juwei.i18n import label, language, t
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -19,6 +19,7 @@ def show(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Print every rule value in force, with the rule id (S1…S29, LAW.md) it implements."""
+    from juwei.rules.profiles import value_words
     from juwei.services.community import rules_table
 
     day = parse_date_option(on, "--on")
@@ -29,9 +30,10 @@ def show(
         emit_json([{"key": l.key, "value": l.value, "rule": l.rule, "meaning": l.meaning, "since": l.since}
                    for l in lines])
         return
-    table(t("Rules in force for {name} on {day} (base profile: {profile})", name=name, day=when, profile=profile),
+    table(t("Rules in force for {name} on {day} (base profile: {profile})", name=name, day=when,
+            profile=label("rules profile", profile)),
           [t("key"), t("value"), t("rule"), t("meaning"), t("since")],
-          [(l.key, l.value, l.rule, l.meaning, l.since or t("profile")) for l in lines])
+          [(l.key, value_words(l.key, l.value), l.rule, l.meaning, l.since or t("profile")) for l in lines])
 
 
 @app.command("set")
@@ -45,17 +47,20 @@ def set_(
 ) -> None:
     """Record a new version of one rule, in force from a date; past meetings keep the rules they had."""
     from juwei.cli._common import created
+    from juwei.rules.profiles import value_words
     from juwei.services.community import set_rule
 
     day = parse_date_option(from_, "--from")
     with scope(ctx, write=True) as sc:
         version = set_rule(sc, key, value, day, note)
-    created(version.id, as_json, t("{key} = {value} from {day}", key=key, value=version.value, day=day))
+    created(version.id, as_json, t("{key} = {value} from {day}", key=key, value=value_words(key, version.value),
+                                   day=day))
 
 
 @app.command()
 def history(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Every rule version recorded after the community was created."""
+    from juwei.rules.profiles import value_words
     from juwei.services.community import rules_history
 
     with scope(ctx) as sc:
@@ -68,4 +73,4 @@ def history(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         info(t("no rule has been changed since the community was created"))
         return
     table(t("Rule versions"), [t("id"), t("key"), t("value"), t("from"), t("recorded by"), t("note")],
-          [(r.id, r.key, r.value, r.effective_from, r.recorded_by, r.note) for r in rows])
+          [(r.id, r.key, value_words(r.key, r.value), r.effective_from, r.recorded_by, r.note) for r in rows])

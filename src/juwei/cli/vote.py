@@ -52,6 +52,7 @@ def cast(
 @app.command()
 def tally(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTION) -> None:
     """The result by the meeting's rules (S8: ≥ 2/3 of those present, in the seed profile)."""
+    from juwei.rules.meetings import rule_words
     from juwei.services.voting import find_motion, tally_motion
 
     with scope(ctx) as sc:
@@ -63,7 +64,7 @@ def tally(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTI
     table(t("Motion {id}: {title}", id=motion_id, title=title),
           [t("present"), t("for"), t("against"), t("abstain"), t("not voting"), t("needed"), t("pass rule")],
           [(result.present, result.votes_for, result.against, result.abstain, result.not_voting, result.required,
-            result.rule)])
+            rule_words(result.rule))])
     info(t("PASSED: {votes_for} for, {required} needed", votes_for=result.votes_for, required=result.required)
          if result.passed else
          t("FAILED: {votes_for} for, {required} needed", votes_for=result.votes_for, required=result.required))

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
-from juwei.rules.disclosure import EXPENSE_ZH, Account, format_fen
+from juwei.rules.disclosure import Account, format_fen
 
 
 def cell(value: object) -> str:
@@ -37,7 +37,6 @@ def minute(value: dt.datetime) -> str:
 SOURCE_FILTERS = {
     "cell": cell,
     "yuan": format_fen,  # fen → 1,234.56
-    "expense_zh": EXPENSE_ZH.__getitem__,  # S20's expense category in Chinese
     "minute": minute,
 }
 
@@ -157,5 +156,5 @@ def markdown_source(body: Any, lang: str) -> str:
     """The body's Markdown in ``lang`` (zh_CN or en), from its packaged template."""
     from juwei.render.environment import render_template, source_environment
 
-    context = {f.name: getattr(body, f.name) for f in fields(body)}
+    context = {"lang": lang, **{f.name: getattr(body, f.name) for f in fields(body)}}
     return render_template(source_environment(), template_name(body, lang), context)

@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from juwei.errors import JuweiError
-from juwei.i18n import t
+from juwei.i18n import label, t
 from juwei.render.markdown import MarkdownText
 
 FORMATS = ("md", "html")
-_CATEGORY_ZH = {"finance": "财务公开", "resolution": "决议公开", "decision": "重大事项", "welfare": "救助公示",
-                "personnel": "人事变动", "assembly": "代表会议", "duties": "职责分工", "other": "其他"}
 
 
 def _lang(locale: str) -> str:
@@ -45,9 +43,8 @@ def _context(page: Any, fmt: str, lang: str) -> dict[str, Any]:
         contact = Markup(html.escape(page.contact)) if page.contact else None
     else:
         contact = filters.md_inline(page.contact) if page.contact else None
-    label = _CATEGORY_ZH.get(page.category, page.category) if lang == "zh_CN" else page.category
     return {"doc": "disclosure", "lang": lang, "d": page, "body": MarkdownText(page.body), "contact": contact,
-            "category_label": label}
+            "category_label": label("disclosure category", page.category, lang)}
 
 
 def render_one(page: Any, fmt: str, locale: str, templates_dir: str | Path | None = None) -> str:
@@ -74,8 +71,7 @@ def board_files(pages: Iterable[Any], day: dt.date, fmt: str, locale: str, commu
     lang = _lang(locale)
     rendered = [(_file_name(page, fmt), render_one(page, fmt, locale, templates_dir)) for page in pages]
     entries = [{"file": name, "page": page,
-                "category_label": _CATEGORY_ZH.get(page.category, page.category) if lang == "zh_CN"
-                else page.category} for (name, _), page in zip(rendered, pages)]
+                "category_label": label("disclosure category", page.category, lang)} for (name, _), page in zip(rendered, pages)]
     index = render("board_index", lang, fmt, {"doc": "board_index", "lang": lang, "entries": entries, "day": day,
                                                "community": community}, templates_dir)
     return rendered + [(f"index.{fmt}", index)]

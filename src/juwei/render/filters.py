@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from jinja2 import pass_context
 from markupsafe import Markup
+
+from juwei.i18n import label as _label
+from juwei.rules.disclosure import period_zh
 
 from juwei.render.markdown import MarkdownText, escape_inline, escape_line_start, to_html, to_markdown
 from juwei.rules.privacy import mask_id, mask_phone, scrub_text
@@ -204,6 +208,13 @@ def adopted_title(value) -> str:
     return title
 
 
+@pass_context
+def label(context, code, kind: str) -> str:
+    """``{{ meeting.kind|label("meeting kind") }}``: a stored code by its words in the document's language
+    (the template's ``lang``), from the same tables the CLI uses (:func:`juwei.i18n.label`)."""
+    return _label(kind, code, context.get("lang") or "en")
+
+
 FILTERS = {
     "adopted_title": adopted_title,
     "cn_date": cn_date,
@@ -212,7 +223,9 @@ FILTERS = {
     "en_date": en_date,
     "en_weekday": en_weekday,
     "en_time": en_time,
+    "label": label,
     "cn_number": cn_number,
+    "cn_period": period_zh,
     "en_number": en_number,
     "cn_ordinal": cn_ordinal,
     "mask_id": mask_id,

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any, Iterable
 
 from juwei.errors import ValidationError
-from juwei.i18n import t
+from juwei.i18n import language, t
 from juwei.rules.codes import find_code
 from juwei.rules.profiles import Cadence
 from juwei.rules.text import odd_digit
@@ -221,6 +221,30 @@ def parse_period(value: str) -> Period:
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}")
 
 
+_QUARTERS_ZH = "一二三四"
+
+
+def period_zh(label: str | None) -> str:
+    """A period as a Chinese notice writes it: ``2026-Q3`` → 2026年第三季度, ``2026-H1`` → 2026年上半年,
+    ``2026-07`` → 2026年7月, ``2026`` → 2026年度. Anything else is returned as it is."""
+    match = _PERIOD.match(label or "")
+    if not match:
+        return label or ""
+    year = match.group(1)
+    if match.group(2):
+        return f"{year}年第{_QUARTERS_ZH[int(match.group(3)) - 1]}季度"
+    if match.group(4):
+        return f"{year}年{'上' if match.group(5) == '1' else '下'}半年"
+    if match.group(6):
+        return f"{year}年{int(match.group(6))}月"
+    return f"{year}年度"
+
+
+def _period_words(label: str) -> str:
+    """A period in the clerk's language: 2026年第三季度 in Chinese; English keeps the typed 2026-Q3."""
+    return period_zh(label) if language() == "zh_CN" else label
+
+
 def period_containing(cadence: str, day: dt.date) -> Period | None:
     """The period of ``cadence`` (monthly, quarterly, half-yearly, yearly) that holds ``day``."""
     if cadence == Cadence.QUARTERLY:
@@ -292,7 +316,7 @@ def finance_obligations(*, cadence: str, yearly: bool, deadline_days: int, since
                 continue
             seen.add(period.label)
             title = (t("full-year finance account {period}", period=period.label) if kind == "yearly"
-                     else t("finance account {period}", period=period.label))
+                     else t("finance account {period}", period=_period_words(period.label)))
             out.append(Obligation("S20", f"finance:{period.label}", title,
                                   period.end + dt.timedelta(days=deadline_days), period=period.label))
     out.sort(key=lambda o: (o.due, o.subject))

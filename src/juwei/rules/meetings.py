@@ -12,11 +12,11 @@ from enum import StrEnum
 from typing import Iterable, NamedTuple, Sequence
 
 from juwei.errors import ValidationError, named
-from juwei.i18n import t
+from juwei.i18n import label, language, t
 from juwei.rules import people
 from juwei.rules.codes import read_code
 from juwei.rules.profiles import Cadence
-from juwei.rules.thresholds import Threshold
+from juwei.rules.thresholds import Threshold, threshold_words
 
 # Formal meetings decide (S1–S9); routine meetings (S12, S14) only need minutes (S15).
 FORMAL_KINDS = ("residents", "representatives")
@@ -276,6 +276,23 @@ class Tally:
 def rule_text(threshold: Threshold, base: str) -> str:
     """``>=2/3 of present`` / ``>1/2 of cast``: the rule as stored with a result."""
     return f"{threshold} of {base}"
+
+
+def rule_words(rule: str | None) -> str:
+    """A stored pass rule as the clerk reads it: ``>=2/3 of present`` → 出席人数的三分之二以上. English keeps
+    the stored form."""
+    threshold, of, base = (rule or "").partition(" of ")
+    if not of or language() == "en":
+        return rule or ""
+    return t("{threshold} of {base}", threshold=threshold_words(threshold), base=label("pass base", base))
+
+
+def reason_words(reason: str | None) -> str:
+    """Why a meeting was convened, in words: ``regular``, ``report``, ``petition:3`` (S4, S14c, S5)."""
+    code, _, petition_id = (reason or "").partition(":")
+    if petition_id:
+        return t("{reason} (petition {id})", reason=label("meeting reason", code), id=petition_id)
+    return label("meeting reason", code)
 
 
 def check_counts(present: int, votes_for: int, against: int, abstain: int) -> None:

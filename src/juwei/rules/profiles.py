@@ -18,8 +18,8 @@ from enum import StrEnum
 from typing import Any, Iterable
 
 from juwei.errors import ValidationError
-from juwei.i18n import t
-from juwei.rules.thresholds import Threshold, parse_threshold
+from juwei.i18n import label, language, t
+from juwei.rules.thresholds import Threshold, parse_threshold, threshold_words
 
 class Cadence(StrEnum):  # how often something recurs (S4, S12, S14, S20); labels: kind "cadence"
     WEEKLY = "weekly"
@@ -256,6 +256,38 @@ def format_value(key: str, value: Any) -> str:
     if SPECS[key].kind == "bool":
         return "yes" if value else "no"
     return str(value)
+
+
+# The code table (``label(kind, code)``) that names each choice key's values.
+CHOICE_LABELS = {"pass_base": "pass base", "petition_base": "petition base"}
+
+
+def value_words(key: str, text: str) -> str:
+    """A stored rule value as the clerk reads it in the CLI's language: a threshold in words (三分之二以上),
+    yes/no as 是/否, a cadence or choice by its label, numbers with their unit. English keeps the stored
+    text, which is what ``rules set`` takes."""
+    s = SPECS.get(key)
+    if s is None or language() == "en":
+        return text
+    if s.kind == "threshold":
+        return threshold_words(text)
+    if s.kind == "bool":
+        return t("yes") if text in _TRUE else t("no") if text in _FALSE else text
+    if s.kind == "cadence":
+        return label("cadence", text)
+    if s.kind == "choice":
+        return label(CHOICE_LABELS.get(key, key), text)
+    if s.kind == "money":
+        return t("{amount} yuan", amount=text)
+    if key == "adult_age":
+        return t("{n} years of age", n=text)
+    if key.endswith("_days"):
+        return t("{n} days", n=text)
+    if key.endswith("_years"):
+        return t("{n} years", n=text)
+    if key.startswith("group_reps_"):
+        return t("{n} persons", n=text)
+    return text
 
 
 class Rules:

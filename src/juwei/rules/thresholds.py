@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from juwei.errors import ValidationError
-from juwei.i18n import t
+from juwei.i18n import language, t
 
 _CN_DIGITS = "零一二三四五六七八九十"
 
@@ -88,3 +88,14 @@ def parse_threshold(text: str) -> Threshold:
             t("'{text}' is not a usable threshold: it must lie between 0 and 1; {allowed}",
               text=text, allowed=allowed))
     return Threshold(Fraction(p, q), strict)
+
+
+def threshold_words(text: str | None) -> str:
+    """A stored threshold as the clerk reads it: ``>=1/5`` → 五分之一以上 in Chinese; English keeps the
+    typed form (``>=1/5``), which is also what ``rules set`` takes."""
+    if not text or language() == "en":
+        return text or ""
+    try:
+        return parse_threshold(text).words(language())
+    except ValidationError:
+        return text

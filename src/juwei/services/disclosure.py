@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import select
 
 from juwei.errors import JuweiError, NotFound, ValidationError, named
-from juwei.i18n import t
+from juwei.i18n import label, t
 from juwei.rules import disclosure as rules
 from juwei.rules import people
 from juwei.rules.codes import read_code
@@ -98,7 +98,7 @@ def add_disclosure(scope: Scope, *, category: DisclosureCategory, title: str, bo
                                id=old.id, new=newer.id))
         if old.category != category:
             raise ValidationError(t("a correction keeps the category of disclosure {id} ({category})",
-                                    id=old.id, category=old.category))
+                                    id=old.id, category=label("disclosure category", old.category)))
         subject = subject or old.subject
         label = label or old.period
         meeting_id = meeting_id or old.meeting_id
@@ -411,7 +411,7 @@ def finance_disclosure(scope: Scope, period: str, *, post_on: dt.date | None = N
                            period=p.label, end=p.end))
     acc = account(scope, p.label)
     zh = _zh(scope)
-    title = (f"{scope.community.name}{p.label}财务收支公开" if zh
+    title = (f"{scope.community.name}{rules.period_zh(p.label)}财务收支公开" if zh
              else f"{scope.community.name}: finance account {p.label}")
     row = add_disclosure(scope, category="finance", title=title[:200], body=_account_markdown(acc, zh),
                          period=p.label, post_on=post_on, supersedes=supersedes, contact=contact,

@@ -13,7 +13,6 @@ from sqlmodel import select
 
 from juwei.errors import JuweiError, NotFound
 from juwei.i18n import label, t
-from juwei.locales.zh_CN.codes import CODES  # the printed body names the kind in the community's language
 from juwei.rules import disclosure as rules
 from juwei.rules.meetings import MeetingKind, MeetingStatus
 from juwei.rules.profiles import Rules
@@ -24,6 +23,11 @@ from juwei.storage.models.meetings import Meeting, Motion
 
 RESULTS_KINDS = {MeetingKind.DELIBERATION: "S21", MeetingKind.REPRESENTATIVES: "S25"}  # closed meetings whose results are posted
 NOTICE_KINDS = {MeetingKind.REPRESENTATIVES: "S25"}  # convened meetings whose notice is posted before
+
+
+def _kind_name(m: Meeting, zh: bool) -> str:
+    """The kind as the board's text names it, in the community's language (not the clerk's)."""
+    return label("meeting kind", m.kind, "zh_CN") if zh else m.kind
 
 
 def _find(scope: Scope, meeting_id: int) -> Meeting:
@@ -95,7 +99,7 @@ def _notice_body(m: Meeting, zh: bool) -> str:
     """The notice's body (``bodies/meeting_notice.md.j2``)."""
     from juwei.render.bodies import MeetingNoticeBody, markdown_source
 
-    body = MeetingNoticeBody(kind=m.kind, kind_name=CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind, at=m.at,
+    body = MeetingNoticeBody(kind=m.kind, kind_name=_kind_name(m, zh), at=m.at,
                              place=m.place, topics=_topics(m))
     return markdown_source(body, "zh_CN" if zh else "en")
 
@@ -108,7 +112,7 @@ def _results_body(m: Meeting, motions: list[Motion], zh: bool) -> str:
                          votes_against=x.votes_against, votes_abstain=x.votes_abstain, required=x.required,
                          passed=bool(x.passed))
              for x in motions if x.passed is not None]
-    body = MeetingResultsBody(kind=m.kind, kind_name=CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind, at=m.at,
+    body = MeetingResultsBody(kind=m.kind, kind_name=_kind_name(m, zh), at=m.at,
                               place=m.place, body_size=m.body_size, voted=voted, summary=m.summary)
     return markdown_source(body, "zh_CN" if zh else "en")
 
@@ -121,7 +125,7 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
 
     m = _find(scope, meeting_id)
     zh = scope.community.locale.startswith("zh")
-    kind_name = CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind
+    kind_name = _kind_name(m, zh)
     if m.status == MeetingStatus.CONVENED:
         if m.kind not in NOTICE_KINDS:
             raise JuweiError(t("meeting {id} ({kind}) is not closed yet; its results can be disclosed after it "

@@ -26,23 +26,24 @@ import re
 from typing import Any
 
 from juwei.errors import JuweiError, ValidationError, named
-from juwei.i18n import t
+from juwei.i18n import label, t
 from juwei.render import DOCUMENTS, LANGUAGES
 from juwei.rules import meetings as mrules
 from juwei.rules.clock import to_local
 from juwei.rules.meetings import MeetingStatus
 from juwei.services.scope import Scope
 
-# Document words, in the document's language (not the CLI's): (zh_CN, en).
-KIND_LABELS = {
-    "residents": ("居民会议", "residents' meeting"),
-    "representatives": ("居民代表会议", "representatives' meeting"),
-    "office": ("居委会办公会议", "committee office meeting"),  # S14a
-    "heart-to-heart": ("交心通气会", "heart-to-heart meeting"),  # S14b
-    "group-leaders": ("居民小组长会议", "residents' group leaders' meeting"),  # S14d
-    "deliberation": ("议事委员会会议", "deliberation committee meeting"),  # S14e
-    "two-committees": ("两委会办公会", "two-committees office meeting"),  # S14f
-    "sentiment": ("民情分析会", "sentiment analysis meeting"),  # S12
+# Document words, in the document's language (not the CLI's): (zh_CN, en). A kind's Chinese name is the
+# one the CLI shows (``label("meeting kind", …)``); English documents say it as a phrase.
+KIND_WORDS_EN = {
+    "residents": "residents' meeting",
+    "representatives": "representatives' meeting",
+    "office": "committee office meeting",  # S14a
+    "heart-to-heart": "heart-to-heart meeting",  # S14b
+    "group-leaders": "residents' group leaders' meeting",  # S14d
+    "deliberation": "deliberation committee meeting",  # S14e
+    "two-committees": "two-committees office meeting",  # S14f
+    "sentiment": "sentiment analysis meeting",  # S12
 }
 BODY_WORDS = {  # S1, S2: who is convened, in words
     "adults": ("本社区年满{age}周岁且未被剥夺政治权利的全体居民",
@@ -67,6 +68,11 @@ PASS_BASE_WORDS = {"present": ("出席会议人员的{words}", "{words} of those
 def _words(table: dict, key: Any, lang: str) -> str:
     zh, en = table.get(key, table.get(None, ("", "")))
     return zh if lang == "zh_CN" else en
+
+
+def kind_words(kind: str, lang: str) -> str:
+    """A meeting kind named in a document: 居民代表会议 / representatives' meeting."""
+    return label("meeting kind", kind, lang) if lang == "zh_CN" else KIND_WORDS_EN.get(kind, kind)
 
 
 def committee_name(community_name: str, lang: str) -> str:
@@ -222,7 +228,7 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
         "rules": {"source_title": source_title(rules, lang), "notice_days": rules.notice_days,
                   "pass_words": pass_words, "quorum_words": rules.quorum.words(lang)},
         "meeting": {
-            "id": view.id, "kind": view.kind, "kind_label": _words(KIND_LABELS, view.kind, lang),
+            "id": view.id, "kind": view.kind, "kind_label": kind_words(view.kind, lang),
             "body": view.body, "body_words": body_words, "addressee": _words(ADDRESSEES, view.body, lang),
             "at": view.at, "place": view.place, "topics": list(view.topics), "noticed_on": view.noticed_on,
             # S6 (reading): meeting date − notice date ≥ notice days

@@ -201,7 +201,7 @@ def _snapshot(scope: Scope, meeting: Meeting, rules: Rules, action: str) -> None
     size, digest = _roll_digest(scope, meeting.id)
     if not size and mrules.needs_quorum(meeting.kind):  # the command's transaction is rolled back
         raise JuweiError(t("the {body} body is empty on {day}: nobody could attend; check the roster",
-                           body=meeting.body, day=day))
+                           body=label("body", meeting.body), day=day))
     meeting.body_size = size
     scope.session.add(meeting)
     audit.record(scope, action, f"meeting:{meeting.id}",
@@ -556,7 +556,7 @@ def close(scope: Scope, meeting_id: int, *, chair: str | None = None,
                                   .where(MeetingNote.meeting_id == meeting.id)).scalar_one()
     if not mrules.needs_quorum(meeting.kind) and not notes and not meeting.summary:
         raise JuweiError(t("a {kind} meeting keeps minutes (S15): add them with `juwei meeting minutes {id} "
-                           "--add TEXT` before closing", kind=meeting.kind, id=meeting.id))
+                           "--add TEXT` before closing", kind=label("meeting kind", meeting.kind), id=meeting.id))
     before = audit.row_state(meeting)
     warnings: list[str] = []
     motions = scope.session.execute(select(Motion).where(Motion.meeting_id == meeting.id)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from juwei.errors import JuweiError, NotFound, ValidationError, named
-from juwei.i18n import t
+from juwei.i18n import label, t
 from juwei.rules.due import DueItem
 from juwei.rules.meetings import MeetingKind, MeetingStatus, PetitionBase
 from juwei.services import audit
@@ -74,7 +74,7 @@ def sign_petition(scope: Scope, petition_id: int, members: list[str]) -> list[in
                 raise JuweiError(t("member {id} ({name}) is not a serving representative on {day}; only they may "
                                    "sign (S5)", id=member.id, name=member.name, day=scope.today))
             raise JuweiError(t("member {id} ({name}) is not in the petition's base ({base}) on {day}",
-                               id=member.id, name=member.name, base=base, day=scope.today))
+                               id=member.id, name=member.name, base=label("petition base", base), day=scope.today))
         if member.id in signed or member.id in added:
             raise JuweiError(t("member {id} ({name}) has already signed petition {petition}",
                                id=member.id, name=member.name, petition=petition.id))

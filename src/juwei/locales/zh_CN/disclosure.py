@@ -129,8 +129,8 @@ MESSAGES = {
     "cannot create {path}: {reason}": "无法创建 {path}:{reason}",
     "cannot write into {path}: {reason}": "无法写入 {path}:{reason}",
     # meetings (S21, S25)
-    "notice of the {kind} meeting {id} on {day}": "{day} {kind} 会议(编号 {id})的会前公告",
-    "results of the {kind} meeting {id} on {day}": "{day} {kind} 会议(编号 {id})的决议结果",
+    "notice of the {kind} meeting {id} on {day}": "{day} {kind}（编号 {id}）的会前公告",
+    "results of the {kind} meeting {id} on {day}": "{day} {kind}（编号 {id}）的决议结果",
     "no motion {id} in this community": "本社区没有议案 {id}",
     "motion {id} belongs to meeting {meeting}, not {given}": "议案 {id} 属于会议 {meeting},不是 {given}",
     "meeting {id} ({kind}) is not closed yet; its results can be disclosed after it closes":
@@ -138,7 +138,7 @@ MESSAGES = {
     "meeting {id} was cancelled; there is nothing to disclose from it": "会议 {id} 已取消;没有可公开的内容",
     "a {kind} meeting's results are not among the board's obligations (S21, S25); use `juwei disclose add "
     "--from-meeting {id}` to publish something from it":
-        "{kind} 会议的结果不属于必须公开的事项(S21、S25);如需公开请用 `juwei disclose add --from-meeting {id}`",
+        "{kind}的结果不属于必须公开的事项(S21、S25);如需公开请用 `juwei disclose add --from-meeting {id}`",
     "{n} entries written to {path}": "已将 {n} 笔写入 {path}",
     "staff changes": "人事变动",
     "name": "姓名",

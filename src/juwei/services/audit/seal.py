@@ -41,7 +41,7 @@ class Seal:
         return asdict(self)
 
     def text(self) -> str:
-        from juwei.i18n import t
+        from juwei.i18n import label, t
 
         lines = [f"juwei-seal: {self.head_seq} {self.head_hash}",
                  t("juwei audit seal"),
@@ -52,7 +52,7 @@ class Seal:
         if self.community is not None:
             lines.append(t("community: {name}; its events: {n}", name=self.community, n=self.community_events))
         for table, n in sorted(self.rows.items()):
-            lines.append(t("rows in {table}: {n}", table=table, n=n))
+            lines.append(t("rows in {table}: {n}", table=label("table", table), n=n))
         if self.entities_digest:
             lines.append(t("sealed records: {n}; their digest: {digest}", n=len(self.entities),
                            digest=self.entities_digest))

@@ -35,9 +35,9 @@ def audit_actions() -> set[str]:
 
 
 def _codes():
-    from juwei.rules import disclosure, meetings, profiles, records
+    from juwei.rules import committee, disclosure, meetings, profiles, records
     from juwei.render import DOCUMENTS
-    from juwei.services import community, roster
+    from juwei.services import community
     from juwei.storage import models
 
     models.load_all()
@@ -46,20 +46,20 @@ def _codes():
         "meeting kind": (*meetings.KINDS, "report", "residents/representatives"),  # the last two: `meeting due`
         "body": meetings.BODIES,
         "meeting status": tuple(meetings.MeetingStatus),
-        "meeting reason": ("regular", "report", "petition"),
+        "meeting reason": tuple(meetings.MeetingReason),
         "motion kind": meetings.MOTION_KINDS,
-        "choice": meetings.CHOICES,
-        "pass base": meetings.PASS_BASES,
-        "vote method": ("count", "roll-call"),
-        "representative kind": ("elected", "ex_officio"),
-        "ex officio basis": roster.EX_OFFICIO_BASES,
-        "petition base": profiles.SPECS["petition_base"].choices,
-        "cadence": profiles.CADENCES,
-        "obligation status": ("open", "overdue", "done", "late", "missed"),
-        "disclosure category": disclosure.CATEGORIES,
+        "choice": tuple(meetings.VoteChoice),
+        "pass base": tuple(meetings.PassBase),
+        "vote method": tuple(meetings.VoteMethod),
+        "representative kind": tuple(meetings.RepresentativeKind),
+        "ex officio basis": tuple(meetings.ExOfficioBasis),
+        "petition base": tuple(meetings.PetitionBase),
+        "cadence": tuple(profiles.Cadence),
+        "obligation status": tuple(disclosure.ObligationStatus),
+        "disclosure category": tuple(disclosure.DisclosureCategory),
         "disclosure status": tuple(disclosure.DisclosureStatus),
-        "ledger direction": tuple(set(disclosure.DIRECTIONS.values())),
-        "expense category": tuple(disclosure.EXPENSE_CATEGORIES),
+        "ledger direction": tuple(disclosure.Direction),
+        "expense category": tuple(disclosure.ExpenseCategory),
         "gender": tuple(set(records.GENDERS.values())),
         "document": DOCUMENTS,
         "document language": community.LOCALES,
@@ -68,6 +68,11 @@ def _codes():
         "database check": ("integrity_check", "foreign_key_check", "audit_verify"),
         "audit action": tuple(sorted(audit_actions())),
         "table": tuple(table.name for table in models.metadata.sorted_tables),
+        "committee post": tuple(committee.CommitteeRole),
+        "staff position": tuple(committee.StaffPosition),
+        "post body": tuple(committee.PostBody),
+        "org role": tuple(committee.OrgRole),
+        "end reason": tuple(committee.EndReason),
     }
 
 

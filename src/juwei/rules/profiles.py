@@ -132,7 +132,7 @@ COMMUNITY_KEYS = ("rules_title",)
 
 PROFILES: dict[str, dict[str, str]] = {
     "seed": {
-        "source": "社区民主管理制度范本 (seed, docs/rules.md)",
+        "source": "社区民主管理制度范本 (docs/rules.md)",
         "adult_age": "18",
         "adult_birthday_counts": "yes",
         "group_reps_min": "2",
@@ -168,7 +168,7 @@ PROFILES: dict[str, dict[str, str]] = {
 }
 PROFILES["organic-law"] = {
     **PROFILES["seed"],
-    "source": "城市居民委员会组织法 (2018 text, LAW.md)",
+    "source": "城市居民委员会组织法 (2018年文本, docs/law.md)",
     "pass_threshold": ">1/2",
     "representative_term_years": "5",
     "committee_term_years": "5",

@@ -321,7 +321,8 @@ def end_post(scope: Scope, body: PostBody, ref: str, *, on: dt.date, reason: End
     post.end_reason = reason
     post.end_note = _note(note)
     scope.session.add(post)
-    audit.record_row(scope, f"{_command(body)}.end", "post", post, before=before)
+    action = {PostBody.COMMITTEE: "committee.end", PostBody.STAFF: "staff.end"}.get(body, "org.end")
+    audit.record_row(scope, action, "post", post, before=before)
     warnings: list[str] = []
     if body in (PostBody.COMMITTEE, PostBody.STAFF):
         name = _holder_name(scope, post)

@@ -82,6 +82,21 @@ _MESSAGES = {
 }
 
 CODES = {
+    "audit action": {
+        "committee.term": "登记居委会届期",
+        "committee.add": "登记居委会成员",
+        "committee.end": "居委会成员离任",
+        "staff.add": "登记社区专职工作者",
+        "staff.end": "社区专职工作者离岗",
+        "org.add": "登记组织成员",
+        "org.end": "组织成员离任",
+        "duty.set": "登记分工",
+    },
+    "table": {
+        "committee_term": "居委会届期",
+        "post": "任职",
+        "duty": "分工",
+    },
     "committee post": {
         "director": "居委会主任",
         "deputy": "居委会副主任",

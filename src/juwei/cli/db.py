@@ -121,7 +121,8 @@ def check(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         emit_json({"ok": all(line.ok for line in lines), "checks": lines})
     else:
         for line in lines:
-            info(f"{line.name}: {t('ok') if line.ok else t('FAILED')}")
+            status = t("ok") if line.ok else t("FAILED")  # outside the f-string, where the extractor sees them
+            info(f"{line.name}: {status}")
             for detail in line.details:
                 info(f"    {detail}")
     failed = [line.name for line in lines if not line.ok]

@@ -76,10 +76,10 @@ def test_every_document_has_a_template_in_every_language_and_format():
 
 def test_every_code_table_is_used():
     """label(kind, code): the kinds the CLI shows are checked code by code in tests/test_i18n.py; here, that
-    the catalog of codes holds no kind that nothing uses."""
+    the list of codes holds no kind that nothing uses."""
     import ast
 
-    from juwei.locales.zh_CN.codes import CODES
+    from juwei.locales.codes import CODES
 
     used = set()
     for path in SRC.rglob("*.py"):

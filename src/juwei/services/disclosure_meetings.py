@@ -12,8 +12,7 @@ import json
 from sqlmodel import select
 
 from juwei.errors import JuweiError, NotFound
-from juwei.i18n import label, t
-from juwei.locales.zh_CN.codes import CODES  # the printed body names the kind in the community's language
+from juwei.i18n import label, t, translation
 from juwei.rules import disclosure as rules
 from juwei.rules.profiles import Rules
 from juwei.services.community import rules_on
@@ -83,6 +82,11 @@ def check_refs(scope: Scope, meeting_id: int | None, motion_id: int | None) -> t
     return meeting_id, motion_id
 
 
+def _kind_name(kind: str, zh: bool) -> str:
+    """The printed body names the kind in the community's language, whatever the clerk's language is."""
+    return translation("zh_CN").pgettext("meeting kind", kind) if zh else kind
+
+
 def _topics(meeting: Meeting) -> list[str]:
     try:
         return [str(x) for x in json.loads(meeting.topics)]
@@ -94,7 +98,7 @@ def _notice_body(m: Meeting, zh: bool) -> str:
     """The notice's body (``bodies/meeting_notice.md.j2``)."""
     from juwei.render.bodies import MeetingNoticeBody, markdown_source
 
-    body = MeetingNoticeBody(kind=m.kind, kind_name=CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind, at=m.at,
+    body = MeetingNoticeBody(kind=m.kind, kind_name=_kind_name(m.kind, zh), at=m.at,
                              place=m.place, topics=_topics(m))
     return markdown_source(body, "zh_CN" if zh else "en")
 
@@ -107,7 +111,7 @@ def _results_body(m: Meeting, motions: list[Motion], zh: bool) -> str:
                          votes_against=x.votes_against, votes_abstain=x.votes_abstain, required=x.required,
                          passed=bool(x.passed))
              for x in motions if x.passed is not None]
-    body = MeetingResultsBody(kind=m.kind, kind_name=CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind, at=m.at,
+    body = MeetingResultsBody(kind=m.kind, kind_name=_kind_name(m.kind, zh), at=m.at,
                               place=m.place, body_size=m.body_size, voted=voted, summary=m.summary)
     return markdown_source(body, "zh_CN" if zh else "en")
 
@@ -120,7 +124,7 @@ def meeting_disclosure(scope: Scope, meeting_id: int, *, post_on: dt.date | None
 
     m = _find(scope, meeting_id)
     zh = scope.community.locale.startswith("zh")
-    kind_name = CODES["meeting kind"].get(m.kind, m.kind) if zh else m.kind
+    kind_name = _kind_name(m.kind, zh)
     if m.status == "convened":
         if m.kind not in NOTICE_KINDS:
             raise JuweiError(t("meeting {id} ({kind}) is not closed yet; its results can be disclosed after it "

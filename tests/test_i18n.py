@@ -1,5 +1,5 @@
 """The gettext catalog: every message the package shows has a Chinese translation with the same placeholders,
-the catalog is clean (no fuzzy entry, no entry twice) and its compiled form is current.
+in Chinese punctuation; the catalog is clean (no fuzzy entry, no entry twice) and its compiled form is current.
 
 The messages are what ``make catalog`` extracts (scripts/catalog.py: Babel's extractor over src/juwei with
 the keywords t, pt and NP_, then the command table's summaries and panels)."""
@@ -156,6 +156,47 @@ def test_translations_keep_placeholders(po):
             if form and not any(fields(form) == fields(i) for i in ids):
                 bad.append(f"{_name(message)!r}: {form!r}")
     assert not bad, "placeholders differ from the English:\n" + "\n".join(bad)
+
+
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+NOT_TEXT = re.compile(r"`[^`]*`|--[A-Za-z0-9][A-Za-z0-9-]*")  # `commands` and --options keep their ASCII
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+HALF_WIDTH = ":,();"
+
+
+def ascii_punctuation_in_chinese(text: str) -> list[int]:
+    """Where ``text`` has an ASCII ``: , ( ) ;`` next to a Chinese character. Spaces and {placeholders}
+    between do not count (``错误:{message}``, ``{kind}:{at}，{place}``); `commands` and --options are not
+    text: their own punctuation is never wrong, and a punctuation mark right after one is judged by the
+    other side."""
+    masked = PLACEHOLDER.sub(lambda m: "\1" * len(m[0]), text)
+    masked = NOT_TEXT.sub(lambda m: "\0" * len(m[0]), masked)
+    found = []
+    for i, char in enumerate(masked):
+        if char not in HALF_WIDTH:
+            continue
+        left, right = masked[:i].rstrip(" \1")[-1:], masked[i + 1:].lstrip(" \1")[:1]
+        if CHINESE.match(left) or CHINESE.match(right):
+            found.append(i)
+    return found
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("错误:{message}", [2]), ("（加 --debug 查看详情）", []), ("账目(S20)。", [2, 6]), ("{file}:{n}", []),
+    ("请运行 `juwei meeting list --status a,b` 查看", []), ("{day:%Y-%m-%d} 起", []), ("{a}, {b}", []),
+    ("依据 {rule}。办理：{command}", []), ("--on {day}:年份", [10]), ("居民代表 (当然代表)", [5, 10]),
+    ("意外错误：{kind}:{reason}", [11]), ("金额如 1,234.56", []), ("--db:{path} 是目录", [4]),
+    ("可选 `petition:编号`", []),
+])
+def test_the_punctuation_check(text, bad):
+    assert ascii_punctuation_in_chinese(text) == bad
+
+
+def test_chinese_text_has_chinese_punctuation(po):
+    """Full-width ：，（）； where Chinese words surround them; `commands`, {placeholders} and --options keep
+    their ASCII."""
+    bad = [f"{_name(m)!r}: {form!r}" for m in po if m.id for form in _forms(m) if ascii_punctuation_in_chinese(form)]
+    assert not bad, "ASCII punctuation in Chinese text:\n" + "\n".join(bad)
 
 
 CODE_KINDS = {

@@ -12,6 +12,10 @@
    is the .po compiled).
 
 The same :func:`template` is what tests/test_i18n.py checks the translations against.
+
+Steps 1-3 are what ``pybabel extract -F babel.cfg --no-default-keywords -k t -k pt:1c,2 -k NP_:1c,2`` then
+``pybabel update -N --ignore-obsolete -D juwei`` and ``pybabel compile -D juwei`` do, except the extra
+messages: running ``pybabel update`` from a template that lacks them would drop their translations.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: demo test test-postgresql venv dev bench docs clean
+.PHONY: demo test test-postgresql venv dev bench docs catalog clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ test-postgresql: dev
 # (tests/test_docs.py checks both).
 docs: dev
 	$(VENV)/bin/cog -r docs/cli.md docs/rules.md
+
+# The gettext catalog (src/juwei/locales/zh_CN/LC_MESSAGES/juwei.po, the source of truth): extract every
+# message from the code, add the new ones to the .po, drop the unused, compile juwei.mo (committed).
+# Then translate the new entries in the .po and run it again (tests/test_i18n.py checks both files).
+catalog: dev
+	$(PY) scripts/catalog.py
 
 bench: dev
 	$(PY) bench/run_all.py

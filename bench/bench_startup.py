@@ -11,6 +11,8 @@ CPU time of the child process):
 3. For orientation: `python -c "import typer, sqlmodel"`, the two libraries every database command needs,
    and the same with the garbage collector paused, as juwei's console entry point runs its start-up
    (juwei.cli._startup): the ratio of `group list` to that says what juwei's own code costs.
+4. `juwei --help` and `juwei group list` with JUWEI_LANG=zh_CN, against their English runs: what reading
+   the compiled gettext catalog (and Rich laying out Chinese text) costs.
 
 Runs with the Python it is started with (use the project's .venv); the `juwei` console script next to it
 is used when present.
@@ -93,14 +95,18 @@ def main() -> None:
             PAUSED: [sys.executable, "-c", "import gc; gc.disable(); import typer, sqlmodel"],
             "juwei group list": [*juwei, "--db", db, "group", "list"],
             "juwei group list --json": [*juwei, "--db", db, "group", "list", "--json"],
+            "juwei group list (zh_CN)": [*juwei, "--db", db, "group", "list"],
+            "juwei --help (zh_CN)": [*juwei, "--help"],
         }
+        # the Chinese runs set JUWEI_LANG, not --lang, so the only difference from English is the catalog
+        env_of = {name: {**env, "JUWEI_LANG": "zh_CN"} if name.endswith("(zh_CN)") else env for name in cases}
         walls: dict[str, list[float]] = {k: [] for k in cases}
         cpus: dict[str, list[float]] = {k: [] for k in cases}
-        for command in cases.values():  # warm the file cache and the bytecode
-            run(command, env)
+        for name, command in cases.items():  # warm the file cache and the bytecode
+            run(command, env_of[name])
         for _ in range(args.repeat):  # interleaved, so a burst of load hits every case alike
             for name, command in cases.items():
-                wall, cpu = run(command, env)
+                wall, cpu = run(command, env_of[name])
                 walls[name].append(wall)
                 cpus[name].append(cpu)
         wall = {k: min(v) for k, v in walls.items()}
@@ -124,6 +130,9 @@ def main() -> None:
         print("juwei's own cost: against the libraries imported as juwei imports them (collector paused):")
         line("juwei group list", PAUSED)
         line("juwei group list --json", PAUSED)
+        print("in Chinese (reads the compiled catalog; the English figures above read none):")
+        line("juwei --help (zh_CN)", "juwei --help")
+        line("juwei group list (zh_CN)", "juwei group list")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

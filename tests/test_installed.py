@@ -68,7 +68,16 @@ def test_real_process_end_to_end(installed, tmp_path):
 
 
 def test_chinese_messages(installed, tmp_path):
-    env_run = subprocess.run([str(installed / "bin" / "juwei"), "group", "list"], cwd=tmp_path,
-                             env={**os.environ, "PYTHONPATH": str(installed), "JUWEI_LANG": "zh_CN"},
+    """The compiled catalog ships in the wheel and the installed package reads it."""
+    from juwei.i18n import catalog
+
+    assert (installed / "juwei" / "locales" / "zh_CN" / "LC_MESSAGES" / "juwei.mo").is_file()
+    env = {**os.environ, "PYTHONPATH": str(installed), "JUWEI_LANG": "zh_CN"}
+    env.pop("JUWEI_DB", None)
+    env_run = subprocess.run([str(installed / "bin" / "juwei"), "group", "list"], cwd=tmp_path, env=env,
                              capture_output=True, text=True)
-    assert env_run.returncode == 1 and "juwei init" in env_run.stderr and "数据库" in env_run.stderr
+    missing = catalog("zh_CN")["no juwei database at {path}; run `juwei init` or pass --db"].format(path="juwei.db")
+    assert env_run.returncode == 1 and missing in env_run.stderr and "数据库" in missing
+    listing = subprocess.run([str(installed / "bin" / "juwei"), "--help"], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, check=True)
+    assert "花名册" in listing.stdout  # a help panel, from the catalog

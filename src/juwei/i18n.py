@@ -1,14 +1,15 @@
 """The one helper every user-facing message goes through.
 
 Messages are written in English in the code, ``t("no member {ref}", ref=ref)``, and looked up in a
-catalog for the active language. Catalogs live in ``juwei/locales/<lang>/*.py``, one module per domain,
-each defining ``MESSAGES = {english: translation}``; they are loaded only when a language other than
-English is active, so English start-up costs nothing.
+standard gettext catalog for the active language: ``juwei/locales/<lang>/LC_MESSAGES/juwei.po``, compiled
+to ``juwei.mo`` (``make catalog``; see docs/architecture.md). The compiled catalog is read with the
+standard library's :class:`gettext.GNUTranslations` the first time a language other than English asks for
+a message, so English start-up reads no file.
 
 One English word can mean two things (``households`` is a column of the roster and a body of a meeting), so
-codes shown to the clerk are translated with a context, as gettext's ``pgettext`` does: ``label("body",
-"households")`` looks up ``"body\x04households"``. The catalogs keep such entries under that key; a plain
-``t("households")`` never sees them. A test fails when any key is translated two ways.
+codes shown to the clerk are translated with a message context (``msgctxt``, gettext's ``pgettext``):
+``label("body", "households")`` is 每户代表 where ``t("households")`` is 户数. Every code ``label()`` may be
+given is listed in ``juwei/locales/codes.py``, so that extraction keeps its entry.
 
 The language comes from ``--lang``, else ``JUWEI_LANG``, else ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``
 when they start with ``zh``. Documents choose their own language (the community's locale); this module is
@@ -17,15 +18,19 @@ for the CLI's own words.
 
 from __future__ import annotations
 
-import importlib
 import os
-import pkgutil
 from contextlib import contextmanager
-from typing import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
+if TYPE_CHECKING:
+    import gettext as _gettext
+
+DOMAIN = "juwei"
+LOCALEDIR = Path(__file__).parent / "locales"
 SUPPORTED = ("en", "zh_CN")
 _active: str | None = None
-_catalogs: dict[str, dict[str, str]] = {}
+_translations: dict[str, _gettext.NullTranslations] = {}
 
 
 def normalise(lang: str | None) -> str | None:
@@ -71,19 +76,25 @@ def language() -> str:
     return _active or set_language(None)
 
 
+def translation(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalog of ``lang`` (read once); English, or a language without one, translates nothing."""
+    if lang not in _translations:
+        import gettext
+
+        path = LOCALEDIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if lang == "en" or not path.is_file():
+            _translations[lang] = gettext.NullTranslations()
+        else:
+            with path.open("rb") as f:
+                _translations[lang] = gettext.GNUTranslations(f)
+    return _translations[lang]
+
+
 def catalog(lang: str) -> dict[str, str]:
-    if lang not in _catalogs:
-        merged: dict[str, str] = {}
-        package = f"juwei.locales.{lang}"
-        try:
-            pkg = importlib.import_module(package)
-        except ModuleNotFoundError:
-            pkg = None
-        if pkg is not None:
-            for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-                merged.update(importlib.import_module(f"{package}.{info.name}").MESSAGES)
-        _catalogs[lang] = merged
-    return _catalogs[lang]
+    """Every translated message of ``lang``: ``{message: translation}``, a message with a context under
+    :func:`context_key`. For checks and tests; the CLI looks messages up with :func:`t` and :func:`pt`."""
+    messages = getattr(translation(lang), "_catalog", {})
+    return {key: text for key, text in messages.items() if isinstance(key, str) and key}
 
 
 CONTEXT_SEPARATOR = "\x04"  # gettext's separator between a message's context and its text
@@ -96,7 +107,7 @@ def context_key(context: str, message: str) -> str:
 def pt(context: str, message: str, /, **values: object) -> str:
     """Translate ``message`` as meant in ``context`` (gettext's ``pgettext``) and fill its placeholders."""
     lang = language()
-    text = message if lang == "en" else catalog(lang).get(context_key(context, message), message)
+    text = message if lang == "en" else translation(lang).pgettext(context, message)
     return text.format(**values) if values else text
 
 
@@ -108,13 +119,13 @@ def label(kind: str, code: str | None, lang: str | None = None) -> str:
     if not code:
         return ""
     lang = lang or language()
-    return code if lang == "en" else catalog(lang).get(context_key(kind, code), code)
+    return code if lang == "en" else translation(lang).pgettext(kind, code)
 
 
 def t(message: str, /, **values: object) -> str:
     """Translate ``message`` into the active language and fill its ``{placeholders}``."""
     lang = language()
-    text = message if lang == "en" else catalog(lang).get(message, message)
+    text = message if lang == "en" or not message else translation(lang).gettext(message)
     return text.format(**values) if values else text
 
 
@@ -124,7 +135,23 @@ def labels_everywhere(kind: str, code: str) -> list[str]:
     words = [code]
     for lang in SUPPORTED:
         if lang != "en":
-            found = catalog(lang).get(context_key(kind, code))
+            found = translation(lang).pgettext(kind, code)
             if found and found not in words:
                 words.append(found)
     return words
+
+
+def gettext(message: str) -> str:
+    """``message`` in the active language, placeholders left as they are (for Click's own messages, which
+    Click formats itself)."""
+    lang = language()
+    return message if lang == "en" or not message else translation(lang).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message for the count ``n`` in the active language, unformatted (gettext's
+    ``ngettext``; Click's messages such as "Got unexpected extra argument(s)" use it)."""
+    lang = language()
+    if lang == "en":
+        return singular if n == 1 else plural
+    return translation(lang).ngettext(singular, plural, n)

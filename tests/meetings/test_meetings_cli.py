@@ -198,7 +198,7 @@ def test_messages_in_chinese(town, unchanged):
     with unchanged():
         err = town.fails("--lang", "zh_CN", "meeting", "convene", "--kind", "residents", "--at", "2026-06-12 09:00",
                          "--place", "x", "--topic", "y")
-    assert "通知时间不足(S6)" in err and "2026-06-13" in err
+    assert "通知时间不足（S6）" in err and "2026-06-13" in err
 
 
 # ---------------------------------------------------------------- motions and votes (S8)

@@ -130,7 +130,8 @@ def check(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         emit_json({"ok": all(line.ok for line in lines), "checks": lines})
     else:
         for line in lines:
-            info(t("{name}: {state}", name=label("database check", line.name), state=t("ok") if line.ok else t("FAILED")))
+            status = t("ok") if line.ok else t("FAILED")  # outside the call, where the extractor sees them
+            info(t("{name}: {state}", name=label("database check", line.name), state=status))
             for detail in line.details:
                 info(f"    {detail}")
     failed = [label("database check", line.name) for line in lines if not line.ok]

@@ -1,1 +1,0 @@
-"""Chinese (zh_CN) catalogs: one module per domain, each with ``MESSAGES = {english: chinese}``."""

@@ -8,23 +8,13 @@ import re
 import pytest
 from typer.testing import CliRunner
 
+from command_paths import command_paths
 from juwei.cli import COMMANDS, _load, app
 
 
-def _command_paths() -> list[list[str]]:
-    paths = [[]]
-
-    def walk(command, path):
-        paths.append(path)
-        for name, sub in getattr(command, "commands", {}).items():
-            walk(sub, [*path, name])
-
-    for name in COMMANDS:
-        walk(_load(name), [name])
-    return paths
 
 
-@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "juwei")
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "juwei")
 def test_help_shows_flags_and_arguments_plainly(path):
     result = CliRunner().invoke(app, [*path, "--help"], terminal_width=200)
     assert result.exit_code == 0, result.output
@@ -41,7 +31,7 @@ def test_the_usage_line_of_a_command_with_optional_seats():
     assert "juwei vote cast [OPTIONS] MOTION SEATS..." in out
 
 
-@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "juwei")
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "juwei")
 def test_no_command_offers_shell_completion(path):
     """A one-command module is a Typer app of its own, which added --install-completion to `juwei init`."""
     out = CliRunner().invoke(app, [*path, "--help"], terminal_width=200).output
@@ -73,7 +63,7 @@ def test_a_groups_help_is_its_line_in_the_command_table_in_both_languages():
                 i18n.set_language("en")
 
 
-@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "juwei")
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "juwei")
 def test_no_python_type_names_in_help(path):
     """`--place <str>`, `--topic <list[str]>`: an option without a metavar showed Python's type."""
     out = CliRunner().invoke(app, [*path, "--help"], terminal_width=200).output

@@ -21,27 +21,17 @@ import pytest
 from typer.testing import CliRunner
 
 from juwei import i18n
-from juwei.cli import COMMANDS, _load, app
+from command_paths import command_paths
+from juwei.cli import COMMANDS, app
 from juwei.cli._help import help_texts
 
 PRODUCT_WORDS = {"juwei", "csv", "sqlite", "postgresql", "url", "id", "json", "html", "markdown", "sqlalchemy",
                  "alembic", "icalendar", "iana", "utf-8", "gb18030", "bom", "a4", "md", "xlsx", "ics", "traceback"}
 
 
-def _command_paths() -> list[list[str]]:
-    paths = [[]]
-
-    def walk(command, path):
-        paths.append(path)
-        for name, sub in getattr(command, "commands", {}).items():
-            walk(sub, [*path, name])
-
-    for name in COMMANDS:
-        walk(_load(name), [name])
-    return paths
 
 
-PATHS = _command_paths()
+PATHS = command_paths()
 COMMAND_NAMES = {name for path in PATHS for name in path}
 
 

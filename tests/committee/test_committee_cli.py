@@ -244,3 +244,14 @@ def test_a_hire_announced_before_the_register_owes_nothing(people):
     people.ok("staff", "add", "--name", "赵敏", "--position", "welfare", "--from", "2020-01-01", "--disclosed")
     assert people.json("disclose", "staff-changes") == []
     assert [r["name"] for r in people.json("staff", "list")] == ["赵敏"]
+
+
+def test_a_routine_meetings_documents_name_who_the_register_seats(people):
+    a, b, *_ = people.people
+    people.ok("committee", "add", str(a), "--role", "director", "--from", "2024-06-01")
+    people.ok("committee", "add", str(b), "--role", "deputy", "--from", "2024-06-01")
+    mid = people.json("meeting", "convene", "--kind", "office", "--at", "2025-02-20 09:00", "--place", "居委会",
+                      "--topic", "工作")["id"]
+    zh = people.ok("notice", "render", str(mid), "--doc", "notice", "--format", "md", "--lang", "zh_CN")
+    en = people.ok("notice", "render", str(mid), "--doc", "notice", "--format", "md", "--lang", "en")
+    assert "居委会全体成员" in zh and "The members of the residents' committee" in en

@@ -54,6 +54,16 @@ BODY_WORDS = {  # S1, S2: who is convened, in words
     "representatives": ("全体居民代表（含当然代表）", "All serving representatives, ex officio ones included"),
     None: ("有关参会人员", "Those concerned"),
 }
+ROLL_WORDS = {  # S14: who a routine meeting convened without a body seats, from the committee register
+    "office": ("居委会全体成员", "The members of the residents' committee"),
+    "two-committees": ("居委会和社区党组织全体成员",
+                       "The members of the residents' committee and of the community's party organisation"),
+    "heart-to-heart": ("居委会全体成员和社区专职工作者", "The committee's members and the community's staff"),
+    "sentiment": ("居委会全体成员、社区专职工作者和民情信息员",
+                  "The committee's members, the community's staff and the information collectors"),
+    "deliberation": ("议事委员会全体成员", "The members of the deliberation committee"),
+    "group-leaders": ("各居民小组长", "The residents' group leaders"),
+}
 ADDRESSEES = {
     "adults": ("各位居民", "all residents"),
     "households": ("各户居民", "every household"),
@@ -221,6 +231,8 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
 
     pass_words = _words(PASS_BASE_WORDS, rules.pass_base, lang).format(words=rules.pass_threshold.words(lang))
     body_words = _words(BODY_WORDS, view.body, lang).format(age=rules.adult_age)
+    if view.body is None and record.attendance and view.kind in ROLL_WORDS:  # seated from the register (S14)
+        body_words = _words(ROLL_WORDS, view.kind, lang)
     return {
         "doc": doc,
         "lang": lang,

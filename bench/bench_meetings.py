@@ -130,6 +130,8 @@ def run(tmp: Path, args) -> None:
         size = meetings.find_meeting(sc, meeting_id).body_size
     t_anchor = anchor_insert(tmp / "anchor.db", size)
 
+    os.environ["JUWEI_TODAY"] = "2026-06-15"  # the meeting is held on its day: sign-in and votes from here on
+
     def checkin_all():
         with open_scope(store, None, write=True) as sc:
             return len(meetings.checkin(sc, meeting_id, everyone=True, except_seats=list(range(1, size // 3 + 1))))

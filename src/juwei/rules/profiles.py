@@ -43,6 +43,9 @@ class RuleSpec:
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    # False: the figure is a default (the village organic law, electoral practice, fragments of the 2025
+    # revision) not yet checked against the official text; `rules show` says so (LAW.md).
+    verified: bool = True
 
 
 def _spec(key, kind, rule, en, zh, **kw) -> tuple[str, RuleSpec]:
@@ -124,6 +127,38 @@ SPECS: dict[str, RuleSpec] = dict([
           "救助名单公示期(天)", minimum=1, maximum=60),
     _spec("disclosure_itemise_expense_over", "money", "S20",
           "expenses above this amount (yuan) are itemised in the account", "单笔支出超过此金额(元)逐笔公开"),
+    # S9 elections, recall and by-election (LAW.md "The 2025 revision", village-law defaults)
+    _spec("election_voter_list_days", "int", "S9,LAW.md",
+          "days before polling day by which the voter register must be published, at least",
+          "选民名单在选举日前公布的最少天数", minimum=0, maximum=120, verified=False),
+    _spec("election_turnout", "threshold", "S9,LAW.md",
+          "share of the register (voters or households) that must return ballots for a round to count",
+          "选举有效所需参加投票的选民（户代表）比例", verified=False),
+    _spec("election_turnout_representatives", "threshold", "S9,LAW.md",
+          "share of the representatives that must return ballots where the representatives elect",
+          "由居民代表选举时选举有效所需参加投票的代表比例", verified=False),
+    _spec("election_majority", "threshold", "S9,LAW.md",
+          "share of the ballots returned a candidate needs to be elected",
+          "候选人当选所需得票数占投票数的比例", verified=False),
+    _spec("election_runoff_share", "threshold", "S9,LAW.md",
+          "share of the ballots returned a candidate needs in a further round (另行选举)",
+          "另行选举时当选所需得票数占投票数的比例", verified=False),
+    _spec("election_candidate_margin", "int", "S9,LAW.md",
+          "candidates for each post must outnumber its seats by at least (差额)",
+          "每个职位候选人多于应选名额的最少人数（差额）", minimum=1, maximum=20, verified=False),
+    _spec("election_proxy_max", "int", "S9,LAW.md", "most voters one voter may vote for by written proxy",
+          "每一选民接受委托投票的最多人数", minimum=0, maximum=10, verified=False),
+    _spec("recall_proposers_voters", "threshold", "S9,LAW.md",
+          "share of the voters that must propose a recall", "提出罢免要求所需选民联名比例", verified=False),
+    _spec("recall_proposers_representatives", "threshold", "S9,LAW.md",
+          "share of the representatives that must propose a recall", "提出罢免要求所需居民代表联名比例",
+          verified=False),
+    _spec("recall_turnout", "threshold", "S9,LAW.md",
+          "share of the register that must vote for a recall vote to count", "罢免表决有效所需参加投票的比例",
+          verified=False),
+    _spec("recall_majority", "threshold", "S9,LAW.md",
+          "share of the ballots returned that must be for the recall", "罢免通过所需赞成票占投票数的比例",
+          verified=False),
 ])
 
 # Keys a community records for itself at init, which no base profile holds (a profile is the shape of a
@@ -164,6 +199,17 @@ PROFILES: dict[str, dict[str, str]] = {
         "disclosure_duties_days": "7",
         "welfare_objection_days": "7",
         "disclosure_itemise_expense_over": "1000.00",
+        "election_voter_list_days": "20",
+        "election_turnout": ">1/2",
+        "election_turnout_representatives": ">2/3",
+        "election_majority": ">1/2",
+        "election_runoff_share": ">=1/3",
+        "election_candidate_margin": "1",
+        "election_proxy_max": "3",
+        "recall_proposers_voters": ">=1/5",
+        "recall_proposers_representatives": ">=1/3",
+        "recall_turnout": ">1/2",
+        "recall_majority": ">1/2",
     },
 }
 PROFILES["organic-law"] = {

@@ -73,12 +73,13 @@ class RuleLine:
     rule: str
     meaning: str
     since: dt.date | None
+    verified: bool = True  # False: a default not yet checked against the official text (LAW.md)
 
 
 def rules_table(scope: Scope, day: dt.date | None = None, lang: str = "en") -> list[RuleLine]:
     rules = rules_on(scope, day)
     return [RuleLine(key, rules.texts[key], spec.rule, spec.zh if lang.startswith("zh") else spec.en,
-                     rules.origin.get(key))
+                     rules.origin.get(key), spec.verified)
             for key, spec in profiles.SPECS.items()]
 
 

@@ -35,7 +35,7 @@ def audit_actions() -> set[str]:
 
 
 def _codes():
-    from juwei.rules import committee, disclosure, meetings, profiles, records
+    from juwei.rules import committee, disclosure, elections, meetings, profiles, records
     from juwei.render import DOCUMENTS
     from juwei.services import community
     from juwei.storage import models
@@ -73,6 +73,7 @@ def _codes():
         "post body": tuple(committee.PostBody),
         "org role": tuple(committee.OrgRole),
         "end reason": tuple(committee.EndReason),
+        **elections.codes(),
     }
 
 

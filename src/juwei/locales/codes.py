@@ -246,6 +246,18 @@ LABELLED: tuple[tuple[str, str], ...] = (
     NP_("end reason", "moved-out"),
     NP_("end reason", "term-ended"),
     NP_("end reason", "other"),
+    NP_("election kind", "general"),
+    NP_("election kind", "by-election"),
+    NP_("election method", "voters"),
+    NP_("election method", "households"),
+    NP_("election method", "representatives"),
+    NP_("election round", "regular"),
+    NP_("election round", "further"),
+    NP_("next round", "repeat"),
+    NP_("next round", "tie"),
+    NP_("next round", "further"),
+    NP_("recall basis", "voters"),
+    NP_("recall basis", "representatives"),
 )
 
 CODES: dict[str, tuple[str, ...]] = {}  # kind → its codes, in the order above

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from juwei.errors import ValidationError
 from juwei.rules import elections as el
+from juwei.rules import recall as rc
 from juwei.rules.committee import CommitteeRole as Post
 from juwei.rules.profiles import PROFILES, rules_in_force
 
@@ -22,7 +23,7 @@ def rules(request):
 
 
 RULES = el.ElectionRules.of(rules_in_force("seed", [], DAY))
-RECALL = el.RecallRules.of(rules_in_force("seed", [], DAY))
+RECALL = rc.RecallRules.of(rules_in_force("seed", [], DAY))
 
 
 def count(votes, seats, *, registered=100, issued=None, returned=None, void=0, kind=el.RoundKind.REGULAR,
@@ -280,22 +281,22 @@ def test_the_voter_list_is_published_at_least_twenty_days_before():
 @given(n=st.integers(1, 3000), data=st.data())
 def test_a_recall_is_proposed_by_one_fifth_of_voters_inclusive(n, data):
     p = data.draw(st.integers(0, n))
-    assert el.recall_proposal(el.RecallBasis.VOTERS, n, p, RECALL).ok == (p >= 1 and 5 * p >= n)
+    assert rc.recall_proposal(rc.RecallBasis.VOTERS, n, p, RECALL).ok == (p >= 1 and 5 * p >= n)
 
 
 @given(n=st.integers(1, 3000), data=st.data())
 def test_a_recall_is_proposed_by_one_third_of_representatives_inclusive(n, data):
     p = data.draw(st.integers(0, n))
-    assert el.recall_proposal(el.RecallBasis.REPRESENTATIVES, n, p, RECALL).ok == (p >= 1 and 3 * p >= n)
+    assert rc.recall_proposal(rc.RecallBasis.REPRESENTATIVES, n, p, RECALL).ok == (p >= 1 and 3 * p >= n)
 
 
 def test_recall_proposal_boundaries_from_law_md():
-    assert el.recall_proposal(el.RecallBasis.VOTERS, 40, 8, RECALL).ok
-    assert not el.recall_proposal(el.RecallBasis.VOTERS, 41, 8, RECALL).ok
-    assert el.recall_proposal(el.RecallBasis.REPRESENTATIVES, 30, 10, RECALL).ok
-    assert not el.recall_proposal(el.RecallBasis.REPRESENTATIVES, 31, 10, RECALL).ok
+    assert rc.recall_proposal(rc.RecallBasis.VOTERS, 40, 8, RECALL).ok
+    assert not rc.recall_proposal(rc.RecallBasis.VOTERS, 41, 8, RECALL).ok
+    assert rc.recall_proposal(rc.RecallBasis.REPRESENTATIVES, 30, 10, RECALL).ok
+    assert not rc.recall_proposal(rc.RecallBasis.REPRESENTATIVES, 31, 10, RECALL).ok
     with pytest.raises(ValidationError, match="at least 9") as exc:
-        el.check_recall_proposal(el.RecallBasis.VOTERS, 41, 8, RECALL)
+        rc.check_recall_proposal(rc.RecallBasis.VOTERS, 41, 8, RECALL)
     assert exc.value.field == "proposers"
 
 
@@ -304,15 +305,15 @@ def test_recalled_when_more_than_half_vote_and_more_than_half_of_returned_are_fo
     returned = data.draw(st.integers(0, registered))
     votes_for = data.draw(st.integers(0, returned))
     against = data.draw(st.integers(0, returned - votes_for))
-    result = el.recall_result(registered, returned, returned, votes_for, against, 0, RECALL)
+    result = rc.recall_result(registered, returned, returned, votes_for, against, 0, RECALL)
     assert result.recalled == (2 * returned > registered and 2 * votes_for > returned)
 
 
 @given(k=st.integers(1, 500))
 def test_exactly_half_for_is_not_a_recall(k):
-    assert not el.recall_result(4 * k, 2 * k + 2, 2 * k + 2, k + 1, k + 1, 0, RECALL).recalled
-    assert el.recall_result(4 * k, 2 * k + 2, 2 * k + 2, k + 2, k, 0, RECALL).recalled
-    assert not el.recall_result(4 * k, 2 * k, 2 * k, 2 * k, 0, 0, RECALL).recalled  # exactly half voted
+    assert not rc.recall_result(4 * k, 2 * k + 2, 2 * k + 2, k + 1, k + 1, 0, RECALL).recalled
+    assert rc.recall_result(4 * k, 2 * k + 2, 2 * k + 2, k + 2, k, 0, RECALL).recalled
+    assert not rc.recall_result(4 * k, 2 * k, 2 * k, 2 * k, 0, 0, RECALL).recalled  # exactly half voted
 
 
 @pytest.mark.parametrize("args,match", [
@@ -322,7 +323,7 @@ def test_exactly_half_for_is_not_a_recall(k):
 ])
 def test_a_recall_tally_that_cannot_be_is_refused(args, match):
     with pytest.raises(ValidationError, match=match):
-        el.check_recall_count(*args)
+        rc.check_recall_count(*args)
 
 
 def test_the_result_json_has_the_issues_shape():

@@ -1,8 +1,9 @@
-"""Elections, recall and by-election of the residents' committee, as pure rules (S9, LAW.md).
+"""Elections and by-elections of the residents' committee, as pure rules (S9, LAW.md); recall is
+``rules.recall``.
 
 S9 gives the residents' meeting the power to elect, recall (撤换 / 罢免) and by-elect (补选) the committee.
 The figures are the profile's (LAW.md "The 2025 revision"; the village organic law where the urban text is
-silent), every one a rules key read through :class:`ElectionRules` / :class:`RecallRules`. All arithmetic is
+silent), every one a rules key read through :class:`ElectionRules`. All arithmetic is
 on integers through :class:`~juwei.rules.thresholds.Threshold`: 过半数 is strict, 三分之一以上 inclusive.
 
 Ballots are counts: nothing here sees who marked what, only how many ballots were issued and returned and
@@ -19,7 +20,7 @@ from enum import StrEnum
 from typing import Any, Container, Hashable, Mapping
 
 from juwei.errors import ValidationError, named
-from juwei.i18n import label, language, t
+from juwei.i18n import label, t
 from juwei.rules.committee import CommitteeRole
 from juwei.rules.thresholds import Threshold
 
@@ -50,11 +51,6 @@ class NextKind(StrEnum):  # why a further round is needed (labels: kind "next ro
     FURTHER = "further"  # seats left unfilled: 另行选举
 
 
-class RecallBasis(StrEnum):  # who proposes a recall (labels: kind "recall basis")
-    VOTERS = "voters"  # 选民联名
-    REPRESENTATIVES = "representatives"  # 居民代表联名
-
-
 # ---------------------------------------------------------------- the profile's figures
 
 @dataclass(frozen=True)
@@ -81,24 +77,6 @@ class ElectionRules:
 
     def win_rule(self, kind: RoundKind) -> Threshold:
         return self.runoff_share if kind == RoundKind.FURTHER else self.majority
-
-
-@dataclass(frozen=True)
-class RecallRules:
-    """The recall figures in force (rules keys ``recall_*``; village-law defaults, unverified)."""
-
-    proposers_voters: Threshold  # 五分之一以上 of the voters
-    proposers_representatives: Threshold  # 三分之一以上 of the representatives
-    turnout: Threshold  # 过半数 of the register vote
-    majority: Threshold  # 过半数 of the ballots returned are for
-
-    @classmethod
-    def of(cls, rules: Any) -> RecallRules:
-        return cls(rules.recall_proposers_voters, rules.recall_proposers_representatives, rules.recall_turnout,
-                   rules.recall_majority)
-
-    def proposers_rule(self, basis: RecallBasis) -> Threshold:
-        return self.proposers_representatives if basis == RecallBasis.REPRESENTATIVES else self.proposers_voters
 
 
 # ---------------------------------------------------------------- before the vote
@@ -163,6 +141,18 @@ def void_round(issued: int, returned: int) -> bool:
     return returned > issued
 
 
+def check_ballots(**figures: int) -> None:
+    """Every figure of a tally is 0 or more, and no more ballots are returned than were issued (else the
+    round is void, LAW.md). Figures are named by their field (``issued``, ``returned``, ``void``, …)."""
+    for name, value in figures.items():
+        if value < 0:
+            raise ValidationError(t("{option} must be 0 or more, not {value}", option=named(name), value=value))
+    issued, returned = figures["issued"], figures["returned"]
+    if void_round(issued, returned):
+        raise ValidationError(t("{returned} ballots returned but only {issued} issued: the round is void and "
+                                "must be held again", returned=returned, issued=issued), field="returned")
+
+
 def check_count(issued: int, returned: int, void: int, votes: Mapping[Post, Mapping[Person, int]],
                 seats: Mapping[Post, int]) -> int:
     """The tellers' tally before anything is recorded; returns the valid ballots (returned − void).
@@ -170,12 +160,7 @@ def check_count(issued: int, returned: int, void: int, votes: Mapping[Post, Mapp
     Refused: a negative figure, returned > issued (a void round), void > returned, a person with more votes
     for a post than valid ballots, and votes for a post above valid ballots × its seats (a ballot marks
     at most one person per seat)."""
-    for name, value in (("issued", issued), ("returned", returned), ("void", void)):
-        if value < 0:
-            raise ValidationError(t("{option} must be 0 or more, not {value}", option=named(name), value=value))
-    if void_round(issued, returned):
-        raise ValidationError(t("{returned} ballots returned but only {issued} issued: the round is void and "
-                                "must be held again", returned=returned, issued=issued), field="returned")
+    check_ballots(issued=issued, returned=returned, void=void)
     if void > returned:
         raise ValidationError(t("{void} void ballots but only {returned} returned", void=void, returned=returned),
                               field="void")
@@ -379,89 +364,8 @@ def count_round(*, kind: RoundKind, registered: int, issued: int, returned: int,
     return RoundResult(kind, registered, issued, returned, valid, void, share, tuple(results))
 
 
-# ---------------------------------------------------------------- recall (罢免 / 撤换)
-
-@dataclass(frozen=True)
-class RecallProposal:
-    basis: RecallBasis
-    base: int  # voters on the register, or representatives serving
-    proposers: int
-    required: int
-    ok: bool
-
-
-def recall_proposal(basis: RecallBasis, base: int, proposers: int, rules: RecallRules) -> RecallProposal:
-    """LAW.md (village-law default): a recall is proposed by 五分之一以上 of the voters or 三分之一以上 of the
-    representatives — inclusive: 8 of 40 voters suffice, 8 of 41 do not."""
-    if proposers < 0 or base < 0:
-        raise ValidationError(t("{option} must be 0 or more, not {value}", option=named("proposers"),
-                                value=min(proposers, base)))
-    rule = rules.proposers_rule(basis)
-    return RecallProposal(basis, base, proposers, max(1, rule.minimum(base)),
-                          proposers >= 1 and rule.met(proposers, base))
-
-
-def check_recall_proposal(basis: RecallBasis, base: int, proposers: int, rules: RecallRules) -> RecallProposal:
-    """Refuse a recall whose proposers fall short, naming the figures."""
-    proposal = recall_proposal(basis, base, proposers, rules)
-    if not proposal.ok:
-        raise ValidationError(t("{proposers} proposers of {base} ({basis}); a recall needs at least {required} "
-                                "({rule})", proposers=proposers, base=base, basis=label("recall basis", basis),
-                                required=proposal.required, rule=rules.proposers_rule(basis).words(language())),
-                              field="proposers")
-    return proposal
-
-
-def check_recall_count(issued: int, returned: int, votes_for: int, against: int, void: int) -> None:
-    """A recall tally: no negative figure, returned ≤ issued (else the vote is void and held again), and
-    for + against + void ≤ returned (the rest are blank: 弃权)."""
-    for name, value in (("issued", issued), ("returned", returned), ("votes_for", votes_for),
-                        ("against", against), ("void", void)):
-        if value < 0:
-            raise ValidationError(t("{option} must be 0 or more, not {value}", option=named(name), value=value))
-    if void_round(issued, returned):
-        raise ValidationError(t("{returned} ballots returned but only {issued} issued: the round is void and "
-                                "must be held again", returned=returned, issued=issued), field="returned")
-    if votes_for + against + void > returned:
-        raise ValidationError(t("{counted} ballots counted ({votes_for} for, {against} against, {void} void) but "
-                                "only {returned} returned", counted=votes_for + against + void,
-                                votes_for=votes_for, against=against, void=void, returned=returned),
-                              field="returned")
-
-
-@dataclass(frozen=True)
-class RecallResult:
-    registered: int
-    issued: int
-    returned: int
-    votes_for: int
-    against: int
-    void: int
-    turnout: Turnout
-    required: int  # the fewest votes for that recall
-    recalled: bool
-
-    def as_json(self) -> dict:
-        return {"registered": self.registered, "issued": self.issued, "returned": self.returned,
-                "for": self.votes_for, "against": self.against, "void": self.void,
-                "turnout_ok": self.turnout.ok, "required_turnout": self.turnout.required,
-                "required": self.required, "recalled": self.recalled}
-
-
-def recall_result(registered: int, issued: int, returned: int, votes_for: int, against: int, void: int,
-                  rules: RecallRules) -> RecallResult:
-    """LAW.md (village-law default): recalled when 过半数 of the register voted and 过半数 of the ballots
-    returned are for. A tie is not a pass."""
-    check_recall_count(issued, returned, votes_for, against, void)
-    share = turnout(registered, returned, rules.turnout)
-    required = max(1, rules.majority.minimum(returned))
-    recalled = share.ok and votes_for >= 1 and rules.majority.met(votes_for, returned)
-    return RecallResult(registered, issued, returned, votes_for, against, void, share, required, recalled)
-
-
 def codes() -> dict[str, tuple[str, ...]]:
     """Every code this module stores, by its label kind (for the label tables' test)."""
     return {"election kind": tuple(ElectionKind), "election method": tuple(ElectionMethod),
-            "election round": tuple(RoundKind), "next round": tuple(NextKind),
-            "recall basis": tuple(RecallBasis)}
+            "election round": tuple(RoundKind), "next round": tuple(NextKind)}
 

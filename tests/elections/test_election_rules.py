@@ -339,3 +339,32 @@ def test_the_result_json_has_the_issues_shape():
     assert data["next"] == [{"kind": "tie", "post": "member", "seats": 1, "candidates": [4, 5],
                              "rule": "regular"}]
     assert (data["valid"], data["void"]) == (98, 2)
+
+
+# ---------------------------------------------------------------- the seats an election opens
+
+def test_a_general_election_fills_one_director_and_the_committees_size():
+    el.check_seats(el.ElectionKind.GENERAL, {Post.DIRECTOR: 1, Post.DEPUTY: 1, Post.MEMBER: 3},
+                   size_min=5, size_max=9)
+    with pytest.raises(ValidationError, match="one director"):
+        el.check_seats(el.ElectionKind.GENERAL, {Post.DEPUTY: 2, Post.MEMBER: 3}, size_min=5, size_max=9)
+    with pytest.raises(ValidationError, match="5 to 9"):
+        el.check_seats(el.ElectionKind.GENERAL, {Post.DIRECTOR: 1, Post.MEMBER: 3}, size_min=5, size_max=9)
+    with pytest.raises(ValidationError, match="5 to 9"):
+        el.check_seats(el.ElectionKind.GENERAL, {Post.DIRECTOR: 1, Post.MEMBER: 9}, size_min=5, size_max=9)
+
+
+def test_a_by_election_fills_the_vacancies():
+    serving = {Post.DIRECTOR: 0, Post.DEPUTY: 1, Post.MEMBER: 2}
+    assert el.vacancies(serving, 5) == {Post.DIRECTOR: 1, Post.MEMBER: 1}
+    assert el.vacancies({Post.DIRECTOR: 1, Post.MEMBER: 4}, 5) == {}
+    el.check_seats(el.ElectionKind.BY_ELECTION, el.vacancies(serving, 5), size_min=5, size_max=9,
+                   serving=serving)
+    with pytest.raises(ValidationError, match="at least one seat"):
+        el.check_seats(el.ElectionKind.BY_ELECTION, {}, size_min=5, size_max=9, serving=serving)
+    with pytest.raises(ValidationError, match="only when it is vacant"):
+        el.check_seats(el.ElectionKind.BY_ELECTION, {Post.DIRECTOR: 1}, size_min=5, size_max=9,
+                       serving={Post.DIRECTOR: 1, Post.MEMBER: 3})
+    with pytest.raises(ValidationError, match="at most 9"):
+        el.check_seats(el.ElectionKind.BY_ELECTION, {Post.MEMBER: 2}, size_min=5, size_max=9,
+                       serving={Post.DIRECTOR: 1, Post.MEMBER: 7})

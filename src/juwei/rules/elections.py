@@ -81,6 +81,49 @@ class ElectionRules:
 
 # ---------------------------------------------------------------- before the vote
 
+def vacancies(serving: Mapping[Post, int], size_min: int) -> dict[Post, int]:
+    """The seats a by-election (补选) fills by default, from the posts the register shows held on its day: the
+    director's when no one holds it, and members up to the committee's smallest size (LAW.md Art. 7). Empty:
+    no vacancy, so no by-election."""
+    seats: dict[Post, int] = {}
+    if serving.get(Post.DIRECTOR, 0) == 0:
+        seats[Post.DIRECTOR] = 1
+    members = size_min - sum(serving.values()) - seats.get(Post.DIRECTOR, 0)
+    if members > 0:
+        seats[Post.MEMBER] = members
+    return seats
+
+
+def check_seats(kind: ElectionKind, seats: Mapping[Post, int], *, size_min: int, size_max: int,
+                serving: Mapping[Post, int] | None = None) -> None:
+    """The seats an election opens (S9, LAW.md Art. 7). A general election fills the whole committee: one
+    director and ``size_min``–``size_max`` seats in all. A by-election fills vacancies beside those
+    ``serving``: at least one seat, a director's only when no one holds it, and never past ``size_max``."""
+    for post, n in seats.items():
+        if n < 0:
+            raise ValidationError(t("{post}: seats must be 0 or more, not {value}",
+                                    post=label("committee post", post), value=n), field="seats")
+    total, director = sum(seats.values()), seats.get(Post.DIRECTOR, 0)
+    if kind == ElectionKind.GENERAL:
+        if director != 1:
+            raise ValidationError(t("a general election fills one director's seat, not {n}", n=director),
+                                  field="seats")
+        if not size_min <= total <= size_max:
+            raise ValidationError(t("a general election fills {total} seats; the committee has {lo} to {hi} "
+                                    "members", total=total, lo=size_min, hi=size_max), field="seats")
+        return
+    serving = serving or {}
+    if total < 1:
+        raise ValidationError(t("a by-election fills at least one seat"), field="seats")
+    if director + serving.get(Post.DIRECTOR, 0) > 1:
+        raise ValidationError(t("the committee has one director; a by-election fills that seat only when it "
+                                "is vacant"), field="seats")
+    if total + sum(serving.values()) > size_max:
+        raise ValidationError(t("{serving} serve and {total} seats are opened; the committee has at most {hi} "
+                                "members", serving=sum(serving.values()), total=total, hi=size_max),
+                              field="seats")
+
+
 def publication_ok(published_on: dt.date, polling_day: dt.date, days: int) -> bool:
     """LAW.md (2025 revision): the voter register is published no later than ``days`` days before polling
     day — published on the 1st, polling on the 21st is 20 days before."""

@@ -1,6 +1,26 @@
 """Han characters in stroke order (姓氏笔画为序): fewer strokes first, then by the strokes in writing order
 (横 < 竖 < 撇 < 点 < 折, first stroke, then second, …). Written by scripts/stroke_table.py from the data of
-cn_sort 0.14.0 (MIT licence, (c) bmxbmx3, https://github.com/bmxbmx3/cn_sort); do not edit by hand."""
+cn_sort 0.14.0 (https://github.com/bmxbmx3/cn_sort); do not edit by hand.
+
+The order is cn_sort's, under its MIT licence:
+
+Copyright (c) bmxbmx3
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction, including
+without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the
+following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial
+portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT
+LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO
+EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER
+IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+USE OR OTHER DEALINGS IN THE SOFTWARE.
+"""
 
 ORDER = (
     "一丨亅丿丶乀乁乙乚乛二丁丅十丆厂丂七匚匸丄刂卜冂亻乂人入八九儿几勹匕亠冫丷冖讠刁丩了凵卩阝乃刀力乄厶又廴乜巜三亍于干亏亐"

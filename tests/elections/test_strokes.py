@@ -37,6 +37,13 @@ def test_the_issues_surnames():
     assert "".join(stroke_sorted("陈李张刘白王马于万丁")) == "丁于万马王白刘李张陈"
 
 
+def test_the_order_of_an_official_list_not_icus_stroke_collation():
+    """The 19th Central Committee's list (按姓氏笔画为序) opens with the surnames 丁 于 万 习 马 王; ICU's
+    zh@collation=stroke would put 万 before 于 and count 阝 as three strokes and 艹 as four."""
+    assert "".join(stroke_sorted("王马习万于丁")) == "丁于万习马王"
+    assert "".join(stroke_sorted("林苏陈石邓")) == "邓石苏陈林"  # 邓 4, 石 5, 苏 7 (横), 陈 7 (折), 林 8
+
+
 @pytest.mark.parametrize("same_strokes,in_order", [
     ("孔方毛王", "王毛方孔"),  # 4 strokes: first stroke 横 王, 撇 毛, 点 方, 折 孔
     ("冯白田叶石", "石叶田白冯"),  # 5: 横 石; 竖 叶 田 (25112 before 25121); 撇 白; 点 冯

@@ -7,8 +7,12 @@ then the given name the same way. The order of the characters is the table in ``
 from cn_sort's data (see scripts/stroke_table.py); it agrees with a full stroke-sequence table checked
 character by character, so equal-stroke surnames fall as official lists print them (王 before 毛 before 方:
 横, 撇, 点 first). A two-character surname (欧阳, 司马) is ordered by its first character like any other and
-then by its second, so 欧阳 follows 欧 names whose given name starts with fewer strokes than 阳 — the
-character-by-character comparison that ICU's ``zh@collation=stroke`` also makes.
+then by its second, so 欧阳 follows 欧 names whose given name starts with fewer strokes than 阳.
+
+This is not ICU's ``zh@collation=stroke`` (ICU 72), which official lists would contradict: ICU counts 阝 as
+three strokes and 艹 as four (邓 5, 陈 8, 苏 8, where the national standard has 4, 7, 7) and orders equal
+counts by radical, not by first stroke (万 before 于, 尹 孔 方 毛 before 王). Official lists print
+丁 于 万 习 马 王 (the 19th Central Committee's, 按姓氏笔画为序), as this order does.
 
 Characters the table lacks (rare or traditional forms it does not hold, Latin letters, the middle dot of
 transliterated names) come after every Han character it holds, by code point: a stable, documented

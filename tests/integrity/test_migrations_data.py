@@ -3,6 +3,7 @@ the audit trail is chained and verifies; downgrading (where defined) gives the o
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 
@@ -131,3 +132,47 @@ def test_upgrade_from_the_previous_head_keeps_data_and_takes_the_committee_regis
     community.ok("committee", "end", str(ids["zhang"]), "--on", "2025-12-31", "--reason", "resigned")
     assert [c["post_id"] is None for c in community.json("disclose", "staff-changes")] == [True, False]
     assert community.json("audit", "verify")["ok"]
+
+
+def test_upgrade_from_0006_keeps_data_and_takes_the_election_tables(community):
+    """0006 → 0007: a community with a roster and a committee register, made at 0006, keeps every row; the
+    election tables arrive empty, an election can then be opened, and the trail verifies. Down again, they go."""
+    ids = roster(community)
+    community.ok("committee", "add", str(ids["zhang"]), "--role", "director", "--from", "2025-01-01")
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0006")
+    finally:
+        store.dispose()
+    old = table_snapshot(community.db)
+    assert "election" not in old
+    old_tables = {name: _columns(community.db, name) for name in old}
+
+    community.ok("db", "upgrade")
+    new = table_snapshot(community.db)
+    for name, columns in old_tables.items():
+        if name != "alembic_version":
+            assert _rows(community.db, name, columns) == sorted(old[name], key=repr), name
+    election_tables = sorted(name for name in new if name.startswith("election"))
+    assert election_tables == ["election", "election_candidate", "election_officer", "election_proxy",
+                               "election_publication", "election_round", "election_tally", "election_voter"]
+    assert not any(new[name] for name in election_tables)
+
+    from juwei.rules.elections import ElectionKind, ElectionMethod
+    from juwei.services import elections
+    from juwei.services.scope import open_scope
+
+    store = Store(community.db)
+    try:
+        with open_scope(store, None, write=True) as sc:
+            elections.open_election(sc, kind=ElectionKind.GENERAL, method=ElectionMethod.VOTERS,
+                                    day=sc.today + dt.timedelta(days=30), seats={"director": 1, "member": 4})
+    finally:
+        store.dispose()
+    assert community.json("audit", "verify")["ok"]
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0006")
+    finally:
+        store.dispose()
+    assert "election" not in table_snapshot(community.db)

@@ -45,6 +45,19 @@ class RoundKind(StrEnum):  # the share a round's winners need (labels: kind "ele
     FURTHER = "further"  # 另行选举: election_runoff_share of the ballots returned, and the most votes
 
 
+class ElectionStatus(StrEnum):  # labels: kind "election status"
+    OPEN = "open"  # from opening to the count
+    CLOSED = "closed"  # the elected have taken their posts
+
+
+class ElectionDoc(StrEnum):  # what the board shows of an election (labels: kind "election document")
+    VOTERS = "voters"  # 选民名单: published before polling day (election_voter_list_days)
+    PROXIES = "proxies"  # 委托投票名单
+    CANDIDATES = "candidates"  # 候选人名单
+    REPORT = "report"  # 选举结果报告单
+    ANNOUNCEMENT = "announcement"  # 当选公告
+
+
 class NextKind(StrEnum):  # why a further round is needed (labels: kind "next round")
     REPEAT = "repeat"  # turnout failed: the round is held again (重新选举)
     TIE = "tie"  # equal votes for the last seat: a vote between the tied
@@ -410,5 +423,6 @@ def count_round(*, kind: RoundKind, registered: int, issued: int, returned: int,
 def codes() -> dict[str, tuple[str, ...]]:
     """Every code this module stores, by its label kind (for the label tables' test)."""
     return {"election kind": tuple(ElectionKind), "election method": tuple(ElectionMethod),
+            "election status": tuple(ElectionStatus), "election document": tuple(ElectionDoc),
             "election round": tuple(RoundKind), "next round": tuple(NextKind)}
 

@@ -20,6 +20,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "petitions": ("PetitionSignature",),
     "disclosure": ("Disclosure", "LedgerEntry", "PersonnelChange", "WelfareEntry", "WelfareList"),
     "committee": ("CommitteeTerm", "Duty", "Post"),
+    "elections": ("Election", "ElectionCandidate", "ElectionOfficer", "ElectionProxy", "ElectionPublication",
+                  "ElectionRound", "ElectionTally", "ElectionVoter"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}
 __all__ = sorted(_HOME)

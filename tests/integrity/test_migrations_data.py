@@ -106,17 +106,16 @@ def test_database_files_are_owner_only_whatever_the_umask(tmp_path, cli):
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
 
 
-def test_upgrade_from_the_previous_head_keeps_data_and_takes_the_committee_register(community):
+def test_upgrade_from_0005_keeps_data_and_takes_the_committee_register(community):
     """0005 → 0006: a community with a roster, representatives and recorded staff changes, made at the previous
     head, keeps every row; old staff changes belong to no post; the register then works and the trail verifies."""
     ids = roster(community)
     community.ok("rep", "add", str(ids["zhang"]), "--group", "第一居民小组", "--from", "2025-01-01")
     community.ok("disclose", "staff-change", "--name", "王五", "--change", "任网格员", "--reason", "换届",
                  "--on", "2025-10-01")
-    previous = SCHEMA_REVISIONS[-2]
     store = Store(community.db)
     try:
-        migrate.downgrade(store, previous)
+        migrate.downgrade(store, "0005")
     finally:
         store.dispose()
     assert "post_id" not in _columns(community.db, "personnel_change")

@@ -289,3 +289,12 @@ def test_every_step_is_audited_and_the_trail_verifies(community, town):
     assert {"election.open", "election.voters", "election.publish", "election.candidate", "election.proxy",
             "election.count", "election.tally"} <= actions
     assert community.json("audit", "verify")["ok"]
+
+
+def test_a_tally_names_people_by_id_id_number_or_name(town):
+    ids = town.ids
+    eid = _ready(town)
+    assert town(elections.find_person, eid, "于三") == ids["于三"]  # a candidate
+    assert town(elections.find_person, eid, "陈十") == ids["陈十"]  # a voter written in
+    assert town(elections.find_person, eid, str(ids["李九"])) == ids["李九"]
+    assert "no candidate or voter" in town.refuses(JuweiError, elections.find_person, eid, "小明")

@@ -402,6 +402,27 @@ def check_ballot(scope: Scope, election: Election, seats: Mapping[CommitteeRole,
 
 # ---------------------------------------------------------------- the count
 
+def find_person(scope: Scope, election_id: int, ref: str) -> int:
+    """The member a tally line names (PERSON): a member id, an ID number, or a name — a name is looked up
+    among the election's candidates, then on its register, and must name one person."""
+    election = find_election(scope, election_id)
+    text = " ".join(str(ref).split())
+    if text.isdigit() or len(text) >= 15:
+        return find_member(scope, text).id
+    for ids in ({c.member_id for c in candidates(scope, election.id)},
+                {v.member_id for v in voters(scope, election.id) if v.member_id is not None}):
+        if not ids:
+            continue
+        found = set(scope.session.exec(select(Member.id).where(Member.community_id == scope.community_id,
+                                                               Member.name == text, Member.id.in_(ids))).all())
+        if len(found) == 1:
+            return found.pop()
+        if len(found) > 1:
+            raise ValidationError(t("{count} people named {name} stand or vote in election {id}: give the member "
+                                    "id", count=len(found), name=text, id=election.id), field="votes")
+    raise NotFound(t("no candidate or voter named {name} in election {id}", name=text, id=election.id))
+
+
 def count(scope: Scope, election_id: int, *, issued: int, returned: int, void: int,
           votes: Mapping[CommitteeRole, Mapping[int, int]], urgent: str | None = None) -> RoundResult:
     """The tellers' tally of the first round (计票), recorded as figures only: ballots issued, returned, void,

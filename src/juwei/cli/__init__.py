@@ -38,6 +38,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "staff": ("staff", "Professional staff (社区专职工作者): positions, list, end (S28).", "Committee"),
     "org": ("org", "Standing bodies: party organisation, sub-committees, group leaders, collectors.",
             "Committee"),
+    "election": ("election", "Elections of the committee (S9): voter register, proxies, candidates, count.",
+                 "Committee"),
     "duty": ("duty", "The division of work (分工, S26): set and list each person's duties.", "Committee"),
     "agenda": ("agenda", "Everything the clerk must do, soonest first, with the command that settles each.",
                "Meetings"),

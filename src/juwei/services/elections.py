@@ -423,6 +423,33 @@ def find_person(scope: Scope, election_id: int, ref: str) -> int:
     raise NotFound(t("no candidate or voter named {name} in election {id}", name=text, id=election.id))
 
 
+def votes_of(scope: Scope, election_id: int,
+             lines: list[tuple[str | None, str, int]]) -> dict[CommitteeRole, dict[int, int]]:
+    """The tellers' lines ``(post or None, person, votes)`` as votes by post and member id. A line without a
+    post counts for the post the person stands for; a person written in, or standing for two posts, needs
+    the post. A person named twice for one post is refused."""
+    election = find_election(scope, election_id)
+    standing: dict[int, list[CommitteeRole]] = {}
+    for c in candidates(scope, election.id):
+        standing.setdefault(c.member_id, []).append(CommitteeRole(c.post))
+    votes: dict[CommitteeRole, dict[int, int]] = {}
+    for post, ref, n in lines:
+        member_id = find_person(scope, election.id, ref)
+        if post is None:
+            posts = standing.get(member_id, [])
+            if len(posts) != 1:
+                raise ValidationError(t("{votes}: give the post for {person}, who stands for {n} posts here "
+                                        "(POST:PERSON=N)", votes=named("votes"), person=ref, n=len(posts)))
+            chosen = posts[0]
+        else:
+            chosen = read_code(CommitteeRole, "committee post", post, "votes")
+        if member_id in votes.setdefault(chosen, {}):
+            raise ValidationError(t("{votes}: {person} is counted twice for {post}", votes=named("votes"),
+                                    person=ref, post=label("committee post", chosen)))
+        votes[chosen][member_id] = n
+    return votes
+
+
 def count(scope: Scope, election_id: int, *, issued: int, returned: int, void: int,
           votes: Mapping[CommitteeRole, Mapping[int, int]], urgent: str | None = None) -> RoundResult:
     """The tellers' tally of the first round (计票), recorded as figures only: ballots issued, returned, void,

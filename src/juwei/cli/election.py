@@ -1,0 +1,232 @@
+"""juwei election: elections and by-elections of the residents' committee (S9), up to the count."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from juwei.cli._common import JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table
+from juwei.cli._params import code_option
+from juwei.i18n import label, t
+from juwei.rules.committee import CommitteeRole, OrgRole
+from juwei.rules.elections import ElectionDoc, ElectionKind, ElectionMethod
+
+app = typer.Typer(no_args_is_help=True)
+
+ELECTION = typer.Argument(..., metavar="E", help="The election's id.")
+MEMBER = typer.Argument(..., help="Member id or ID number.")
+
+
+@app.command("open")
+def open_(
+    ctx: typer.Context,
+    kind: ElectionKind = code_option(ElectionKind, "election kind", ..., "--kind",
+                                     help="A general election (换届选举) or a by-election (补选)."),
+    day: str = typer.Option(..., "--day", help="Polling day."),
+    method: ElectionMethod = code_option(ElectionMethod, "election method", ..., "--method",
+                                         help="Who votes: the voters, one per household, or the representatives."),
+    director: Optional[int] = typer.Option(None, "--director", help="Director's seats (general: 1)."),
+    deputy: Optional[int] = typer.Option(None, "--deputy", help="Deputies' seats."),
+    member: Optional[int] = typer.Option(None, "--member", help="Members' seats."),
+    urgent: Optional[str] = typer.Option(None, "--urgent", metavar="REASON",
+                                         help="Why the voter list may be published late; kept on the record."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Open an election: a general election fills the whole committee, a by-election the vacancies (S9)."""
+    from juwei.services.elections import open_election
+
+    polling = parse_date_option(day, "--day")
+    given = {CommitteeRole.DIRECTOR: director, CommitteeRole.DEPUTY: deputy, CommitteeRole.MEMBER: member}
+    seats = {post: n for post, n in given.items() if n is not None} or None
+    if seats is not None and kind == ElectionKind.GENERAL:
+        seats.setdefault(CommitteeRole.DIRECTOR, 1)
+    with scope(ctx, write=True) as sc:
+        election = open_election(sc, kind=kind, method=method, day=polling, seats=seats, urgent=urgent)
+    created(election.id, as_json, t("{kind} on {day}: {seats}", kind=label("election kind", kind), day=polling,
+                                    seats=_seats_text(election)))
+
+
+def _seats_text(election) -> str:
+    from juwei.services.elections import seats_of
+
+    return t(", ").join(t("{post} {n}", post=label("committee post", post), n=n)
+                        for post, n in seats_of(election).items())
+
+
+@app.command()
+def officer(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    member: str = MEMBER,
+    role: OrgRole = code_option(OrgRole, "org role", ..., "--role", help="Chair or member."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record a member of the election committee (居民选举委员会)."""
+    from juwei.services.elections import add_officer
+
+    with scope(ctx, write=True) as sc:
+        row = add_officer(sc, election, member, role=role)
+    created(row.id, as_json)
+
+
+@app.command()
+def voters(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    add: Optional[str] = typer.Option(None, "--add", metavar="MEMBER", help="Add a voter on an objection."),
+    remove: Optional[str] = typer.Option(None, "--remove", metavar="MEMBER",
+                                         help="Remove a voter on an objection."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Why the objection was upheld."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The voter register for polling day: taken from the roster the first time, then changed by objections."""
+    from juwei.errors import ValidationError
+    from juwei.services import elections as service
+
+    if add is not None and remove is not None:
+        raise ValidationError(t("give {add} or {remove}, not both", add="--add", remove="--remove"))
+    with scope(ctx, write=True) as sc:
+        e = service.find_election(sc, election)
+        if not service.voters(sc, e.id, removed=True):
+            service.build_register(sc, e.id)
+        if add is not None:
+            service.add_voter(sc, e.id, add, reason=reason or "")
+        if remove is not None:
+            service.remove_voter(sc, e.id, remove, reason=reason or "")
+        rows = service.voters(sc, e.id)
+    if as_json:
+        emit_json([{"number": v.number, "id": v.member_id, "name": v.name, "group": v.group_name,
+                    "household": v.household_number} for v in rows])
+        return
+    table(t("Voter register of election {id} ({n})", id=election, n=len(rows)),
+          [t("no."), t("member"), t("name"), t("group"), t("household")],
+          [(v.number, v.member_id, v.name, v.group_name, v.household_number) for v in rows])
+
+
+@app.command()
+def publish(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    doc: ElectionDoc = code_option(ElectionDoc, "election document", ..., "--doc", help="What was published."),
+    on: str = typer.Option(..., "--on", help="The day it went up on the board."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record that a document of the election went up on the board, and when."""
+    from juwei.services.elections import publish as record
+
+    day = parse_date_option(on, "--on")
+    with scope(ctx, write=True) as sc:
+        row = record(sc, election, doc=doc, on=day)
+    created(row.id, as_json)
+
+
+@app.command()
+def proxy(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    giver: str = typer.Argument(..., metavar="FROM_MEMBER", help="The voter who gives the proxy."),
+    holder: str = typer.Argument(..., metavar="TO_MEMBER", help="The voter who votes for them."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record a written proxy (委托投票) from one voter to another."""
+    from juwei.services.elections import add_proxy
+
+    with scope(ctx, write=True) as sc:
+        row = add_proxy(sc, election, giver, holder)
+    created(row.id, as_json)
+
+
+@app.command()
+def candidate(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    member: str = MEMBER,
+    post: CommitteeRole = code_option(CommitteeRole, "committee post", ..., "--post",
+                                      help="Director (主任), deputy (副主任) or member (委员)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record a candidate for a post; an election officer who stands leaves the election committee."""
+    from juwei.services.elections import add_candidate
+
+    with scope(ctx, write=True) as sc:
+        done = add_candidate(sc, election, member, post=post)
+    created(done.candidate.id, as_json)
+    if done.left_officer is not None and not as_json:
+        info(t("member {id} leaves the election committee as a candidate", id=done.left_officer.member_id))
+
+
+def _tally_line(text: str) -> tuple[Optional[str], str, int]:
+    """``PERSON=N`` or ``POST:PERSON=N``."""
+    person, sep, number = text.rpartition("=")
+    post, colon, who = person.partition(":")
+    if not sep or not number.strip().isdigit() or not (who if colon else post).strip():
+        raise typer.BadParameter(t("'{text}' is not PERSON=N or POST:PERSON=N", text=text),
+                                 param_hint="--votes")
+    return (post.strip() if colon else None), (who if colon else post).strip(), int(number)
+
+
+@app.command()
+def count(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    issued: int = typer.Option(..., "--issued", help="Ballots issued."),
+    returned: int = typer.Option(..., "--returned", help="Ballots returned."),
+    void: int = typer.Option(..., "--void", help="Void ballots."),
+    votes: List[str] = typer.Option([], "--votes", metavar="PERSON=N",
+                                    help="Votes for one person (member id, ID number or name), repeated; "
+                                         "POST:PERSON=N for a person written in."),
+    urgent: Optional[str] = typer.Option(None, "--urgent", metavar="REASON",
+                                         help="Why the voter list was published late; kept on the record."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record the tellers' tally of a round, as figures only, and show the result."""
+    from juwei.services import elections as service
+
+    lines = [_tally_line(text) for text in votes]
+    with scope(ctx, write=True) as sc:
+        tally = service.votes_of(sc, election, lines)
+        outcome = service.count(sc, election, issued=issued, returned=returned, void=void, votes=tally,
+                                urgent=urgent)
+        names = {m.id: m.name for m in _members(sc, outcome)}
+    _show(election, outcome, as_json, names)
+
+
+@app.command()
+def result(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The result of the latest counted round: turnout, the elected, ties and seats left."""
+    from juwei.services import elections as service
+
+    with scope(ctx) as sc:
+        outcome = service.result(sc, election)
+        names = {m.id: m.name for m in _members(sc, outcome)}
+    _show(election, outcome, as_json, names)
+
+
+def _members(sc, outcome):
+    from sqlmodel import select
+
+    from juwei.storage.models import Member
+
+    ids = {e.person for e in outcome.elected} | {p for n in outcome.next for p in n.candidates}
+    return sc.session.exec(select(Member).where(Member.id.in_(ids))).all() if ids else []
+
+
+def _show(election: int, outcome, as_json: bool, names: dict | None = None) -> None:
+    if as_json:
+        emit_json(outcome.as_json())
+        return
+    names = names or {}
+    key_values(t("Election {id}: the count", id=election),
+               [(t("registered"), outcome.registered), (t("issued"), outcome.issued),
+                (t("returned"), outcome.returned), (t("valid"), outcome.valid), (t("void"), outcome.void),
+                (t("turnout passes"), outcome.turnout_ok)])
+    table(t("Elected ({n})", n=len(outcome.elected)), [t("member"), t("name"), t("post"), t("votes")],
+          [(e.person, names.get(e.person, ""), label("committee post", e.post), e.votes) for e in outcome.elected])
+    for nxt in outcome.next:
+        info(t("{post}: {seats} seat(s) go to a further round ({kind})", post=label("committee post", nxt.post),
+               seats=nxt.seats, kind=label("next round", nxt.kind)))

@@ -298,3 +298,30 @@ def test_a_tally_names_people_by_id_id_number_or_name(town):
     assert town(elections.find_person, eid, "陈十") == ids["陈十"]  # a voter written in
     assert town(elections.find_person, eid, str(ids["李九"])) == ids["李九"]
     assert "no candidate or voter" in town.refuses(JuweiError, elections.find_person, eid, "小明")
+
+
+def test_the_register_is_frozen_when_taken(town):
+    """A roster change after the register was taken does not reach it: objections do."""
+    from juwei.services import roster
+
+    eid = general(town)
+    before = town(lambda sc: [(v.number, v.member_id, v.name) for v in elections.build_register(sc, eid)])
+    town(lambda sc: roster.add_member(sc, {"name": "新来", "birth_date": "1970-01-01"}, household="101"))
+    town(lambda sc: roster.update_member(sc, str(town.ids["丁一"]), {"name": "丁壹"}))
+    assert town(lambda sc: [(v.number, v.member_id, v.name) for v in elections.voters(sc, eid)]) == before
+
+
+def test_no_election_table_can_link_a_voter_to_a_choice():
+    """Ballots are counts (S9, docs/architecture.md): the round keeps figures, a tally keeps the votes one
+    person received for one post; no table has both a voter and a choice, nor a ballot of its own."""
+    from juwei.storage import models
+
+    tables = {name: {c.name for c in table.columns} for name, table in models.load_all().tables.items()
+              if name.startswith("election")}
+    assert tables["election_round"] == {"id", "community_id", "election_id", "number", "kind", "seats",
+                                        "registered", "issued", "returned", "void", "counted_on", "created_at"}
+    assert tables["election_tally"] == {"id", "community_id", "round_id", "post", "member_id", "votes"}
+    choosing = {name for name, columns in tables.items() if columns & {"post", "votes", "choice"}}
+    voting = {name for name, columns in tables.items() if columns & {"voter_id", "ballot", "seat", "number"}}
+    assert choosing == {"election_candidate", "election_tally"}
+    assert not choosing & voting

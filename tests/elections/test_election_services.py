@@ -325,3 +325,14 @@ def test_no_election_table_can_link_a_voter_to_a_choice():
     voting = {name for name, columns in tables.items() if columns & {"voter_id", "ballot", "seat", "number"}}
     assert choosing == {"election_candidate", "election_tally"}
     assert not choosing & voting
+
+
+def test_what_an_open_election_makes_due(town):
+    eid = general(town)
+    due = town(lambda sc: [(i.subject, i.due, i.overdue, i.command) for i in elections.due_items(sc, TODAY)])
+    assert due == [(f"election:{eid}:voters", dt.date(2026, 6, 11), False, f"juwei election voters {eid}")]
+    town(elections.build_register, eid)
+    town(elections.publish, eid, doc=ElectionDoc.VOTERS, on=TODAY)
+    assert town(elections.due_items, TODAY) == []
+    after = town(lambda sc: [(i.subject, i.due, i.overdue) for i in elections.due_items(sc, DAY + dt.timedelta(1))])
+    assert after == [(f"election:{eid}:count", DAY, True)]

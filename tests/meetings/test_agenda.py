@@ -21,7 +21,8 @@ LEDGER = ("日期,金额,收支,类别,摘要,凭证号\n"
 @pytest.fixture
 def busy(town, tmp_path):
     """The town with one duty of every kind: cadences overdue (S4, S14), a met petition (S5), a finance
-    account (S20) and a meeting notice (S25) owed to the board, and an elected term ending soon (S3)."""
+    account (S20) and a meeting notice (S25) owed to the board, an elected term ending soon (S3), and a
+    by-election whose voter register is not yet out (S9)."""
     from sqlalchemy import create_engine, text
 
     from juwei.services import roster
@@ -47,6 +48,7 @@ def busy(town, tmp_path):
     town.meeting = convene(town, kind="representatives")
     town.petition = petition
     town.ok("committee", "add", town.ids["A1"], "--role", "director", "--from", "2025-01-01")  # 1 of at least 5
+    town.ok("election", "open", "--kind", "by-election", "--day", "2026-07-10", "--method", "voters")  # S9
     return town
 
 
@@ -84,6 +86,9 @@ def test_agenda_lists_every_domain_soonest_first(busy):
     assert (term["rule"], term["due"], term["overdue"]) == ("S3", "2026-07-31", False)
     assert term["command"] == "juwei rep add MEMBER --group 第二组 --from 2026-08-01"
     assert "丁四" in term["what"]
+    voters = by_subject["election:1:voters"]  # the by-election's register is owed 20 days before polling day
+    assert (voters["rule"], voters["due"], voters["overdue"], voters["command"]) == \
+        ("S9", "2026-06-20", False, "juwei election voters 1")
     # Overdue first (oldest first), then what is due now without a date, then by date.
     overdue = [i for i in items if i["overdue"]]
     assert items[:len(overdue)] == overdue and overdue == sorted(overdue, key=_due)

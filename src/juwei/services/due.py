@@ -23,6 +23,7 @@ SOURCES: dict[str, str] = {
     "disclosure": "juwei.services.disclosure:due_items",  # S20–S26: everything owed to the board (BOARD)
     "roster": "juwei.services.roster:due_items",  # S3: elected terms about to end
     "committee": "juwei.services.committee:due_items",  # S9: vacancies, the next general election
+    "elections": "juwei.services.elections:due_items",  # S9: an open election's voter register and count
 }
 
 # what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)

@@ -27,6 +27,7 @@ from juwei.i18n import label, t
 from juwei.rules import elections as rules
 from juwei.rules.codes import read_code
 from juwei.rules.committee import CommitteeRole, OrgRole, PostBody
+from juwei.rules.due import DueItem
 from juwei.rules.elections import (POSTS, ElectionDoc, ElectionKind, ElectionMethod, ElectionRules, ElectionStatus,
                                    RoundKind, RoundResult)
 from juwei.rules.meetings import Body
@@ -529,3 +530,30 @@ def result(scope: Scope, election_id: int, number: int | None = None) -> RoundRe
                              returned=chosen.returned, void=chosen.void, votes=tally, seats=seats,
                              method=ElectionMethod(election.method),
                              rules=ElectionRules.of(election_rules(election)))
+
+
+# ---------------------------------------------------------------- what is due
+
+def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
+    """An open election owes its voter register on the board ``election_voter_list_days`` before polling day
+    (LAW.md, 2025 revision) — taken from the roster first — and its count once polling day has come."""
+    items: list[DueItem] = []
+    for election in scope.session.exec(select(Election).where(Election.community_id == scope.community_id,
+                                                              Election.status == ElectionStatus.OPEN)
+                                       .order_by(Election.id)).all():
+        days = ElectionRules.of(election_rules(election)).voter_list_days
+        published = any(p.doc == ElectionDoc.VOTERS for p in publications(scope, election.id))
+        if not published and not election.urgent_reason:
+            last = election.day - dt.timedelta(days=days)
+            command = (f"juwei election publish {election.id} --doc voters --on DATE" if _built(scope, election)
+                       else f"juwei election voters {election.id}")
+            items.append(DueItem("S9", "elections", f"election:{election.id}:voters",
+                                 t("publish the voter register of election {id} (polling day {day})",
+                                   id=election.id, day=election.day), last, last < on, command))
+        if on >= election.day and not _rounds(scope, election):
+            items.append(DueItem("S9", "elections", f"election:{election.id}:count",
+                                 t("record the count of election {id} (polling day {day})", id=election.id,
+                                   day=election.day), election.day, on > election.day,
+                                 f"juwei election count {election.id} --issued N --returned N --void N --votes "
+                                 "PERSON=N"))
+    return items

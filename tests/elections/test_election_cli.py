@@ -48,6 +48,10 @@ def test_an_election_up_to_its_result(town):
         (ids["丁一"], "director"), (ids["于三"], "member"), (ids["马四"], "member"), (ids["王五"], "member"),
         (ids["白六"], "member")]
     assert town.json("election", "result", e) == counted
+    shown = town.json("election", "show", e)
+    assert [c["name"] for c in shown["candidates"]][:2] == ["丁一", "万二"] and shown["rounds"] == 1
+    assert shown["officers"] == [] and shown["registered"] == 8  # 张八 left the committee as a candidate
+    assert "刘七" in town.ok("election", "show", e)
     assert "白六" in town.ok("election", "result", e)
 
 

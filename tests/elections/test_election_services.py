@@ -336,3 +336,24 @@ def test_what_an_open_election_makes_due(town):
     assert town(elections.due_items, TODAY) == []
     after = town(lambda sc: [(i.subject, i.due, i.overdue) for i in elections.due_items(sc, DAY + dt.timedelta(1))])
     assert after == [(f"election:{eid}:count", DAY, True)]
+
+
+def test_the_election_as_a_whole_lists_candidates_in_ballot_order(town):
+    ids = town.ids
+    eid = general(town)
+    town(elections.build_register, eid)
+    town(elections.publish, eid, doc=ElectionDoc.VOTERS, on=TODAY)
+    for name, post in (("刘七", M), ("白六", M), ("万二", D), ("王五", M), ("于三", M), ("马四", M), ("丁一", D)):
+        town(elections.add_candidate, eid, str(ids[name]), post=post)
+    town(elections.add_officer, eid, str(ids["张八"]), role=OrgRole.CHAIR)
+    town(elections.add_proxy, eid, str(ids["陈十"]), str(ids["李九"]))
+    info = town(elections.election_info, eid)
+    assert (info.kind, info.method, info.status, info.seats, info.registered, info.rounds) == \
+        ("general", "voters", "open", {"director": 1, "member": 4}, 10, 0)
+    # director first, then members; within a post by the strokes of the surname: 丁 万 于 马 王 白 刘
+    assert [(p.name, p.post) for p in info.candidates] == [
+        ("丁一", "director"), ("万二", "director"), ("于三", "member"), ("马四", "member"), ("王五", "member"),
+        ("白六", "member"), ("刘七", "member")]
+    assert [(o.name, o.post) for o in info.officers] == [("张八", "chair")]
+    assert info.proxies == [{"giver": ids["陈十"], "giver_name": "陈十", "holder": ids["李九"], "holder_name": "李九"}]
+    assert info.publications == [{"doc": "voters", "on": TODAY}]

@@ -55,6 +55,36 @@ def _seats_text(election) -> str:
 
 
 @app.command()
+def show(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The election so far: seats, register, election committee, candidates in ballot order, proxies."""
+    from juwei.services.elections import election_info
+
+    with scope(ctx) as sc:
+        e = election_info(sc, election)
+    if as_json:
+        emit_json(e)
+        return
+    key_values(t("Election {id}", id=e.id),
+               [(t("kind"), label("election kind", e.kind)), (t("method"), label("election method", e.method)),
+                (t("polling day"), e.day), (t("status"), label("election status", e.status)),
+                (t("seats to fill"), t(", ").join(t("{post} {n}", post=label("committee post", p), n=n)
+                                          for p, n in e.seats.items())),
+                (t("registered"), e.registered), (t("urgent"), e.urgent_reason or ""),
+                (t("published"), t(", ").join(f"{label('election document', p['doc'])} {p['on']}"
+                                              for p in e.publications))])
+    table(t("Candidates ({n})", n=len(e.candidates)), [t("member"), t("name"), t("post")],
+          [(c.member_id, c.name, label("committee post", c.post)) for c in e.candidates])
+    table(t("Election committee ({n})", n=len(e.officers)), [t("member"), t("name"), t("role")],
+          [(o.member_id, o.name, label("org role", o.post)) for o in e.officers])
+    table(t("Proxies ({n})", n=len(e.proxies)), [t("proxy giver"), t("proxy holder")],
+          [(p["giver_name"], p["holder_name"]) for p in e.proxies])
+
+
+@app.command()
 def officer(
     ctx: typer.Context,
     election: int = ELECTION,

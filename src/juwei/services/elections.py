@@ -532,6 +532,56 @@ def result(scope: Scope, election_id: int, number: int | None = None) -> RoundRe
                              rules=ElectionRules.of(election_rules(election)))
 
 
+# ---------------------------------------------------------------- the election as a whole
+
+@dataclass
+class Person:
+    member_id: int
+    name: str
+    post: str | None = None  # a candidate's post; an officer's role
+
+
+@dataclass
+class ElectionInfo:
+    id: int
+    kind: str
+    method: str
+    day: dt.date
+    status: str
+    seats: dict[str, int]
+    urgent_reason: str | None
+    registered: int  # on the register now (objections applied); 0 before it is taken
+    officers: list[Person]  # serving on the election committee
+    candidates: list[Person]  # by post (director first), then stroke order of the name (姓氏笔画为序)
+    proxies: list[dict]  # {"giver", "giver_name", "holder", "holder_name"}
+    publications: list[dict]  # {"doc", "on"}
+    rounds: int  # rounds counted
+
+
+def election_info(scope: Scope, election_id: int) -> ElectionInfo:
+    """What an election holds so far: its seats, officers, candidates in ballot order, proxies, publications."""
+    from juwei.rules.committee import ROLE_ORDER
+    from juwei.rules.strokes import stroke_sorted
+
+    election = find_election(scope, election_id)
+    ids = ({c.member_id for c in candidates(scope, election.id)} | {o.member_id for o in officers(scope, election.id)}
+           | {m for p in proxies(scope, election.id) for m in (p.giver_id, p.holder_id)})
+    names = dict(scope.session.exec(select(Member.id, Member.name).where(Member.id.in_(ids))).all()) if ids else {}
+    standing = stroke_sorted((Person(c.member_id, names.get(c.member_id, ""), c.post)
+                              for c in candidates(scope, election.id)), lambda p: p.name)
+    standing.sort(key=lambda p: ROLE_ORDER.get(p.post, 3))  # stable: stroke order within each post
+    return ElectionInfo(
+        election.id, election.kind, election.method, election.day, election.status,
+        {str(post): n for post, n in seats_of(election).items()}, election.urgent_reason,
+        len(voters(scope, election.id)),
+        [Person(o.member_id, names.get(o.member_id, ""), o.role) for o in officers(scope, election.id)],
+        standing,
+        [{"giver": p.giver_id, "giver_name": names.get(p.giver_id, ""), "holder": p.holder_id,
+          "holder_name": names.get(p.holder_id, "")} for p in proxies(scope, election.id)],
+        [{"doc": p.doc, "on": p.published_on} for p in publications(scope, election.id)],
+        len(_rounds(scope, election)))
+
+
 # ---------------------------------------------------------------- what is due
 
 def due_items(scope: Scope, on: dt.date) -> list[DueItem]:

@@ -12,7 +12,7 @@ import pytest
 from juwei.errors import JuweiError, ValidationError
 from juwei.rules.committee import CommitteeRole, OrgRole
 from juwei.rules.elections import ElectionDoc, ElectionKind, ElectionMethod
-from juwei.services import elections
+from juwei.services import election_count, elections
 from juwei.services.scope import open_scope
 from juwei.storage.engine import open_store
 from tests.conftest import table_snapshot
@@ -234,16 +234,16 @@ def test_a_count_is_stored_as_figures_and_read_back_as_the_result(town):
     eid = _ready(town)
     votes = {D: {ids["丁一"]: 6, ids["万二"]: 2},
              M: {ids["于三"]: 7, ids["马四"]: 6, ids["王五"]: 5, ids["白六"]: 5, ids["刘七"]: 1, ids["李九"]: 2}}
-    counted = town(lambda sc: elections.count(sc, eid, issued=10, returned=9, void=1, votes=votes).as_json())
+    counted = town(lambda sc: election_count.count(sc, eid, issued=10, returned=9, void=1, votes=votes).as_json())
     assert counted["registered"] == 10 and counted["turnout_ok"] and counted["valid"] == 8
     assert {(e["member"], e["post"]) for e in counted["elected"]} == {
         (ids["丁一"], "director"), (ids["于三"], "member"), (ids["马四"], "member"), (ids["王五"], "member"),
         (ids["白六"], "member")}
-    assert town(lambda sc: elections.result(sc, eid).as_json()) == counted
+    assert town(lambda sc: election_count.result(sc, eid).as_json()) == counted
     tables = table_snapshot(town.path)
     # counts only: a round's figures and votes per person per post; no voter is named beside a choice
     assert len(tables["election_round"]) == 1 and len(tables["election_tally"]) == 8
-    assert "already counted" in town.refuses(JuweiError, elections.count, eid, issued=10, returned=9, void=1,
+    assert "already counted" in town.refuses(JuweiError, election_count.count, eid, issued=10, returned=9, void=1,
                                              votes=votes)
 
 
@@ -251,11 +251,11 @@ def test_a_count_refused_writes_nothing(town):
     ids = town.ids
     eid = _ready(town)
     votes = {D: {ids["丁一"]: 6}, M: {ids["于三"]: 7}}
-    assert "void" in town.refuses(ValidationError, elections.count, eid, issued=8, returned=9, void=0, votes=votes)
-    assert "at most" in town.refuses(ValidationError, elections.count, eid, issued=10, returned=2, void=0,
+    assert "void" in town.refuses(ValidationError, election_count.count, eid, issued=8, returned=9, void=0, votes=votes)
+    assert "at most" in town.refuses(ValidationError, election_count.count, eid, issued=10, returned=2, void=0,
                                      votes={M: {ids["于三"]: 2, ids["马四"]: 2, ids["王五"]: 2, ids["白六"]: 2,
                                                 ids["刘七"]: 1}})
-    assert "deprived" in town.refuses(JuweiError, elections.count, eid, issued=10, returned=9, void=0,
+    assert "deprived" in town.refuses(JuweiError, election_count.count, eid, issued=10, returned=9, void=0,
                                       votes={M: {ids["deprived"]: 1}})
 
 
@@ -265,7 +265,7 @@ def test_a_count_needs_the_margin_of_candidates(town):
     town(elections.build_register, eid)
     town(elections.publish, eid, doc=ElectionDoc.VOTERS, on=TODAY)
     town(elections.add_candidate, eid, str(ids["丁一"]), post=D)
-    assert "差额" in town.refuses(ValidationError, elections.count, eid, issued=10, returned=9, void=0, votes={})
+    assert "差额" in town.refuses(ValidationError, election_count.count, eid, issued=10, returned=9, void=0, votes={})
 
 
 def test_a_voter_list_published_late_is_refused_unless_urgent(town, monkeypatch):
@@ -273,9 +273,9 @@ def test_a_voter_list_published_late_is_refused_unless_urgent(town, monkeypatch)
     monkeypatch.setenv("JUWEI_TODAY", "2026-06-20")  # 11 days before polling day
     eid = _ready(town, published=dt.date(2026, 6, 20))
     votes = {D: {ids["丁一"]: 6}, M: {ids["于三"]: 7}}
-    msg = town.refuses(JuweiError, elections.count, eid, issued=10, returned=9, void=0, votes=votes)
+    msg = town.refuses(JuweiError, election_count.count, eid, issued=10, returned=9, void=0, votes=votes)
     assert "11 days before" in msg and "at least 20 days" in msg and "urgent" in msg
-    town(elections.count, eid, issued=10, returned=9, void=0, votes=votes, urgent="街道批准提前选举")
+    town(election_count.count, eid, issued=10, returned=9, void=0, votes=votes, urgent="街道批准提前选举")
     e = town(lambda sc: elections.find_election(sc, eid))
     assert e.urgent_reason == "街道批准提前选举"
 
@@ -284,7 +284,7 @@ def test_every_step_is_audited_and_the_trail_verifies(community, town):
     ids = town.ids
     eid = _ready(town)
     town(elections.add_proxy, eid, str(ids["陈十"]), str(ids["李九"]))
-    town(elections.count, eid, issued=10, returned=9, void=0, votes={D: {ids["丁一"]: 6}, M: {ids["于三"]: 7}})
+    town(election_count.count, eid, issued=10, returned=9, void=0, votes={D: {ids["丁一"]: 6}, M: {ids["于三"]: 7}})
     actions = {e["action"] for e in community.json("audit", "log", "--limit", "200")}
     assert {"election.open", "election.voters", "election.publish", "election.candidate", "election.proxy",
             "election.count", "election.tally"} <= actions
@@ -294,10 +294,10 @@ def test_every_step_is_audited_and_the_trail_verifies(community, town):
 def test_a_tally_names_people_by_id_id_number_or_name(town):
     ids = town.ids
     eid = _ready(town)
-    assert town(elections.find_person, eid, "于三") == ids["于三"]  # a candidate
-    assert town(elections.find_person, eid, "陈十") == ids["陈十"]  # a voter written in
-    assert town(elections.find_person, eid, str(ids["李九"])) == ids["李九"]
-    assert "no candidate or voter" in town.refuses(JuweiError, elections.find_person, eid, "小明")
+    assert town(election_count.find_person, eid, "于三") == ids["于三"]  # a candidate
+    assert town(election_count.find_person, eid, "陈十") == ids["陈十"]  # a voter written in
+    assert town(election_count.find_person, eid, str(ids["李九"])) == ids["李九"]
+    assert "no candidate or voter" in town.refuses(JuweiError, election_count.find_person, eid, "小明")
 
 
 def test_the_register_is_frozen_when_taken(town):

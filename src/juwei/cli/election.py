@@ -211,7 +211,7 @@ def count(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Record the tellers' tally of a round, as figures only, and show the result."""
-    from juwei.services import elections as service
+    from juwei.services import election_count as service
 
     lines = [_tally_line(text) for text in votes]
     with scope(ctx, write=True) as sc:
@@ -229,7 +229,7 @@ def result(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The result of the latest counted round: turnout, the elected, ties and seats left."""
-    from juwei.services import elections as service
+    from juwei.services import election_count as service
 
     with scope(ctx) as sc:
         outcome = service.result(sc, election)

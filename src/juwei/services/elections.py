@@ -8,7 +8,7 @@ date; proxies and candidates are checked against the register. A round's count i
 ballots issued, returned, void, and votes per person per post — so nothing links a voter to a choice.
 
 Every write is one audited row (the register: one set event for its rows); the rules themselves are
-``rules.elections``.
+``rules.elections``, and the count is :mod:`juwei.services.election_count`.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ from juwei.rules import elections as rules
 from juwei.rules.codes import read_code
 from juwei.rules.committee import CommitteeRole, OrgRole, PostBody
 from juwei.rules.due import DueItem
-from juwei.rules.elections import (POSTS, ElectionDoc, ElectionKind, ElectionMethod, ElectionRules, ElectionStatus,
-                                   RoundKind, RoundResult)
+from juwei.rules.elections import ElectionDoc, ElectionKind, ElectionMethod, ElectionRules, ElectionStatus
 from juwei.rules.meetings import Body
 from juwei.rules.profiles import Rules
 from juwei.services import audit
@@ -38,7 +37,7 @@ from juwei.services.roster import find_member, require_eligible
 from juwei.services.scope import Scope
 from juwei.storage.models import Member
 from juwei.storage.models.elections import (Election, ElectionCandidate, ElectionOfficer, ElectionProxy,
-                                            ElectionPublication, ElectionRound, ElectionTally, ElectionVoter)
+                                            ElectionPublication, ElectionRound, ElectionVoter)
 
 REASON_LIMIT = 1000
 
@@ -68,7 +67,7 @@ def seats_of(election: Election) -> dict[CommitteeRole, int]:
     return {post: n for post, n in seats.items() if n > 0}
 
 
-def _reason(text: str | None, field: str = "reason") -> str:
+def clean_reason(text: str | None, field: str = "reason") -> str:
     clean = " ".join((text or "").split())
     if not clean or len(clean) > REASON_LIMIT:
         raise ValidationError(t("{field} is 1 to {n} characters", field=named(field), n=REASON_LIMIT))
@@ -113,26 +112,26 @@ def open_election(scope: Scope, *, kind: ElectionKind, method: ElectionMethod, d
                         seats_member=wanted.get(CommitteeRole.MEMBER, 0),
                         status=ElectionStatus.OPEN,
                         rules=json.dumps(profile.snapshot(), ensure_ascii=False, sort_keys=True),
-                        urgent_reason=_reason(urgent, "urgent") if urgent is not None else None)
+                        urgent_reason=clean_reason(urgent, "urgent") if urgent is not None else None)
     scope.session.add(election)
     audit.record_row(scope, "election.open", "election", election)
     return election
 
 
-def _rounds(scope: Scope, election: Election) -> list[ElectionRound]:
+def rounds(scope: Scope, election: Election) -> list[ElectionRound]:
     return list(scope.session.exec(select(ElectionRound).where(ElectionRound.election_id == election.id)
                                    .order_by(ElectionRound.number)).all())
 
 
-def _require_open(election: Election) -> None:
+def require_open(election: Election) -> None:
     if election.status != ElectionStatus.OPEN:
         raise JuweiError(t("election {id} is closed; its record is final", id=election.id))
 
 
 def _require_uncounted(scope: Scope, election: Election) -> None:
     """Before the first count: the register, proxies, officers and candidates are settled by then."""
-    _require_open(election)
-    if _rounds(scope, election):
+    require_open(election)
+    if rounds(scope, election):
         raise JuweiError(t("election {id} has been counted; its register, officers, proxies and candidates are "
                            "final", id=election.id))
 
@@ -185,7 +184,7 @@ def _built(scope: Scope, election: Election) -> bool:
         is not None
 
 
-def _require_register(scope: Scope, election: Election) -> None:
+def require_register(scope: Scope, election: Election) -> None:
     if not _built(scope, election):
         raise JuweiError(t("election {id} has no voter register yet: build it first", id=election.id))
 
@@ -227,8 +226,8 @@ def add_voter(scope: Scope, election_id: int, member_ref: str, *, reason: str) -
     """An objection upheld (选民资格异议): the member is added to the register, with the reason."""
     election = find_election(scope, election_id)
     _require_uncounted(scope, election)
-    _require_register(scope, election)
-    reason = _reason(reason)
+    require_register(scope, election)
+    reason = clean_reason(reason)
     member = find_member(scope, member_ref)
     if _on_register(scope, election, member.id) is not None:
         raise JuweiError(t("member {id} ({name}) is already on the voter register", id=member.id, name=member.name))
@@ -253,8 +252,8 @@ def remove_voter(scope: Scope, election_id: int, member_ref: str, *, reason: str
     candidate, or a voter in a proxy, is withdrawn from that first."""
     election = find_election(scope, election_id)
     _require_uncounted(scope, election)
-    _require_register(scope, election)
-    reason = _reason(reason)
+    require_register(scope, election)
+    reason = clean_reason(reason)
     member = find_member(scope, member_ref)
     row = _on_register(scope, election, member.id)
     if row is None:
@@ -283,13 +282,13 @@ def publish(scope: Scope, election_id: int, *, doc: ElectionDoc, on: dt.date) ->
     """Record that ``doc`` went up on the board on ``on`` (a day already past or today). The voter register
     is published no later than the profile's days before polling day; counting checks it."""
     election = find_election(scope, election_id)
-    _require_open(election)
+    require_open(election)
     doc = read_code(ElectionDoc, "election document", doc, "doc")
     if on > scope.today:
         raise ValidationError(t("{on} {day} is after today ({today}): record a publication once it is up",
                                 on=named("on"), day=on, today=scope.today))
     if doc == ElectionDoc.VOTERS:
-        _require_register(scope, election)
+        require_register(scope, election)
     row = ElectionPublication(community_id=scope.community_id, election_id=election.id, doc=doc, published_on=on)
     scope.session.add(row)
     audit.record_row(scope, "election.publish", "election_publication", row)
@@ -326,7 +325,7 @@ def add_proxy(scope: Scope, election_id: int, giver: str, holder: str) -> Electi
     and a holder carries at most the profile's ``election_proxy_max``."""
     election = find_election(scope, election_id)
     _require_uncounted(scope, election)
-    _require_register(scope, election)
+    require_register(scope, election)
     giver_member, holder_member = find_member(scope, giver), find_member(scope, holder)
     on_register = {v.member_id for v in voters(scope, election.id) if v.member_id is not None}
     given = {p.giver_id: p.holder_id for p in proxies(scope, election.id)}
@@ -350,12 +349,12 @@ def _candidacies(scope: Scope, election: Election, member_id: int) -> list[Elect
     return [c for c in candidates(scope, election.id) if c.member_id == member_id]
 
 
-def _may_stand(scope: Scope, election: Election, member: Member) -> None:
+def may_stand(scope: Scope, election: Election, member: Member) -> None:
     """A candidate, or a person written in on a ballot, is a voter: eligible on polling day and, where the
     voters elect, on the register."""
     require_eligible(scope, member, election.day)
     if election.method == ElectionMethod.VOTERS:
-        _require_register(scope, election)
+        require_register(scope, election)
         if _on_register(scope, election, member.id) is None:
             raise JuweiError(t("member {id} ({name}) is not on the voter register of election {election}",
                                id=member.id, name=member.name, election=election.id))
@@ -377,7 +376,7 @@ def add_candidate(scope: Scope, election_id: int, member_ref: str, *, post: Comm
         raise ValidationError(t("election {id} fills no seat of {post}", id=election.id,
                                 post=label("committee post", post)), field="post")
     member = find_member(scope, member_ref)
-    _may_stand(scope, election, member)
+    may_stand(scope, election, member)
     if any(c.post == post for c in _candidacies(scope, election, member.id)):
         raise JuweiError(t("member {id} ({name}) is already a candidate for {post}", id=member.id, name=member.name,
                            post=label("committee post", post)))
@@ -399,137 +398,6 @@ def check_ballot(scope: Scope, election: Election, seats: Mapping[CommitteeRole,
     counts = Counter(CommitteeRole(c.post) for c in candidates(scope, election.id))
     margin = ElectionRules.of(election_rules(election)).candidate_margin
     rules.check_margin(counts, seats_of(election) if seats is None else seats, margin)
-
-
-# ---------------------------------------------------------------- the count
-
-def find_person(scope: Scope, election_id: int, ref: str) -> int:
-    """The member a tally line names (PERSON): a member id, an ID number, or a name — a name is looked up
-    among the election's candidates, then on its register, and must name one person."""
-    election = find_election(scope, election_id)
-    text = " ".join(str(ref).split())
-    if text.isdigit() or len(text) >= 15:
-        return find_member(scope, text).id
-    for ids in ({c.member_id for c in candidates(scope, election.id)},
-                {v.member_id for v in voters(scope, election.id) if v.member_id is not None}):
-        if not ids:
-            continue
-        found = set(scope.session.exec(select(Member.id).where(Member.community_id == scope.community_id,
-                                                               Member.name == text, Member.id.in_(ids))).all())
-        if len(found) == 1:
-            return found.pop()
-        if len(found) > 1:
-            raise ValidationError(t("{count} people named {name} stand or vote in election {id}: give the member "
-                                    "id", count=len(found), name=text, id=election.id), field="votes")
-    raise NotFound(t("no candidate or voter named {name} in election {id}", name=text, id=election.id))
-
-
-def votes_of(scope: Scope, election_id: int,
-             lines: list[tuple[str | None, str, int]]) -> dict[CommitteeRole, dict[int, int]]:
-    """The tellers' lines ``(post or None, person, votes)`` as votes by post and member id. A line without a
-    post counts for the post the person stands for; a person written in, or standing for two posts, needs
-    the post. A person named twice for one post is refused."""
-    election = find_election(scope, election_id)
-    standing: dict[int, list[CommitteeRole]] = {}
-    for c in candidates(scope, election.id):
-        standing.setdefault(c.member_id, []).append(CommitteeRole(c.post))
-    votes: dict[CommitteeRole, dict[int, int]] = {}
-    for post, ref, n in lines:
-        member_id = find_person(scope, election.id, ref)
-        if post is None:
-            posts = standing.get(member_id, [])
-            if len(posts) != 1:
-                raise ValidationError(t("{votes}: give the post for {person}, who stands for {n} posts here "
-                                        "(POST:PERSON=N)", votes=named("votes"), person=ref, n=len(posts)))
-            chosen = posts[0]
-        else:
-            chosen = read_code(CommitteeRole, "committee post", post, "votes")
-        if member_id in votes.setdefault(chosen, {}):
-            raise ValidationError(t("{votes}: {person} is counted twice for {post}", votes=named("votes"),
-                                    person=ref, post=label("committee post", chosen)))
-        votes[chosen][member_id] = n
-    return votes
-
-
-def count(scope: Scope, election_id: int, *, issued: int, returned: int, void: int,
-          votes: Mapping[CommitteeRole, Mapping[int, int]], urgent: str | None = None) -> RoundResult:
-    """The tellers' tally of the first round (计票), recorded as figures only: ballots issued, returned, void,
-    and the votes each person (a member id) received for each post — candidates and people written in, who
-    must be voters. Refused, with nothing written: a voter register published late (unless ``urgent``, kept
-    on the election), too few candidates (差额), and a tally ``rules.elections.check_count`` refuses
-    (returned > issued voids the round: it is held again)."""
-    election = find_election(scope, election_id)
-    _require_open(election)
-    done = _rounds(scope, election)
-    if done:
-        raise JuweiError(t("round {n} of election {id} is already counted", n=done[-1].number, id=election.id))
-    _require_register(scope, election)
-    before = audit.row_state(election)
-    if urgent is not None:
-        election.urgent_reason = _reason(urgent, "urgent")
-    check_voter_list(scope, election)
-    seats = seats_of(election)
-    check_ballot(scope, election, seats)
-    tally = _checked_votes(scope, election, votes, seats)
-    registered = len(voters(scope, election.id))
-    profile = ElectionRules.of(election_rules(election))
-    result = rules.count_round(kind=RoundKind.REGULAR, registered=registered, issued=issued, returned=returned,
-                               void=void, votes=tally, seats=seats, method=ElectionMethod(election.method),
-                               rules=profile)
-    if urgent is not None:
-        scope.session.add(election)
-        audit.record_row(scope, "election.urgent", "election", election, before=before)
-    round_row = ElectionRound(community_id=scope.community_id, election_id=election.id, number=1,
-                              kind=RoundKind.REGULAR, seats=json.dumps({str(p): n for p, n in seats.items()}),
-                              registered=registered, issued=issued, returned=returned, void=void,
-                              counted_on=scope.today)
-    scope.session.add(round_row)
-    audit.record_row(scope, "election.count", "election_round", round_row)
-    for post, by_person in tally.items():
-        for member_id, n in by_person.items():
-            row = ElectionTally(community_id=scope.community_id, round_id=round_row.id, post=post,
-                                member_id=member_id, votes=n)
-            scope.session.add(row)
-            audit.record_row(scope, "election.tally", "election_tally", row)
-    return result
-
-
-def _checked_votes(scope: Scope, election: Election, votes: Mapping[CommitteeRole, Mapping[int, int]],
-                   seats: Mapping[CommitteeRole, int]) -> dict[CommitteeRole, dict[int, int]]:
-    """The votes by post, every candidate of the post listed (0 when none was given); a post the election
-    does not fill, or a person written in who is not a voter, is refused."""
-    standing: dict[CommitteeRole, dict[int, int]] = {post: {} for post in POSTS if post in seats}
-    for c in candidates(scope, election.id):
-        standing[CommitteeRole(c.post)][c.member_id] = 0
-    for post, by_person in votes.items():
-        post = read_code(CommitteeRole, "committee post", post, "votes")
-        if post not in standing:
-            raise ValidationError(t("election {id} fills no seat of {post}", id=election.id,
-                                    post=label("committee post", post)), field="votes")
-        for member_id, n in by_person.items():
-            if member_id not in standing[post]:
-                _may_stand(scope, election, find_member(scope, member_id))  # 另选他人: a voter written in
-            standing[post][member_id] = n
-    return standing
-
-
-def result(scope: Scope, election_id: int, number: int | None = None) -> RoundResult:
-    """A counted round (the latest by default) as ``rules.elections.count_round`` reads it: turnout, the
-    elected in order of votes, ties and seats left for a further round. ``as_json()`` is the public shape."""
-    election = find_election(scope, election_id)
-    rounds = _rounds(scope, election)
-    chosen = rounds[-1] if rounds and number is None else next((r for r in rounds if r.number == number), None)
-    if chosen is None:
-        raise NotFound(t("election {id} has no counted round {n}", id=election.id, n=number or 1))
-    tally: dict[CommitteeRole, dict[int, int]] = {}
-    for row in scope.session.exec(select(ElectionTally).where(ElectionTally.round_id == chosen.id)
-                                  .order_by(ElectionTally.id)).all():
-        tally.setdefault(CommitteeRole(row.post), {})[row.member_id] = row.votes
-    seats = {CommitteeRole(p): n for p, n in json.loads(chosen.seats).items()}
-    return rules.count_round(kind=RoundKind(chosen.kind), registered=chosen.registered, issued=chosen.issued,
-                             returned=chosen.returned, void=chosen.void, votes=tally, seats=seats,
-                             method=ElectionMethod(election.method),
-                             rules=ElectionRules.of(election_rules(election)))
 
 
 # ---------------------------------------------------------------- the election as a whole
@@ -579,7 +447,7 @@ def election_info(scope: Scope, election_id: int) -> ElectionInfo:
         [{"giver": p.giver_id, "giver_name": names.get(p.giver_id, ""), "holder": p.holder_id,
           "holder_name": names.get(p.holder_id, "")} for p in proxies(scope, election.id)],
         [{"doc": p.doc, "on": p.published_on} for p in publications(scope, election.id)],
-        len(_rounds(scope, election)))
+        len(rounds(scope, election)))
 
 
 # ---------------------------------------------------------------- what is due
@@ -600,7 +468,7 @@ def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
             items.append(DueItem("S9", "elections", f"election:{election.id}:voters",
                                  t("publish the voter register of election {id} (polling day {day})",
                                    id=election.id, day=election.day), last, last < on, command))
-        if on >= election.day and not _rounds(scope, election):
+        if on >= election.day and not rounds(scope, election):
             items.append(DueItem("S9", "elections", f"election:{election.id}:count",
                                  t("record the count of election {id} (polling day {day})", id=election.id,
                                    day=election.day), election.day, on > election.day,

@@ -357,3 +357,19 @@ def test_the_election_as_a_whole_lists_candidates_in_ballot_order(town):
     assert [(o.name, o.post) for o in info.officers] == [("张八", "chair")]
     assert info.proxies == [{"giver": ids["陈十"], "giver_name": "陈十", "holder": ids["李九"], "holder_name": "李九"}]
     assert info.publications == [{"doc": "voters", "on": TODAY}]
+
+
+def test_a_round_whose_turnout_failed_is_held_again(town):
+    """重新选举: 5 of 10 returned is not more than half; the same seats are counted again as round 2."""
+    ids = town.ids
+    eid = _ready(town)
+    votes = {D: {ids["丁一"]: 5}, M: {ids["于三"]: 5, ids["马四"]: 5, ids["王五"]: 5, ids["白六"]: 5}}
+    first = town(lambda sc: election_count.count(sc, eid, issued=10, returned=5, void=0, votes=votes).as_json())
+    assert not first["turnout_ok"] and first["elected"] == [] and {n["kind"] for n in first["next"]} == {"repeat"}
+    again = town(lambda sc: election_count.count(sc, eid, issued=10, returned=8, void=0, votes=votes))
+    assert again.turnout_ok and len(again.elected) == 5
+    assert town(lambda sc: [(r.number, r.kind, r.returned) for r in elections.rounds(
+        sc, elections.find_election(sc, eid))]) == [(1, "regular", 5), (2, "regular", 8)]
+    assert town(lambda sc: election_count.result(sc, eid, 1).as_json()) == first
+    assert "round 2 of election" in town.refuses(JuweiError, election_count.count, eid, issued=10, returned=8,
+                                                 void=0, votes=votes)

@@ -22,7 +22,7 @@ from juwei.services import audit, elections
 from juwei.services.roster import find_member
 from juwei.services.scope import Scope
 from juwei.storage.models import Member
-from juwei.storage.models.elections import ElectionRound, ElectionTally
+from juwei.storage.models.elections import Election, ElectionRound, ElectionTally
 
 
 def find_person(scope: Scope, election_id: int, ref: str) -> int:
@@ -75,34 +75,32 @@ def votes_of(scope: Scope, election_id: int,
 
 def count(scope: Scope, election_id: int, *, issued: int, returned: int, void: int,
           votes: Mapping[CommitteeRole, Mapping[int, int]], urgent: str | None = None) -> RoundResult:
-    """The tellers' tally of the first round (计票), recorded as figures only: ballots issued, returned, void,
-    and the votes each person (a member id) received for each post — candidates and people written in, who
-    must be voters. Refused, with nothing written: a voter register published late (unless ``urgent``, kept
-    on the election), too few candidates (差额), and a tally ``rules.elections.check_count`` refuses
+    """The tellers' tally of a round (计票), recorded as figures only: ballots issued, returned, void, and the
+    votes each person (a member id) received for each post — candidates and people written in, who must be
+    voters. The first round fills the election's seats; a round whose turnout failed is held again with the
+    same seats (重新选举). Refused, with nothing written: a voter register published late (unless ``urgent``,
+    kept on the election), too few candidates (差额), and a tally ``rules.elections.check_count`` refuses
     (returned > issued voids the round: it is held again)."""
     election = elections.find_election(scope, election_id)
     elections.require_open(election)
-    done = elections.rounds(scope, election)
-    if done:
-        raise JuweiError(t("round {n} of election {id} is already counted", n=done[-1].number, id=election.id))
+    number, kind, seats = _next_round(scope, election)
     elections.require_register(scope, election)
     before = audit.row_state(election)
     if urgent is not None:
         election.urgent_reason = elections.clean_reason(urgent, "urgent")
     elections.check_voter_list(scope, election)
-    seats = elections.seats_of(election)
     elections.check_ballot(scope, election, seats)
     tally = _checked_votes(scope, election, votes, seats)
     registered = len(elections.voters(scope, election.id))
     profile = ElectionRules.of(elections.election_rules(election))
-    result = rules.count_round(kind=RoundKind.REGULAR, registered=registered, issued=issued, returned=returned,
+    result = rules.count_round(kind=kind, registered=registered, issued=issued, returned=returned,
                                void=void, votes=tally, seats=seats, method=ElectionMethod(election.method),
                                rules=profile)
     if urgent is not None:
         scope.session.add(election)
         audit.record_row(scope, "election.urgent", "election", election, before=before)
-    round_row = ElectionRound(community_id=scope.community_id, election_id=election.id, number=1,
-                              kind=RoundKind.REGULAR, seats=json.dumps({str(p): n for p, n in seats.items()}),
+    round_row = ElectionRound(community_id=scope.community_id, election_id=election.id, number=number,
+                              kind=kind, seats=json.dumps({str(p): n for p, n in seats.items()}),
                               registered=registered, issued=issued, returned=returned, void=void,
                               counted_on=scope.today)
     scope.session.add(round_row)
@@ -114,6 +112,18 @@ def count(scope: Scope, election_id: int, *, issued: int, returned: int, void: i
             scope.session.add(row)
             audit.record_row(scope, "election.tally", "election_tally", row)
     return result
+
+
+def _next_round(scope: Scope, election: Election) -> tuple[int, RoundKind, dict[CommitteeRole, int]]:
+    """The round a count records: the first, with the election's seats; or, after a round whose turnout
+    failed, the same round again. Ties and seats left unfilled need a further round, not opened here."""
+    done = elections.rounds(scope, election)
+    if not done:
+        return 1, RoundKind.REGULAR, elections.seats_of(election)
+    last = done[-1]
+    if result(scope, election.id, last.number).turnout_ok:
+        raise JuweiError(t("round {n} of election {id} is already counted", n=last.number, id=election.id))
+    return last.number + 1, RoundKind(last.kind), {CommitteeRole(p): n for p, n in json.loads(last.seats).items()}
 
 
 def _checked_votes(scope: Scope, election: Election, votes: Mapping[CommitteeRole, Mapping[int, int]],

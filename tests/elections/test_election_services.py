@@ -366,10 +366,13 @@ def test_a_round_whose_turnout_failed_is_held_again(town):
     votes = {D: {ids["丁一"]: 5}, M: {ids["于三"]: 5, ids["马四"]: 5, ids["王五"]: 5, ids["白六"]: 5}}
     first = town(lambda sc: election_count.count(sc, eid, issued=10, returned=5, void=0, votes=votes).as_json())
     assert not first["turnout_ok"] and first["elected"] == [] and {n["kind"] for n in first["next"]} == {"repeat"}
+    owed = town(lambda sc: [i.subject for i in elections.due_items(sc, DAY)])
+    assert owed == [f"election:{eid}:count"]  # the round is held again
     again = town(lambda sc: election_count.count(sc, eid, issued=10, returned=8, void=0, votes=votes))
     assert again.turnout_ok and len(again.elected) == 5
     assert town(lambda sc: [(r.number, r.kind, r.returned) for r in elections.rounds(
         sc, elections.find_election(sc, eid))]) == [(1, "regular", 5), (2, "regular", 8)]
     assert town(lambda sc: election_count.result(sc, eid, 1).as_json()) == first
+    assert town(elections.due_items, DAY) == []
     assert "round 2 of election" in town.refuses(JuweiError, election_count.count, eid, issued=10, returned=8,
                                                  void=0, votes=votes)

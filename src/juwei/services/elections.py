@@ -454,7 +454,8 @@ def election_info(scope: Scope, election_id: int) -> ElectionInfo:
 
 def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
     """An open election owes its voter register on the board ``election_voter_list_days`` before polling day
-    (LAW.md, 2025 revision) — taken from the roster first — and its count once polling day has come."""
+    (LAW.md, 2025 revision) — taken from the roster first — and its count once polling day has come (again
+    after a round whose turnout failed)."""
     items: list[DueItem] = []
     for election in scope.session.exec(select(Election).where(Election.community_id == scope.community_id,
                                                               Election.status == ElectionStatus.OPEN)
@@ -468,10 +469,16 @@ def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
             items.append(DueItem("S9", "elections", f"election:{election.id}:voters",
                                  t("publish the voter register of election {id} (polling day {day})",
                                    id=election.id, day=election.day), last, last < on, command))
-        if on >= election.day and not rounds(scope, election):
+        if on >= election.day and _count_owed(scope, election):
             items.append(DueItem("S9", "elections", f"election:{election.id}:count",
                                  t("record the count of election {id} (polling day {day})", id=election.id,
                                    day=election.day), election.day, on > election.day,
                                  f"juwei election count {election.id} --issued N --returned N --void N --votes "
                                  "PERSON=N"))
     return items
+
+
+def _count_owed(scope: Scope, election: Election) -> bool:
+    from juwei.services.election_count import result
+
+    return not rounds(scope, election) or not result(scope, election.id).turnout_ok

@@ -285,7 +285,7 @@ def value_words(key: str, text: str) -> str:
         return t("{n} days", n=text)
     if key.endswith("_years"):
         return t("{n} years", n=text)
-    if key.startswith("group_reps_"):
+    if key.startswith(("group_reps_", "committee_size_")):
         return t("{n} persons", n=text)
     return text
 

@@ -255,3 +255,19 @@ def test_a_routine_meetings_documents_name_who_the_register_seats(people):
     zh = people.ok("notice", "render", str(mid), "--doc", "notice", "--format", "md", "--lang", "zh_CN")
     en = people.ok("notice", "render", str(mid), "--doc", "notice", "--format", "md", "--lang", "en")
     assert "居委会全体成员" in zh and "The members of the residents' committee" in en
+
+
+def test_posts_and_roles_typed_as_a_clerk_says_them(people):
+    a, b, c, *_ = people.people
+    people.ok("--lang", "zh_CN", "committee", "add", str(a), "--role", "主任", "--from", "2024-06-01")
+    people.ok("committee", "add", str(b), "--role", "居委会副主任", "--from", "2024-06-01")
+    people.ok("org", "add", "社区党组织", str(c), "--role", "书记", "--from", "2024-06-01")
+    people.ok("staff", "add", "--name", "赵敏", "--position", "社会救助", "--from", "2024-06-01")
+    people.ok("committee", "end", str(b), "--on", "2024-12-31", "--reason", "辞职")
+    assert [r["role"] for r in people.json("committee", "list", "--all")] == ["director", "deputy"]
+    assert people.json("org", "list", "party")[0]["role"] == "chair"
+    assert people.json("staff", "list")[0]["role"] == "welfare"
+    assert people.json("committee", "show", str(b))[0]["end_reason"] == "resigned"
+    wrong = people.fails("--lang", "zh_CN", "committee", "add", str(c), "--role", "组长", "--from", "2024-06-01",
+                         code=2)
+    assert "居委会主任、居委会副主任、居委会委员" in wrong

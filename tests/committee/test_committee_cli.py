@@ -120,6 +120,7 @@ def test_staff_with_and_without_a_roster_entry(people, unchanged):
     assert [r["name"] for r in people.json("staff", "list", "--on", "2025-07-01")] == ["王芳"]
     changes = people.json("disclose", "staff-changes")
     assert [c["change"] for c in changes] == ["任职：社会救助", "任职：社区服务", "离任：社会救助"]
+    assert changes[-1]["reason"] == "辞职"  # the board's text is in the community's language, not the clerk's
 
 
 def test_standing_bodies_group_leaders_and_collectors(people, unchanged):

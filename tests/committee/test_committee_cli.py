@@ -272,3 +272,11 @@ def test_posts_and_roles_typed_as_a_clerk_says_them(people):
     wrong = people.fails("--lang", "zh_CN", "committee", "add", str(c), "--role", "组长", "--from", "2024-06-01",
                          code=2)
     assert "居委会主任、居委会副主任、居委会委员" in wrong
+
+
+def test_duties_that_mention_welfare_or_disability_are_printed_whole(people):
+    a, *_ = people.people
+    people.ok("committee", "add", str(a), "--role", "director", "--from", "2024-06-01")
+    people.ok("duty", "set", str(a), "--text", "低保、临时救助和残疾人服务，电话13812345678", "--from", "2025-01-20")
+    body = people.json("disclose", "show", str(people.json("disclose", "duties")["id"]))["body"]
+    assert "低保、临时救助和残疾人服务，电话138****5678" in body  # public work, a phone still masked

@@ -490,7 +490,7 @@ def duties_disclosure(scope: Scope, *, on: dt.date | None = None, post_on: dt.da
     """S26: a disclosure of the division of work in force on ``on``: each person's name, posts and duties,
     in the community's language; the contact line is the office's public phone. Nothing personal."""
     from juwei.render.bodies import DutiesBody, DutyLine, markdown_source
-    from juwei.rules.privacy import public_text
+    from juwei.rules.privacy import Scrub, public_text
     from juwei.services.disclosure import add_disclosure
 
     day = on or scope.today
@@ -503,7 +503,9 @@ def duties_disclosure(scope: Scope, *, on: dt.date | None = None, post_on: dt.da
         term = term_on(scope, day)
         body = DutiesBody(day, term.number if term else None,
                           [DutyLine(public_text(r.name, limit=100), public_text("、".join(r.posts), limit=300),
-                                    public_text(r.duty or "", limit=NOTE_LIMIT)) for r in rows])
+                                    # duties are public work (低保、残疾人服务): only numbers masked
+                                    public_text(r.duty or "", limit=NOTE_LIMIT, level=Scrub.NUMBERS))
+                           for r in rows])
         title = t("{community}: division of work", community=scope.community.name)
     return add_disclosure(scope, category="duties", title=title[:200], body=markdown_source(body, lang),
                           post_on=post_on, contact=contact,

@@ -280,3 +280,10 @@ def test_duties_that_mention_welfare_or_disability_are_printed_whole(people):
     people.ok("duty", "set", str(a), "--text", "低保、临时救助和残疾人服务，电话13812345678", "--from", "2025-01-20")
     body = people.json("disclose", "show", str(people.json("disclose", "duties")["id"]))["body"]
     assert "低保、临时救助和残疾人服务，电话138****5678" in body  # public work, a phone still masked
+
+
+def test_the_audit_log_prints_a_meetings_time_as_the_notice_gave_it(people):
+    mid = people.json("meeting", "convene", "--kind", "office", "--at", "2025-02-20 09:00", "--place", "居委会",
+                      "--topic", "工作")["id"]
+    log = people.ok("audit", "log", "--entity", f"meeting:{mid}")
+    assert "at: 2025-02-20 09:00" in log and "17:00" not in log

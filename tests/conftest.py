@@ -20,6 +20,15 @@ os.environ.pop("JUWEI_COMMUNITY", None)
 PG_URL = os.environ.get("JUWEI_TEST_DATABASE_URL")
 
 
+@pytest.fixture(autouse=True)
+def _clerks_language_back_to_english():
+    """A command run with --lang zh_CN leaves the process in Chinese; the next test starts in English."""
+    yield
+    from juwei import i18n
+
+    i18n.set_language("en")
+
+
 def _pg_database(base_url: str):
     """Create an empty PostgreSQL database for one test; returns (url, drop)."""
     from sqlalchemy import create_engine, text

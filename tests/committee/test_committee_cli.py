@@ -120,6 +120,7 @@ def test_staff_with_and_without_a_roster_entry(people, unchanged):
     assert [r["name"] for r in people.json("staff", "list", "--on", "2025-07-01")] == ["王芳"]
     changes = people.json("disclose", "staff-changes")
     assert [c["change"] for c in changes] == ["任职：社会救助", "任职：社区服务", "离任：社会救助"]
+    assert changes[-1]["reason"] == "辞职"  # the board's text is in the community's language, not the clerk's
 
 
 def test_standing_bodies_group_leaders_and_collectors(people, unchanged):
@@ -255,3 +256,34 @@ def test_a_routine_meetings_documents_name_who_the_register_seats(people):
     zh = people.ok("notice", "render", str(mid), "--doc", "notice", "--format", "md", "--lang", "zh_CN")
     en = people.ok("notice", "render", str(mid), "--doc", "notice", "--format", "md", "--lang", "en")
     assert "居委会全体成员" in zh and "The members of the residents' committee" in en
+
+
+def test_posts_and_roles_typed_as_a_clerk_says_them(people):
+    a, b, c, *_ = people.people
+    people.ok("--lang", "zh_CN", "committee", "add", str(a), "--role", "主任", "--from", "2024-06-01")
+    people.ok("committee", "add", str(b), "--role", "居委会副主任", "--from", "2024-06-01")
+    people.ok("org", "add", "社区党组织", str(c), "--role", "书记", "--from", "2024-06-01")
+    people.ok("staff", "add", "--name", "赵敏", "--position", "社会救助", "--from", "2024-06-01")
+    people.ok("committee", "end", str(b), "--on", "2024-12-31", "--reason", "辞职")
+    assert [r["role"] for r in people.json("committee", "list", "--all")] == ["director", "deputy"]
+    assert people.json("org", "list", "party")[0]["role"] == "chair"
+    assert people.json("staff", "list")[0]["role"] == "welfare"
+    assert people.json("committee", "show", str(b))[0]["end_reason"] == "resigned"
+    wrong = people.fails("--lang", "zh_CN", "committee", "add", str(c), "--role", "组长", "--from", "2024-06-01",
+                         code=2)
+    assert "居委会主任、居委会副主任、居委会委员" in wrong
+
+
+def test_duties_that_mention_welfare_or_disability_are_printed_whole(people):
+    a, *_ = people.people
+    people.ok("committee", "add", str(a), "--role", "director", "--from", "2024-06-01")
+    people.ok("duty", "set", str(a), "--text", "低保、临时救助和残疾人服务，电话13812345678", "--from", "2025-01-20")
+    body = people.json("disclose", "show", str(people.json("disclose", "duties")["id"]))["body"]
+    assert "低保、临时救助和残疾人服务，电话138****5678" in body  # public work, a phone still masked
+
+
+def test_the_audit_log_prints_a_meetings_time_as_the_notice_gave_it(people):
+    mid = people.json("meeting", "convene", "--kind", "office", "--at", "2025-02-20 09:00", "--place", "居委会",
+                      "--topic", "工作")["id"]
+    log = people.ok("audit", "log", "--entity", f"meeting:{mid}")
+    assert "at: 2025-02-20 09:00" in log and "17:00" not in log

@@ -47,6 +47,17 @@ def verify(ctx: typer.Context,
         raise typer.Exit(1)
 
 
+def _moment(key: str, value, zone: str | None):
+    """A stored date-time as the clerk reads it: an instant (checked_in_at, closed_at …) on the community's
+    clock; a meeting's ``at``, which is the notice's own wall-clock time kept as given, as it is."""
+    from juwei.rules.clock import local_text, stored_instant
+
+    instant = stored_instant(value)
+    if instant is None:
+        return value
+    return local_text(instant, zone, "%Y-%m-%d %H:%M:%S") if key.endswith("_at") else f"{instant:%Y-%m-%d %H:%M:%S}"
+
+
 def _mask(key: str, value: Any, reveal: bool) -> Any:
     if reveal or value is None:
         return value
@@ -77,7 +88,7 @@ def log(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The community's history: who changed what, when, from what to what (ID numbers and phones masked)."""
-    from juwei.rules.clock import local_text, stored_instant
+    from juwei.rules.clock import local_text
     from juwei.services import audit
 
     day = parse_date_option(since, "--since")
@@ -98,7 +109,7 @@ def log(
         for key, old, new in e.changes:
             if key in ("created_at", "updated_at"):
                 continue
-            old, new = (local_text(v, zone, "%Y-%m-%d %H:%M:%S") if stored_instant(v) else v for v in (old, new))
+            old, new = (_moment(key, v, zone) for v in (old, new))
             old_text, new_text = (_shown(e.entity, key, _mask(key, v, reveal), e.after) for v in (old, new))
             if e.before is None:
                 info(f"    {key}: {new_text}")

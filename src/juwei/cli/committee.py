@@ -10,7 +10,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table, warn
 from juwei.cli._params import code_option
 from juwei.i18n import label, t
-from juwei.rules.committee import CommitteeRole, EndReason, PostBody
+from juwei.rules.committee import ROLE_ALIASES, CommitteeRole, EndReason, PostBody
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -76,7 +76,7 @@ def show_command(ctx: typer.Context, body: PostBody, person: str, as_json: bool)
 def add(
     ctx: typer.Context,
     member: str = typer.Argument(..., help="Member id or ID number (a resident on the roster)."),
-    role: CommitteeRole = code_option(CommitteeRole, "committee post", ..., "--role",
+    role: CommitteeRole = code_option(CommitteeRole, "committee post", ..., "--role", aliases=ROLE_ALIASES,
                                       help="Director (主任), deputy (副主任) or member (委员)."),
     from_: str = typer.Option(..., "--from", help="First day in the post."),
     election: Optional[int] = typer.Option(None, "--election", metavar="E", help="The election that filled it."),

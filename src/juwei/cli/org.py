@@ -12,7 +12,7 @@ from juwei.cli._params import CodeChoice, code_option
 from juwei.cli.committee import (END_REASON, INCLUDE_ENDED, LAST_DAY, NOTE_OPTION, SERVING_ON, end_command,
                                  list_command, show_command)
 from juwei.i18n import label, t
-from juwei.rules.committee import EndReason, OrgKind, OrgRole, PostBody
+from juwei.rules.committee import ORG_ROLE_ALIASES, EndReason, OrgKind, OrgRole, PostBody
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -27,7 +27,8 @@ def add(
     kind: OrgKind = KIND_ARGUMENT,
     member: Optional[str] = typer.Argument(None, help="Member id or ID number, when the person is on the roster."),
     name: Optional[str] = typer.Option(None, "--name", help="The person's name, when not on the roster."),
-    role: OrgRole = code_option(OrgRole, "org role", OrgRole.MEMBER, "--role", help="Chair or member."),
+    role: OrgRole = code_option(OrgRole, "org role", OrgRole.MEMBER, "--role", aliases=ORG_ROLE_ALIASES,
+                                help="Chair or member."),
     group: Optional[str] = typer.Option(None, "--group", help="The residents' group a group leader leads."),
     from_: str = typer.Option(..., "--from", help="First day in the post."),
     note: Optional[str] = NOTE_OPTION,

@@ -53,9 +53,17 @@ class CommitteeRole(StrEnum):  # S9
     MEMBER = "member"  # 委员
 
 
+# What a clerk also writes for a committee post (the labels are 居委会主任 …, the posts 主任 / 副主任 / 委员)
+ROLE_ALIASES = {"主任": "director", "副主任": "deputy", "委员": "member"}
+
+
 class OrgRole(StrEnum):
     CHAIR = "chair"  # 主任 / 组长 / 书记
     MEMBER = "member"  # 成员
+
+
+# A body's chair is its 主任 (committees), 组长 or 书记 (the party organisation); its members 成员 or 委员
+ORG_ROLE_ALIASES = {"主任": "chair", "组长": "chair", "书记": "chair", "委员": "member"}
 
 
 class StaffPosition(StrEnum):  # S28: the six positions, and any other the community has

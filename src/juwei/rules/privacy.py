@@ -238,13 +238,14 @@ def scrub(text: str | None, level: Scrub) -> str:
     return _ADDRESS_IN_TEXT.sub(lambda m: "*" + m.group(0).lstrip("0123456789 "), clean.translate(_DIGITS))
 
 
-def public_text(text: str | None, *, limit: int = 60) -> str:
-    """A short free-text value about a person fit for a notice board (:attr:`Scrub.PERSONAL`), on one line:
-    control characters dropped, at most ``limit`` characters."""
+def public_text(text: str | None, *, limit: int = 60, level: Scrub = Scrub.PERSONAL) -> str:
+    """A short free-text value fit for a notice board, on one line: control characters dropped, at most
+    ``limit`` characters, scrubbed at ``level`` (about a person: :attr:`Scrub.PERSONAL`, the default; a public
+    fact such as a post's duties: :attr:`Scrub.NUMBERS`)."""
     if not text:
         return ""
     clean = "".join(c for c in str(text) if c >= " " and c != "\x7f").strip()
-    return scrub(clean, Scrub.PERSONAL)[:limit]
+    return scrub(clean, level)[:limit]
 
 
 def public_name(name: str | None, *, minor: bool = False) -> str:

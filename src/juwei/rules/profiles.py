@@ -331,7 +331,10 @@ def value_words(key: str, text: str) -> str:
         return t("{n} days", n=text)
     if key.endswith("_years"):
         return t("{n} years", n=text)
-    if key.startswith("group_reps_") or key in ("election_candidate_margin", "election_proxy_max"):
+    if key.startswith(("group_reps_", "committee_size_")) or key in (
+        "election_candidate_margin",
+        "election_proxy_max",
+    ):
         return t("{n} persons", n=text)
     return text
 

@@ -108,6 +108,11 @@ class PostRow:
     household_id: int | None = None
     duty: str | None = None
 
+    @property
+    def person(self) -> str:
+        """Who holds the post: the same key for every post one person holds (see :func:`_person_key`)."""
+        return _person_key(self.member_id, self.name)
+
 
 def _rows(scope: Scope, body: PostBody | None = None) -> list[PostRow]:
     query = (select(Post, Member.name, Member.household_id, ResidentsGroup.name, CommitteeTerm.number)
@@ -140,7 +145,7 @@ def list_posts(scope: Scope, body: PostBody, *, on: dt.date | None = None, inclu
         rows = [row for row in rows if row.role == role]
     duties = current_duties(scope, day)
     for row in rows:
-        row.duty = duties.get(_person_key(row.member_id, row.name))
+        row.duty = duties.get(row.person)
     return rows
 
 
@@ -170,9 +175,19 @@ def _holder(scope: Scope, member_ref: str | None, name: str | None, day: dt.date
 
 
 def _already(scope: Scope, body: PostBody, member: Member | None, name: str | None, day: dt.date) -> PostRow | None:
-    return next((row for row in serving_posts(scope, body, day)
-                 if (member is not None and row.member_id == member.id)
-                 or (member is None and row.member_id is None and row.name == name)), None)
+    person = _person_key(member.id if member else None, name)
+    return next((row for row in serving_posts(scope, body, day) if row.person == person), None)
+
+
+def _held_by(scope: Scope, rows: list[PostRow], ref: str) -> tuple[Member | None, list[PostRow]]:
+    """The rows held by the person ``ref`` names: a holder not on the roster by name, else a member by id or
+    ID number (:class:`NotFound` when there is no such member)."""
+    text = " ".join(ref.split())
+    by_name = [row for row in rows if row.member_id is None and row.name == text]
+    if by_name:
+        return None, by_name
+    member = find_member(scope, text)
+    return member, [row for row in rows if row.member_id == member.id]
 
 
 @dataclass
@@ -281,20 +296,15 @@ def add_org(scope: Scope, kind: OrgKind, *, member_ref: str | None, name: str | 
 def find_post(scope: Scope, body: PostBody, ref: str, *, on: dt.date | None = None) -> Post:
     """A post of ``body`` by its holder: a member id or ID number, or the name of a holder not on the roster.
     The post serving on ``on`` (default: the latest one) is meant."""
-    rows = _rows(scope, body)
-    text = " ".join(ref.split())
-    matches = [row for row in rows if row.member_id is None and row.name == text]
+    try:
+        member, matches = _held_by(scope, _rows(scope, body), ref)
+    except NotFound:
+        raise NotFound(t("no one '{ref}' holds a post in {body}; see `juwei {command} list --all`",
+                         ref=" ".join(ref.split())[:40], body=label("post body", body),
+                         command=_command(body))) from None
     if not matches:
-        try:
-            member = find_member(scope, text)
-        except NotFound:
-            raise NotFound(t("no one '{ref}' holds a post in {body}; see `juwei {command} list --all`",
-                             ref=text[:40], body=label("post body", body),
-                             command=_command(body))) from None
-        matches = [row for row in rows if row.member_id == member.id]
-        if not matches:
-            raise NotFound(t("member {id} ({name}) holds no post in {body}", id=member.id, name=member.name,
-                             body=label("post body", body)))
+        raise NotFound(t("member {id} ({name}) holds no post in {body}", id=member.id, name=member.name,
+                         body=label("post body", body)))
     if on is not None:
         serving = [row for row in matches if _span(row).serving(on)]
         matches = serving or matches
@@ -326,7 +336,7 @@ def end_post(scope: Scope, body: PostBody, ref: str, *, on: dt.date, reason: End
     warnings: list[str] = []
     if body in (PostBody.COMMITTEE, PostBody.STAFF):
         name = _holder_name(scope, post)
-        _staff_change(scope, post, name, ending=True, reason=note or label("end reason", reason))
+        _staff_change(scope, post, name, ending=True, reason=note)
     if body == PostBody.COMMITTEE:
         warnings = committee_warnings(scope, on + dt.timedelta(days=1))
     return post, warnings
@@ -376,12 +386,11 @@ def _staff_change(scope: Scope, post: Post, name: str, *, ending: bool, reason: 
 def history(scope: Scope, body: PostBody, ref: str) -> list[PostRow]:
     """Every post of ``body`` the person has held, the latest first."""
     post = find_post(scope, body, ref)
-    rows = [row for row in _rows(scope, body)
-            if (post.member_id is not None and row.member_id == post.member_id)
-            or (post.member_id is None and row.member_id is None and row.name == post.name)]
+    person = _person_key(post.member_id, post.name)
+    rows = [row for row in _rows(scope, body) if row.person == person]
     duties = current_duties(scope, scope.today)
     for row in rows:
-        row.duty = duties.get(_person_key(row.member_id, row.name))
+        row.duty = duties.get(row.person)
     return sorted(rows, key=lambda r: (r.start, r.id), reverse=True)
 
 
@@ -415,41 +424,37 @@ def set_duty(scope: Scope, ref: str, text: str, *, start: dt.date) -> Duty:
 
 
 def _serving_holder(scope: Scope, ref: str, day: dt.date) -> PostRow:
-    text = " ".join(ref.split())
-    serving = serving_posts(scope, None, day)
-    found = [row for row in serving if row.member_id is None and row.name == text]
+    member, found = _held_by(scope, serving_posts(scope, None, day), ref)
     if not found:
-        member = find_member(scope, text)
-        found = [row for row in serving if row.member_id == member.id]
-        if not found:
-            raise JuweiError(t("member {id} ({name}) holds no post on {day}: duties are divided among the "
-                               "committee, its staff and standing bodies", id=member.id, name=member.name, day=day))
+        raise JuweiError(t("member {id} ({name}) holds no post on {day}: duties are divided among the "
+                           "committee, its staff and standing bodies", id=member.id, name=member.name, day=day))
     return found[0]
 
 
-def current_duties(scope: Scope, on: dt.date) -> dict[str, str]:
-    """Each person's duties in force on ``on``: the latest set on or before it."""
+def _duties_in_force(scope: Scope, on: dt.date) -> dict[str, Duty]:
+    """Each person's duties in force on ``on``: the latest set on or before it, by person."""
     rows = scope.session.exec(select(Duty).where(Duty.community_id == scope.community_id,
                                                  Duty.effective_from <= on)
                               .order_by(Duty.effective_from, Duty.id)).all()
-    return {_person_key(d.member_id, d.name): d.text for d in rows}
+    return {_person_key(d.member_id, d.name): d for d in rows}
+
+
+def current_duties(scope: Scope, on: dt.date) -> dict[str, str]:
+    """Each person's duties in force on ``on``, as text."""
+    return {person: duty.text for person, duty in _duties_in_force(scope, on).items()}
 
 
 def list_duties(scope: Scope, on: dt.date | None = None) -> list[DutyRow]:
     """The division of work on ``on``: everyone holding a post, with their posts and duties."""
     day = on or scope.today
-    duties = scope.session.exec(select(Duty).where(Duty.community_id == scope.community_id,
-                                                   Duty.effective_from <= day)
-                                .order_by(Duty.effective_from, Duty.id)).all()
-    latest = {_person_key(d.member_id, d.name): d for d in duties}
+    latest = _duties_in_force(scope, day)
     people: dict[str, DutyRow] = {}
     for row in sorted(serving_posts(scope, None, day), key=lambda r: (list(PostBody).index(PostBody(r.body)),
                                                                      rules.ROLE_ORDER.get(r.role, 3), r.id)):
-        key = _person_key(row.member_id, row.name)
-        entry = people.setdefault(key, DutyRow(row.member_id, row.name, [], None, None))
+        entry = people.setdefault(row.person, DutyRow(row.member_id, row.name, [], None, None))
         entry.posts.append(post_title(row.body, row.role, row.group))
-        if key in latest:
-            entry.duty, entry.effective_from = latest[key].text, latest[key].effective_from
+        if row.person in latest:
+            entry.duty, entry.effective_from = latest[row.person].text, latest[row.person].effective_from
     return list(people.values())
 
 
@@ -485,7 +490,7 @@ def duties_disclosure(scope: Scope, *, on: dt.date | None = None, post_on: dt.da
     """S26: a disclosure of the division of work in force on ``on``: each person's name, posts and duties,
     in the community's language; the contact line is the office's public phone. Nothing personal."""
     from juwei.render.bodies import DutiesBody, DutyLine, markdown_source
-    from juwei.rules.privacy import public_text
+    from juwei.rules.privacy import Scrub, public_text
     from juwei.services.disclosure import add_disclosure
 
     day = on or scope.today
@@ -498,7 +503,9 @@ def duties_disclosure(scope: Scope, *, on: dt.date | None = None, post_on: dt.da
         term = term_on(scope, day)
         body = DutiesBody(day, term.number if term else None,
                           [DutyLine(public_text(r.name, limit=100), public_text("、".join(r.posts), limit=300),
-                                    public_text(r.duty or "", limit=NOTE_LIMIT)) for r in rows])
+                                    # duties are public work (低保、残疾人服务): only numbers masked
+                                    public_text(r.duty or "", limit=NOTE_LIMIT, level=Scrub.NUMBERS))
+                           for r in rows])
         title = t("{community}: division of work", community=scope.community.name)
     return add_disclosure(scope, category="duties", title=title[:200], body=markdown_source(body, lang),
                           post_on=post_on, contact=contact,
@@ -515,7 +522,7 @@ def meeting_roll(scope: Scope, kind: str, day: dt.date) -> list[tuple[int, Candi
     if not wanted:
         return []
     rows = [row for row in serving_posts(scope, None, day) if row.body in wanted]
-    order = rules.roll_people([(PostBody(r.body), r.role, _person_key(r.member_id, r.name)) for r in rows], wanted)
+    order = rules.roll_people([(PostBody(r.body), r.role, r.person) for r in rows], wanted)
     ids = {r.member_id for r in rows if r.member_id is not None}
     found = {}
     if ids:
@@ -535,6 +542,9 @@ def meeting_roll(scope: Scope, kind: str, day: dt.date) -> list[tuple[int, Candi
 
 # ---------------------------------------------------------------- what is due
 
+ELECTION_AHEAD_DAYS = 366  # how long before the term ends the agenda lists the general election (a year's preparation)
+
+
 def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
     """Vacancies on the committee (fewer serving members than the profile's minimum, no director) and the
     next general election, once the term's end is within a year."""
@@ -550,7 +560,7 @@ def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
     if info.director is None and info.serving:
         items.append(DueItem("S9", "committee", "committee:director", t("the committee has no director"), None,
                              False, "juwei committee list"))
-    if info.election_due is not None and (info.election_due - on).days <= 366:
+    if info.election_due is not None and (info.election_due - on).days <= ELECTION_AHEAD_DAYS:
         items.append(DueItem("S9", "committee", f"committee:election:{info.number}",
                              t("general election of the committee (term {n} ends {end})", n=info.number,
                                end=info.end), info.election_due, info.election_due < on, "juwei committee term"))

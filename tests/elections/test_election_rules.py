@@ -368,3 +368,27 @@ def test_a_by_election_fills_the_vacancies():
     with pytest.raises(ValidationError, match="at most 9"):
         el.check_seats(el.ElectionKind.BY_ELECTION, {Post.MEMBER: 2}, size_min=5, size_max=9,
                        serving={Post.DIRECTOR: 1, Post.MEMBER: 7})
+
+
+@given(returned=st.integers(3, 300))
+def test_one_further_round_holds_each_post_under_its_own_share(returned):
+    """A round after a tie among members and an unfilled director's seat: the tied still need more than half
+    of the ballots returned, the director's 另行选举 a third or more — exactly a third is enough there."""
+    third = -(-returned // 3)  # the fewest votes that are a third or more
+    half = returned // 2 + 1  # the fewest that are more than half
+    votes = {Post.DIRECTOR: {"a": third, "b": third - 1}, Post.MEMBER: {"c": half, "d": returned - half}}
+    post_rules = {Post.DIRECTOR: el.RoundKind.FURTHER, Post.MEMBER: el.RoundKind.REGULAR}
+    result = el.count_round(kind=el.RoundKind.FURTHER, registered=returned, issued=returned, returned=returned,
+                            void=0, votes=votes, seats={Post.DIRECTOR: 1, Post.MEMBER: 1},
+                            method=el.ElectionMethod.VOTERS, rules=RULES, post_rules=post_rules)
+    assert [(e.person, e.post) for e in result.elected] == [("a", Post.DIRECTOR), ("c", Post.MEMBER)]
+    assert [(p.post, p.rule, p.required) for p in result.posts] == [
+        (Post.DIRECTOR, el.RoundKind.FURTHER, third), (Post.MEMBER, el.RoundKind.REGULAR, half)]
+    short = el.count_round(kind=el.RoundKind.FURTHER, registered=returned, issued=returned, returned=returned,
+                           void=0, votes={Post.DIRECTOR: {"a": third - 1}, Post.MEMBER: {"c": half - 1}},
+                           seats={Post.DIRECTOR: 1, Post.MEMBER: 1}, method=el.ElectionMethod.VOTERS, rules=RULES,
+                           post_rules=post_rules)
+    # nobody reached the share: both seats go to 另行选举 (the tied member's seat too)
+    assert short.elected == () and {(n.post, n.kind, n.rule) for n in short.next} == {
+        (Post.DIRECTOR, el.NextKind.FURTHER, el.RoundKind.FURTHER),
+        (Post.MEMBER, el.NextKind.FURTHER, el.RoundKind.FURTHER)}

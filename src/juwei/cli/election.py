@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -206,19 +207,25 @@ def count(
     votes: List[str] = typer.Option([], "--votes", metavar="PERSON=N",
                                     help="Votes for one person (member id, ID number or name), repeated; "
                                          "POST:PERSON=N for a person written in."),
+    file: Optional[Path] = typer.Option(None, "--file", metavar="TALLY",
+                                        help="The tally sheet (.csv or .xlsx): columns person and votes, post "
+                                             "where needed (姓名, 票数, 职务)."),
     urgent: Optional[str] = typer.Option(None, "--urgent", metavar="REASON",
                                          help="Why the voter list was published late; kept on the record."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Record the tellers' tally of a round, as figures only, and show the result."""
+    """Record the tellers' tally of the round due, as figures only, and show the result."""
+    from juwei.errors import ValidationError
     from juwei.services import election_count as service
 
-    lines = [_tally_line(text) for text in votes]
+    if file is not None and votes:
+        raise ValidationError(t("give {votes} or {file}, not both", votes="--votes", file="--file"))
+    lines = service.read_tally(file) if file is not None else [_tally_line(text) for text in votes]
     with scope(ctx, write=True) as sc:
         tally = service.votes_of(sc, election, lines)
-        outcome = service.count(sc, election, issued=issued, returned=returned, void=void, votes=tally,
-                                urgent=urgent)
-        names = {m.id: m.name for m in _members(sc, outcome)}
+        service.count(sc, election, issued=issued, returned=returned, void=void, votes=tally, urgent=urgent)
+        outcome = service.outcome(sc, election)
+        names = _names(sc, outcome)
     _show(election, outcome, as_json, names)
 
 
@@ -228,22 +235,91 @@ def result(
     election: int = ELECTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """The result of the latest counted round: turnout, the elected, ties and seats left."""
+    """The election's result so far: the latest round's figures and turnout, everyone elected, what is left."""
     from juwei.services import election_count as service
 
     with scope(ctx) as sc:
-        outcome = service.result(sc, election)
-        names = {m.id: m.name for m in _members(sc, outcome)}
+        outcome = service.outcome(sc, election)
+        names = _names(sc, outcome)
     _show(election, outcome, as_json, names)
 
 
-def _members(sc, outcome):
+@app.command("round")
+def round_(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    candidate: List[str] = typer.Option([], "--candidate", metavar="POST:MEMBER",
+                                        help="Another candidate for 另行选举 when too few received votes; "
+                                             "repeated."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Open the further round the last result left: a vote between the tied, or 另行选举 for seats unfilled."""
+    from juwei.services import election_count as service
+
+    added = [_post_member(text) for text in candidate]
+    with scope(ctx, write=True) as sc:
+        row = service.open_round(sc, election, add=added)
+        number, seats, standing = service.round_candidates(sc, election, row.number)
+        names = _member_names(sc, {m for ids in standing.values() for m in ids})
+    created(row.id, as_json, t("round {n}", n=number))
+    if not as_json:
+        for post, ids in standing.items():
+            info(t("{post}: {seats} seat(s); standing: {names}", post=label("committee post", post),
+                   seats=seats[post], names=t(", ").join(names.get(m, str(m)) for m in ids)))
+
+
+@app.command()
+def close(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    on: Optional[str] = typer.Option(None, "--on", help="The day the elected take their posts (default today)."),
+    leave_vacant: Optional[str] = typer.Option(None, "--leave-vacant", metavar="REASON",
+                                               help="Close with seats no round filled; kept on the record."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Close the election: the elected take their posts in the committee register (S9, S24)."""
+    from juwei.services.election_close import close as do_close
+
+    day = parse_date_option(on, "--on")
+    with scope(ctx, write=True) as sc:
+        done = do_close(sc, election, on=day, leave_vacant=leave_vacant)
+        names = _member_names(sc, {a.post.member_id for a in done.taken})
+    if as_json:
+        emit_json({"election": election, "closed_on": done.election.closed_on,
+                   "posts": [{"member": a.post.member_id, "post": str(a.post.role), "post_id": a.post.id,
+                              "term": a.term.number} for a in done.taken],
+                   "ended": [p.id for p in done.ended], "unfilled": done.unfilled})
+        return
+    rows = [(a.post.member_id, names.get(a.post.member_id, ""), label("committee post", a.post.role), a.term.number)
+            for a in done.taken]
+    table(t("Election {id}: the elected take their posts on {day}", id=election, day=done.election.closed_on),
+          [t("member"), t("name"), t("post"), t("term")], rows)
+    if done.ended:
+        info(t("{n} post(s) of the previous term ended on the day before", n=len(done.ended)))
+    for warning in done.warnings:
+        info(warning)
+    info(t("publish the announcement, then record it: juwei election publish {id} --doc announcement --on DATE",
+           id=election))
+
+
+def _post_member(text: str) -> tuple[str, str]:
+    post, colon, member = text.partition(":")
+    if not colon or not post.strip() or not member.strip():
+        raise typer.BadParameter(t("'{text}' is not POST:MEMBER", text=text), param_hint="--candidate")
+    return post.strip(), member.strip()
+
+
+def _member_names(sc, ids) -> dict[int, str]:
     from sqlmodel import select
 
     from juwei.storage.models import Member
 
-    ids = {e.person for e in outcome.elected} | {p for n in outcome.next for p in n.candidates}
-    return sc.session.exec(select(Member).where(Member.id.in_(ids))).all() if ids else []
+    return dict(sc.session.exec(select(Member.id, Member.name).where(Member.id.in_(ids))).all()) if ids else {}
+
+
+def _names(sc, outcome) -> dict[int, str]:
+    return _member_names(sc, {e.person for _, e in outcome.elected}
+                         | {p for n in outcome.latest.next for p in n.candidates})
 
 
 def _show(election: int, outcome, as_json: bool, names: dict | None = None) -> None:
@@ -251,12 +327,18 @@ def _show(election: int, outcome, as_json: bool, names: dict | None = None) -> N
         emit_json(outcome.as_json())
         return
     names = names or {}
-    key_values(t("Election {id}: the count", id=election),
-               [(t("registered"), outcome.registered), (t("issued"), outcome.issued),
-                (t("returned"), outcome.returned), (t("valid"), outcome.valid), (t("void"), outcome.void),
-                (t("turnout passes"), outcome.turnout_ok)])
-    table(t("Elected ({n})", n=len(outcome.elected)), [t("member"), t("name"), t("post"), t("votes")],
-          [(e.person, names.get(e.person, ""), label("committee post", e.post), e.votes) for e in outcome.elected])
-    for nxt in outcome.next:
+    latest = outcome.latest
+    key_values(t("Election {id}: round {n}", id=election, n=outcome.round),
+               [(t("registered"), latest.registered), (t("issued"), latest.issued),
+                (t("returned"), latest.returned), (t("valid"), latest.valid), (t("void"), latest.void),
+                (t("turnout passes"), latest.turnout_ok)])
+    table(t("Elected ({n})", n=len(outcome.elected)), [t("member"), t("name"), t("post"), t("votes"), t("round")],
+          [(e.person, names.get(e.person, ""), label("committee post", e.post), e.votes, n)
+           for n, e in outcome.elected])
+    for nxt in latest.next:
         info(t("{post}: {seats} seat(s) go to a further round ({kind})", post=label("committee post", nxt.post),
                seats=nxt.seats, kind=label("next round", nxt.kind)))
+    if latest.next and latest.turnout_ok:
+        info(t("open it with: juwei election round {id}", id=election))
+    elif outcome.complete:
+        info(t("every seat is filled; the elected take their posts with: juwei election close {id}", id=election))

@@ -275,6 +275,8 @@ LABELLED: tuple[tuple[str, str], ...] = (
     NP_("audit action", "election.urgent"),
     NP_("audit action", "election.count"),
     NP_("audit action", "election.tally"),
+    NP_("audit action", "election.round"),
+    NP_("audit action", "election.close"),
     NP_("table", "election"),
     NP_("table", "election_candidate"),
     NP_("table", "election_officer"),

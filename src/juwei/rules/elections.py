@@ -291,6 +291,7 @@ class PostResult:
     tied_seats: int  # the seats those tied compete for
     unfilled: int  # seats no one won (tie seats excluded): 另行选举, or all of them when turnout failed
     next: NextRound | None = None
+    rule: RoundKind = RoundKind.REGULAR  # the share this post's winners needed in the round
 
 
 @dataclass(frozen=True)
@@ -384,39 +385,43 @@ def further_candidates(votes: Mapping[Person, int], exclude: Container[Person], 
 
 def count_round(*, kind: RoundKind, registered: int, issued: int, returned: int, void: int,
                 votes: Mapping[Post, Mapping[Person, int]], seats: Mapping[Post, int], method: ElectionMethod,
-                rules: ElectionRules) -> RoundResult:
+                rules: ElectionRules, post_rules: Mapping[Post, RoundKind] | None = None) -> RoundResult:
     """Count one round (S9, LAW.md "Elections and evaluations as they are run").
 
     The tally is checked first (:func:`check_count`). The round counts when turnout passes; then each post,
     director first, is filled in order of votes by those with ``rules.win_rule(kind)`` of the ballots
     returned (void ones included: 投票数). A person elected to a higher post is not counted for a lower one.
     A tie for the last seat goes to a vote between the tied; unfilled seats to 另行选举; a failed turnout
-    to the same round again."""
+    to the same round again.
+
+    A further round may hold posts under different shares (``post_rules``, by default ``kind`` for all): a
+    vote between the tied keeps the share of the round that tied, 另行选举 needs ``runoff_share``."""
     valid = check_count(issued, returned, void, votes, seats)
     share = turnout(registered, returned, rules.turnout_rule(method))
-    rule = rules.win_rule(kind)
     results: list[PostResult] = []
     taken: set[Person] = set()
     for post in POSTS:
         n = seats.get(post, 0)
         if n <= 0:
             continue
+        post_kind = (post_rules or {}).get(post, kind)
+        rule = rules.win_rule(post_kind)
         post_votes = {p: v for p, v in votes.get(post, {}).items() if p not in taken}
         required = max(1, rule.minimum(returned))
         if not share.ok:
-            nxt = NextRound(NextKind.REPEAT, post, n, (), kind)
-            results.append(PostResult(post, n, required, (), (), 0, n, nxt))
+            nxt = NextRound(NextKind.REPEAT, post, n, (), post_kind)
+            results.append(PostResult(post, n, required, (), (), 0, n, nxt, post_kind))
             continue
         won, tied, tied_seats, unfilled = fill_seats(post_votes, n, returned, rule)
         taken.update(p for p, _ in won)
         nxt = None
         if tied:
-            nxt = NextRound(NextKind.TIE, post, tied_seats, tuple(tied), kind)
+            nxt = NextRound(NextKind.TIE, post, tied_seats, tuple(tied), post_kind)
         elif unfilled:
             pool = further_candidates(post_votes, taken, unfilled, rules.candidate_margin)
             nxt = NextRound(NextKind.FURTHER, post, unfilled, pool, RoundKind.FURTHER)
         results.append(PostResult(post, n, required, tuple(Elected(p, post, v) for p, v in won), tuple(tied),
-                                  tied_seats, unfilled, nxt))
+                                  tied_seats, unfilled, nxt, post_kind))
     return RoundResult(kind, registered, issued, returned, valid, void, share, tuple(results))
 
 

@@ -370,6 +370,14 @@ def _holder_name(scope: Scope, post: Post) -> str:
     return post.name or ""
 
 
+def elected_change(scope: Scope, post: Post, election_id: int) -> PersonnelChange:
+    """S24: a member elected in election ``election_id`` takes up a committee post — a staff change the board
+    shows, like any other."""
+    with speaking(scope.community.locale):
+        reason = t("elected in election {id}", id=election_id)
+    return _staff_change(scope, post, _holder_name(scope, post), ending=False, reason=reason)
+
+
 def _staff_change(scope: Scope, post: Post, name: str, *, ending: bool, reason: str | None) -> PersonnelChange:
     """S24: the change as the board shows it, in the community's language (it is public text)."""
     with speaking(scope.community.locale):

@@ -26,7 +26,7 @@ from juwei.errors import JuweiError, NotFound, ValidationError, named
 from juwei.i18n import label, t
 from juwei.rules import elections as rules
 from juwei.rules.codes import read_code
-from juwei.rules.committee import CommitteeRole, OrgRole, PostBody
+from juwei.rules.committee import ROLE_ALIASES, CommitteeRole, OrgRole, PostBody
 from juwei.rules.due import DueItem
 from juwei.rules.elections import ElectionDoc, ElectionKind, ElectionMethod, ElectionRules, ElectionStatus
 from juwei.rules.meetings import Body
@@ -280,10 +280,12 @@ def publications(scope: Scope, election_id: int) -> list[ElectionPublication]:
 
 def publish(scope: Scope, election_id: int, *, doc: ElectionDoc, on: dt.date) -> ElectionPublication:
     """Record that ``doc`` went up on the board on ``on`` (a day already past or today). The voter register
-    is published no later than the profile's days before polling day; counting checks it."""
+    is published no later than the profile's days before polling day; counting checks it. A closed election
+    still takes the publication of its result (the report, the announcement)."""
     election = find_election(scope, election_id)
-    require_open(election)
     doc = read_code(ElectionDoc, "election document", doc, "doc")
+    if doc not in (ElectionDoc.REPORT, ElectionDoc.ANNOUNCEMENT):
+        require_open(election)
     if on > scope.today:
         raise ValidationError(t("{on} {day} is after today ({today}): record a publication once it is up",
                                 on=named("on"), day=on, today=scope.today))
@@ -371,7 +373,7 @@ def add_candidate(scope: Scope, election_id: int, member_ref: str, *, post: Comm
     leaves it that day, recorded with the candidacy (LAW.md, 2025 revision)."""
     election = find_election(scope, election_id)
     _require_uncounted(scope, election)
-    post = read_code(CommitteeRole, "committee post", post, "post")
+    post = read_code(CommitteeRole, "committee post", post, "post", ROLE_ALIASES)
     if post not in seats_of(election):
         raise ValidationError(t("election {id} fills no seat of {post}", id=election.id,
                                 post=label("committee post", post)), field="post")
@@ -454,31 +456,47 @@ def election_info(scope: Scope, election_id: int) -> ElectionInfo:
 
 def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
     """An open election owes its voter register on the board ``election_voter_list_days`` before polling day
-    (LAW.md, 2025 revision) — taken from the roster first — and its count once polling day has come (again
-    after a round whose turnout failed)."""
+    (LAW.md, 2025 revision) — taken from the roster first — its count once polling day has come (again after
+    a round whose turnout failed), the further round a result left, and its closing once every seat is
+    filled; a closed one owes the announcement of the result (当选公告) until its publication is recorded."""
+    from juwei.services.election_count import outcome
+
     items: list[DueItem] = []
-    for election in scope.session.exec(select(Election).where(Election.community_id == scope.community_id,
-                                                              Election.status == ElectionStatus.OPEN)
+    for election in scope.session.exec(select(Election).where(Election.community_id == scope.community_id)
                                        .order_by(Election.id)).all():
+        key = f"election:{election.id}"
+        published = {p.doc for p in publications(scope, election.id)}
+        if election.status == ElectionStatus.CLOSED:
+            if ElectionDoc.ANNOUNCEMENT not in published:
+                items.append(DueItem("S9", "elections", f"{key}:announcement",
+                                     t("publish the announcement of the result of election {id}", id=election.id),
+                                     election.closed_on, on > election.closed_on,
+                                     f"juwei election publish {election.id} --doc announcement --on DATE"))
+            continue
         days = ElectionRules.of(election_rules(election)).voter_list_days
-        published = any(p.doc == ElectionDoc.VOTERS for p in publications(scope, election.id))
-        if not published and not election.urgent_reason:
+        if ElectionDoc.VOTERS not in published and not election.urgent_reason:
             last = election.day - dt.timedelta(days=days)
             command = (f"juwei election publish {election.id} --doc voters --on DATE" if _built(scope, election)
                        else f"juwei election voters {election.id}")
-            items.append(DueItem("S9", "elections", f"election:{election.id}:voters",
+            items.append(DueItem("S9", "elections", f"{key}:voters",
                                  t("publish the voter register of election {id} (polling day {day})",
                                    id=election.id, day=election.day), last, last < on, command))
-        if on >= election.day and _count_owed(scope, election):
-            items.append(DueItem("S9", "elections", f"election:{election.id}:count",
+        if on < election.day:
+            continue
+        done = rounds(scope, election)
+        so_far = outcome(scope, election.id) if any(r.counted_on for r in done) else None
+        if so_far is None or so_far.opened is not None or not so_far.latest.turnout_ok:
+            items.append(DueItem("S9", "elections", f"{key}:count",
                                  t("record the count of election {id} (polling day {day})", id=election.id,
                                    day=election.day), election.day, on > election.day,
                                  f"juwei election count {election.id} --issued N --returned N --void N --votes "
                                  "PERSON=N"))
+        elif so_far.latest.next:
+            items.append(DueItem("S9", "elections", f"{key}:round",
+                                 t("hold the further round of election {id} for the seats left", id=election.id),
+                                 None, False, f"juwei election round {election.id}"))
+        else:
+            items.append(DueItem("S9", "elections", f"{key}:close",
+                                 t("close election {id}: the elected take their posts", id=election.id),
+                                 None, False, f"juwei election close {election.id}"))
     return items
-
-
-def _count_owed(scope: Scope, election: Election) -> bool:
-    from juwei.services.election_count import result
-
-    return not rounds(scope, election) or not result(scope, election.id).turnout_ok

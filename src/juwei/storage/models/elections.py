@@ -32,6 +32,8 @@ class Election(SQLModel, table=True):  # 选举 / 补选
     status: str = Field(default="open", max_length=16)  # rules.elections.ElectionStatus
     rules: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the rules in force on polling day
     urgent_reason: str | None = Field(default=None, sa_column=Column(Text))  # a voter list published late
+    closed_on: dt.date | None = None  # the elected took their posts from this day
+    vacant_reason: str | None = Field(default=None, sa_column=Column(Text))  # closed with seats left vacant
     created_at: dt.datetime = timestamp()
 
 
@@ -99,20 +101,24 @@ class ElectionProxy(SQLModel, table=True):  # 委托投票: a voter's written pr
     created_at: dt.datetime = timestamp()
 
 
-class ElectionRound(SQLModel, table=True):  # one round's count: figures only (计票结果)
+class ElectionRound(SQLModel, table=True):  # one round: what it fills, then its count as figures only (计票结果)
     __tablename__ = "election_round"
     __table_args__ = (UniqueConstraint("election_id", "number"),)
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="community.id")
     election_id: int = Field(foreign_key="election.id")
     number: int  # 1, then each further round
-    kind: str = Field(max_length=16)  # rules.elections.RoundKind
-    seats: str = Field(sa_column=Column(Text, nullable=False))  # JSON {post: seats} this round fills
-    registered: int  # on the register when counted
-    issued: int
-    returned: int
-    void: int
-    counted_on: dt.date
+    kind: str = Field(max_length=16)  # rules.elections.RoundKind: further when any post needs the run-off share
+    # JSON {post: {"seats": n, "rule": RoundKind, "why": NextKind | null, "candidates": [member ids] | null}}:
+    # the seats this round fills, the share their winners need, and, in a further round, who stands (null:
+    # the election's candidates)
+    plan: str = Field(sa_column=Column(Text, nullable=False))
+    opened_on: dt.date
+    registered: int | None = None  # on the register when counted; the figures are null until the count
+    issued: int | None = None
+    returned: int | None = None
+    void: int | None = None
+    counted_on: dt.date | None = None
     created_at: dt.datetime = timestamp()
 
 

@@ -68,6 +68,7 @@ def demo(
     if register is not None:
         with on_day(today):
             committee_walkthrough(str(db), register)
+        election_walkthrough(str(db), today, register)
     meeting_walkthrough(str(db), today, notice_days)
     if register is not None:
         with on_day(today):
@@ -203,12 +204,58 @@ def committee_walkthrough(db: str, register) -> None:
     clerk(db, "rep", "list")
 
 
+def election_walkthrough(db: str, today: dt.date, register) -> None:
+    """A by-election (S9): a member resigns, the committee falls below its smallest size (the one warning the
+    demo prints), and the representatives elect a successor — the election committee,
+    the register published 30 days ahead, two candidates for one seat (差额), the count as figures only, the
+    result, and the elected taking the post in the committee register with the announcement on the board."""
+    from juwei.services.elections import voters
+    from juwei.services.scope import Scope, find_community
+    from juwei.storage.engine import open_store
+
+    leaving = register.committee[4][0]
+    candidates = list(register.leaders.values())[:2]
+    resigned, opened, polling = (today - dt.timedelta(days=d) for d in (60, 45, 14))
+    step(t("a committee member resigns ({day}); the representatives by-elect a successor (S9)", day=resigned))
+    with on_day(resigned):
+        clerk(db, "committee", "end", str(leaving), "--on", resigned.isoformat(), "--reason", "resigned")
+    with on_day(opened):
+        clerk(db, "election", "open", "--kind", "by-election", "--day", polling.isoformat(), "--method",
+              "representatives")
+        clerk(db, "election", "officer", "1", str(register.party[1]), "--role", "chair")
+        clerk(db, "election", "officer", "1", str(register.party[2]), "--role", "member")
+        clerk(db, "election", "voters", "1")
+        clerk(db, "election", "publish", "1", "--doc", "voters", "--on", opened.isoformat())
+        for member_id in candidates:
+            clerk(db, "election", "candidate", "1", str(member_id), "--post", "member")
+        clerk(db, "election", "show", "1")
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            registered = len(voters(Scope(session=session, community=find_community(session, "dongcheng")), 1))
+    finally:
+        store.dispose()
+    step(t("{day}, polling day: the tellers' tally is recorded as figures only; nothing links a voter to a "
+           "choice", day=polling))
+    with on_day(polling):
+        returned = registered - 1
+        clerk(db, "election", "count", "1", "--issued", str(registered), "--returned", str(returned), "--void", "1",
+              "--votes", f"{candidates[0]}={returned - 3}", "--votes", f"{candidates[1]}=2")
+        clerk(db, "election", "close", "1")
+        clerk(db, "election", "publish", "1", "--doc", "announcement", "--on", polling.isoformat())
+    with on_day(today):
+        clerk(db, "committee", "list")
+
+
 def register_on_the_board(db: str, today: dt.date) -> None:
     """After the meeting: the division of work on the board (S26), and an office meeting whose roll is the
     committee (S14a)."""
-    step(t("the division of work goes on the board (S26), and the committee's office meeting seats the committee"))
+    step(t("the division of work and the by-election's staff changes go on the board (S26, S24), and the "
+           "committee's office meeting seats the committee"))
     clerk(db, "disclose", "duties", "--contact", "居委会办公室 010-6401 2345")
     clerk(db, "disclose", "post", "3")
+    clerk(db, "disclose", "personnel", "--contact", "居委会办公室 010-6401 2345")  # S24: the by-election's changes
+    clerk(db, "disclose", "post", "4")
     day = today + dt.timedelta(days=1)
     clerk(db, "meeting", "convene", "--kind", "office", "--at", f"{day.isoformat()} 09:00",
           "--place", "居委会办公室", "--topic", "研究本月重点工作")

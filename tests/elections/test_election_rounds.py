@@ -30,10 +30,10 @@ def _ready(town) -> int:
     e = town.json("election", "open", "--kind", "general", "--day", DAY, "--method", "voters")["id"]
     town.ok("election", "voters", e)
     town.ok("election", "publish", e, "--doc", "voters", "--on", TODAY)
-    for name in ("丁一", "万二"):
-        town.ok("election", "candidate", e, town.ids[name], "--post", "director")
+    for name in ("丁一", "万二"):  # a clerk may write the post in Chinese
+        town.ok("election", "candidate", e, town.ids[name], "--post", "主任")
     for name in ("于三", "马四", "王五", "白六", "刘七"):
-        town.ok("election", "candidate", e, town.ids[name], "--post", "member")
+        town.ok("election", "candidate", e, town.ids[name], "--post", "委员")
     return e
 
 

@@ -10,7 +10,7 @@ import typer
 from juwei.cli._common import JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table
 from juwei.cli._params import code_option
 from juwei.i18n import label, t
-from juwei.rules.committee import CommitteeRole, OrgRole
+from juwei.rules.committee import ORG_ROLE_ALIASES, ROLE_ALIASES, CommitteeRole, OrgRole
 from juwei.rules.elections import ElectionDoc, ElectionKind, ElectionMethod
 
 app = typer.Typer(no_args_is_help=True)
@@ -90,7 +90,8 @@ def officer(
     ctx: typer.Context,
     election: int = ELECTION,
     member: str = MEMBER,
-    role: OrgRole = code_option(OrgRole, "org role", ..., "--role", help="Chair or member."),
+    role: OrgRole = code_option(OrgRole, "org role", ..., "--role", aliases=ORG_ROLE_ALIASES,
+                                help="Chair or member."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Record a member of the election committee (居民选举委员会)."""
@@ -173,7 +174,7 @@ def candidate(
     ctx: typer.Context,
     election: int = ELECTION,
     member: str = MEMBER,
-    post: CommitteeRole = code_option(CommitteeRole, "committee post", ..., "--post",
+    post: CommitteeRole = code_option(CommitteeRole, "committee post", ..., "--post", aliases=ROLE_ALIASES,
                                       help="Director (主任), deputy (副主任) or member (委员)."),
     as_json: bool = JSON_OPTION,
 ) -> None:

@@ -104,4 +104,4 @@ def test_pdf_needs_a_file(convened, unchanged, tmp_path):
         result = clerk("disclose", "render", "1", "--format", "pdf")
         assert result.exit_code == 2 and "--out FILE.pdf" in result.output
         result = clerk("disclose", "render", "1", "--format", "docx")
-        assert result.exit_code == 2 and "md, html or pdf" in result.output
+        assert result.exit_code == 1 and "md, html or pdf" in result.output

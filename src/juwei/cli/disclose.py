@@ -316,13 +316,14 @@ def render(
     force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
 ) -> None:
     """A printout of one disclosure, with its posting period and the committee."""
-    from juwei.cli._export import UsageError, pdf_wanted, write_pdfs
+    from juwei.cli._export import pdf_wanted, write_pdfs
+    from juwei.errors import ValidationError
     from juwei.render.disclosure import render_one
     from juwei.services import files as outputs
     from juwei.services.disclosure import printable
 
     if fmt not in ("md", "html", "pdf"):
-        raise UsageError(t("--format '{fmt}' is not allowed; use md, html or pdf", fmt=fmt), ctx)
+        raise ValidationError(t("--format '{fmt}' is not allowed; use md, html or pdf", fmt=fmt))
     chromium = pdf_wanted(ctx, out) if fmt == "pdf" else None
     target = outputs.out_file(out, force=force) if out is not None else None
     with scope(ctx) as sc:

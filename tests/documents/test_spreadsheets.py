@@ -226,3 +226,49 @@ def test_the_ledger_export_has_the_same_header_and_guard(community, tmp_path):
     headers, rows, _ = _book(out)
     assert headers[0] == "日期" and rows[0][0] == dt.datetime(2026, 3, 1) and float(rows[0][1]) == 12.5
     assert rows[0][4] == "'@SUM(A1)"
+
+
+# ---------------------------------------------------------------- the writer itself
+
+
+def test_the_writer_guards_every_text_and_keeps_types(tmp_path):
+    from juwei.services import exports
+
+    hostile = ["=1+1", "+SUM(A1)", "-2+3", "@A1", "\t=1", "\n=1", "＝1+1", "'=1", "a\x00b", "普通"]
+    table = exports.Table("a/b[c]:d*e?f\\g and a very long sheet name indeed", ["text", "number", "day", "flag"],
+                          [[text, 1.5, dt.date(2026, 1, 2), True] for text in hostile])
+    out = tmp_path / "t.xlsx"
+    assert exports.write_table(out, "xlsx", table) == len(hostile)
+    headers, rows, sheet = _book(out)
+    assert len(sheet.title) <= 31 and not set("[]:*?/\\") & set(sheet.title)
+    assert [row[0] for row in rows] == ["'=1+1", "'+SUM(A1)", "'-2+3", "'@A1", "'\t=1", "'\n=1", "'＝1+1", "''=1",
+                                        "ab", "普通"]
+    assert {(row[1], row[2], row[3]) for row in rows} == {(1.5, dt.datetime(2026, 1, 2), "yes")}
+    exports.write_table(tmp_path / "t.csv", "csv", table)
+    lines = _csv(tmp_path / "t.csv")
+    assert [exports.unguard_cell(line[0]) for line in lines[1:]] == hostile
+    assert all(line[0][:1] not in "=+-@\t\r＝" for line in lines)
+
+
+@pytest.mark.parametrize("fmt", ["ods", "pdf", ""])
+def test_the_writer_takes_only_its_formats(tmp_path, fmt):
+    from juwei.errors import ValidationError
+    from juwei.services import exports
+
+    with pytest.raises(ValidationError):
+        exports.write_table(tmp_path / "t", fmt, exports.Table("t", ["a"], []))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_guarding_and_unguarding_give_back_any_text():
+    from hypothesis import given, strategies as st
+
+    from juwei.services.exports import safe_cell, unguard_cell
+
+    @given(st.text())
+    def round_trip(text):
+        guarded = safe_cell(text)
+        assert unguard_cell(guarded) == text
+        assert not guarded.startswith(("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"))
+
+    round_trip()

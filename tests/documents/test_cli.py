@@ -79,7 +79,7 @@ def test_bad_input_and_usage(convened, unchanged):
     clerk, m = convened
     assert "no meeting 99" in refused(clerk, unchanged, "notice", "render", 99, "--doc", "notice")
     assert "--doc 'poster' is not allowed" in refused(clerk, unchanged, "notice", "render", m, "--doc", "poster")
-    assert "--format 'pdf'" in refused(clerk, unchanged, "notice", "render", m, "--doc", "notice", "--format", "pdf")
+    assert "--format 'docx'" in refused(clerk, unchanged, "notice", "render", m, "--doc", "notice", "--format", "docx")
     assert "--lang 'fr'" in refused(clerk, unchanged, "notice", "render", m, "--doc", "notice", "--lang", "fr")
     for args in ((), ("--doc", "notice", "--all", "--out-dir", "x"), ("--all",), ("--all", "--out", "x"),
                  ("--doc", "notice", "--out-dir", "x")):

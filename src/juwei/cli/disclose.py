@@ -308,24 +308,35 @@ def from_meeting(
 def render(
     ctx: typer.Context,
     disclosure: int = typer.Argument(...),
-    fmt: str = typer.Option("html", "--format", help="md or html (print-ready A4)."),
+    fmt: str = typer.Option("html", "--format", metavar="md|html|pdf",
+                            help="md, html (print-ready A4), or pdf (printed from the HTML with headless Chromium; "
+                                 "needs --out)."),
     out: Optional[str] = typer.Option(None, "--out", help="Write to this file (default: standard output)."),
     templates: Optional[str] = TEMPLATES,
     force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
 ) -> None:
     """A printout of one disclosure, with its posting period and the committee."""
+    from juwei.cli._export import pdf_wanted, write_pdfs
+    from juwei.errors import ValidationError
     from juwei.render.disclosure import render_one
     from juwei.services import files as outputs
     from juwei.services.disclosure import printable
 
+    if fmt not in ("md", "html", "pdf"):
+        raise ValidationError(t("--format '{fmt}' is not allowed; use md, html or pdf", fmt=fmt))
+    chromium = pdf_wanted(ctx, out) if fmt == "pdf" else None
     target = outputs.out_file(out, force=force) if out is not None else None
     with scope(ctx) as sc:
         page = printable(sc, disclosure)
-        text = render_one(page, fmt, sc.community.locale, templates)
-    if target is None:
+        locale = sc.community.locale
+        text = render_one(page, "html" if chromium else fmt, locale, templates)
+    if chromium is not None:
+        write_pdfs([(text, target)], lang=locale, force=force, chromium=chromium)
+    elif target is None:
         typer.echo(text, nl=False)
         return
-    outputs.write_text(target, text, force=force)
+    else:
+        outputs.write_text(target, text, force=force)
     info(t("written to {path}", path=out))
 
 

@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from juwei.cli._common import JSON_OPTION, created, emit_json, info, key_values, parse_date_option, scope, table
+from juwei.cli._export import FORCE, SHEET_FORMAT, SHEET_OUT, sheet_out, write_sheet
 from juwei.cli._params import code_option
 from juwei.i18n import label, t
 from juwei.rules.committee import ORG_ROLE_ALIASES, ROLE_ALIASES, CommitteeRole, OrgRole
@@ -234,14 +235,25 @@ def count(
 def result(
     ctx: typer.Context,
     election: int = ELECTION,
+    fmt: Optional[str] = SHEET_FORMAT,
+    out: Optional[str] = SHEET_OUT,
+    force: bool = FORCE,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """The election's result so far: the latest round's figures and turnout, everyone elected, what is left."""
+    """The election's result so far: the latest round's figures and turnout, everyone elected, what is left;
+    as a spreadsheet, everyone elected with post, votes and round."""
     from juwei.services import election_count as service
 
+    sheet = sheet_out(ctx, fmt, out, force, as_json)
     with scope(ctx) as sc:
         outcome = service.outcome(sc, election)
         names = _names(sc, outcome)
+    if sheet is not None:
+        write_sheet(sheet, t("Election {id}", id=election),
+                    [t("member"), t("name"), t("post"), t("votes"), t("round")],
+                    [(e.person, names.get(e.person, ""), label("committee post", e.post), e.votes, n)
+                     for n, e in outcome.elected])
+        return
     _show(election, outcome, as_json, names)
 
 

@@ -8,6 +8,7 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, labels, listing,
                                parse_date_option, private, scope, table, warn, yes_no)
+from juwei.cli._export import FORCE, SHEET_FORMAT, SHEET_OUT, sheet_out, write_sheet
 from juwei.cli._params import code_option, parse_reason, parse_seats
 from juwei.i18n import label, language, pt, t
 from juwei.rules.dates import WORKING_YEARS
@@ -134,22 +135,34 @@ def _result(m) -> str:
 
 
 @app.command("roll")
-def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION,
+def roll_(ctx: typer.Context, meeting_id: int = MEETING, fmt: Optional[str] = SHEET_FORMAT,
+          out: Optional[str] = SHEET_OUT, force: bool = FORCE, as_json: bool = JSON_OPTION,
           reveal: bool = REVEAL_OPTION) -> None:
-    """The numbered roll (seat 1…N) with who is present."""
-    from juwei.rules.clock import local_text
+    """The numbered roll (seat 1…N) with who is present; as a spreadsheet, with the times signed in and out."""
+    from juwei.rules.clock import local_text, to_local
     from juwei.services.meetings import roll
 
+    sheet = sheet_out(ctx, fmt, out, force, as_json)
     with scope(ctx) as sc:
         rows = private(roll(sc, meeting_id), reveal)
         zone = sc.timezone
     if as_json:
         emit_json(rows)
         return
-    table(t("Roll of meeting {id} ({n} seats, {present} present)", id=meeting_id, n=len(rows),
-            present=sum(r.present for r in rows)),
-          [t("seat"), t("name"), t("group"), t("household"), pt("roll column", "representative"), t("present"),
-           t("in"), t("out")],
+    title = t("Roll of meeting {id} ({n} seats, {present} present)", id=meeting_id, n=len(rows),
+              present=sum(r.present for r in rows))
+    headers = [t("seat"), t("name"), t("group"), t("household"), pt("roll column", "representative"), t("present"),
+               t("in"), t("out")]
+    if sheet is not None:  # the times in full, as the community's wall clock: a spreadsheet sorts and sums them
+        def wall(instant):
+            return None if instant is None else to_local(instant, zone).replace(tzinfo=None)
+
+        write_sheet(sheet, t("Roll of meeting {id}", id=meeting_id), headers,
+                    [(r.seat, r.name or t("(any adult of the household)"), r.group, r.household,
+                      _rep(r.rep_kind, r.rep_basis), yes_no(r.present), wall(r.checked_in_at),
+                      wall(r.checked_out_at)) for r in rows])
+        return
+    table(title, headers,
           [(r.seat, r.name or t("(any adult of the household)"), r.group, r.household,
             _rep(r.rep_kind, r.rep_basis), yes_no(r.present),
             local_text(r.checked_in_at, zone, "%H:%M"), local_text(r.checked_out_at, zone, "%H:%M"))

@@ -9,6 +9,7 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, cell, created, emit_json, info, key_values,
                                parse_date_option, plain, private, scope, table, warn, yes_no)
+from juwei.cli._export import FORCE, SHEET_FORMAT, SHEET_OUT, sheet_out, write_sheet
 from juwei.i18n import label, t
 
 app = typer.Typer(no_args_is_help=True)
@@ -32,10 +33,18 @@ def member_json(rows, reveal: bool) -> list[dict[str, Any]]:
 
 
 def member_table(title: str, rows, reveal: bool) -> None:
-    table(title, [t("id"), t("name"), t("gender"), t("born"), t("ID number"), t("phone"), t("group"),
-                  t("household"), t("party"), t("status")],
-          [(r.id, r.name, label("gender", r.gender), r.birth_date, *_mask(r, reveal), r.group, r.household,
-            yes_no(r.party_member), _status(r)) for r in private(rows, reveal)])
+    table(title, member_headers(), member_rows(rows, reveal))
+
+
+def member_headers() -> list[str]:
+    return [t("id"), t("name"), t("gender"), t("born"), t("ID number"), t("phone"), t("group"), t("household"),
+            t("party"), t("status")]
+
+
+def member_rows(rows, reveal: bool) -> list[tuple]:
+    """What the table shows of each resident (a spreadsheet gets the same, its dates as dates)."""
+    return [(r.id, r.name, label("gender", r.gender), r.birth_date, *_mask(r, reveal), r.group, r.household,
+             yes_no(r.party_member), _status(r)) for r in private(rows, reveal)]
 
 
 def _status(row) -> str:
@@ -135,18 +144,25 @@ def list_(
     include_left: bool = typer.Option(False, "--all", help="Include members who have left."),
     on: Optional[str] = typer.Option(None, "--on", help="Residents on this date (default today)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
+    fmt: Optional[str] = SHEET_FORMAT,
+    out: Optional[str] = SHEET_OUT,
+    force: bool = FORCE,
     as_json: bool = JSON_OPTION,
     reveal: bool = REVEAL_OPTION,
 ) -> None:
     """Residents, by group and household; ID numbers and phones masked unless --reveal."""
     from juwei.services.roster import list_members
 
+    sheet = sheet_out(ctx, fmt, out, force, as_json)
     day = parse_date_option(on, "--on")
     with scope(ctx) as sc:
         rows = list_members(sc, group=group, household=household, name=name, include_left=include_left,
                             on=day, limit=limit)
     if as_json:
         emit_json(member_json(rows, reveal))
+        return
+    if sheet is not None:
+        write_sheet(sheet, t("residents"), member_headers(), member_rows(rows, reveal))
         return
     member_table(t("Members ({n})", n=len(rows)), rows, reveal)
 

@@ -125,7 +125,7 @@ def list_(
         emit_json(rows)
         return
     table(t("Recalls ({n})", n=len(rows)),
-          [t("id"), t("member"), t("name"), t("post"), t("proposers"), t("opened"), t("statement"), t("counted"),
+          [t("id"), t("member"), t("name"), t("post"), t("proposers"), t("opened"), t("statement given"), t("counted"),
            t("outcome")],
           [(r.id, r.member, r.name, label("committee post", r.post),
             t("{n} of {base} ({basis})", n=r.proposers, base=r.base, basis=label("recall basis", r.basis)),

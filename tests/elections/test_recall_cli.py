@@ -193,6 +193,6 @@ def test_list_show_and_result_in_chinese_show_no_codes(town, monkeypatch):
         assert not leaks(out), leaks(out)
     assert "罢免通过" in outputs[1] and "居委会委员" in outputs[2] and "待表决" in outputs[1]
     assert "罢免案" in outputs[5]
-    refused = town("--lang", "zh_CN", "recall", "open", town.ids["李九"], "--proposers", "5", "--basis", "选民联名",
-                   "--reason", "x")
+    refused = town("--lang", "zh_CN", "recall", "open", town.ids["李九"], "--proposers", "5",
+                   "--basis", "选民联名", "--reason", "x")
     assert refused.exit_code == 1 and "未担任居委会职务" in refused.stderr

@@ -30,7 +30,7 @@ class RecallOutcome(StrEnum):  # how a recall ended (labels: kind "recall outcom
     NO_TURNOUT = "no-turnout"  # 未过半数投票: too few of the register voted
 
 
-def outcome_of(result: "RecallResult") -> RecallOutcome:
+def outcome_of(result: RecallResult) -> RecallOutcome:
     """The outcome a counted vote gives: recalled, or why not."""
     if result.recalled:
         return RecallOutcome.RECALLED

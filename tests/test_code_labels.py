@@ -75,6 +75,7 @@ def _codes():
         "end reason": tuple(committee.EndReason),
         **elections.codes(),
         "recall basis": tuple(recall.RecallBasis),
+        "recall outcome": tuple(recall.RecallOutcome),
     }
 
 

@@ -175,3 +175,32 @@ def test_upgrade_from_0006_keeps_data_and_takes_the_election_tables(community):
     finally:
         store.dispose()
     assert "election" not in table_snapshot(community.db)
+
+
+def test_upgrade_from_0006_takes_the_recall_table(community):
+    """0006 → 0007 also brings the recall table (罢免): empty after the upgrade, it takes a recall of a committee
+    member with its figures, and the trail verifies. Down again, it goes."""
+    ids = roster(community)
+    community.ok("committee", "add", str(ids["zhang"]), "--role", "director", "--from", "2025-01-01")
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0006")
+    finally:
+        store.dispose()
+    assert "recall" not in table_snapshot(community.db)
+
+    community.ok("db", "upgrade")
+    assert table_snapshot(community.db)["recall"] == []
+    assert {"member_id", "post_id", "basis", "proposers", "base", "votes_for", "against", "void", "outcome"} <= \
+        set(_columns(community.db, "recall"))
+    r = community.json("recall", "open", str(ids["zhang"]), "--proposers", "1", "--basis", "voters",
+                       "--reason", "失职")["id"]
+    community.ok("recall", "reply", str(r), "--text", "申辩")
+    assert [row[:2] for row in _rows(community.db, "recall", ["id", "member_id"])] == [(r, ids["zhang"])]
+    assert community.json("audit", "verify")["ok"]
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0006")
+    finally:
+        store.dispose()
+    assert "recall" not in table_snapshot(community.db)

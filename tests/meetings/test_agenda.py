@@ -21,8 +21,8 @@ LEDGER = ("日期,金额,收支,类别,摘要,凭证号\n"
 @pytest.fixture
 def busy(town, tmp_path):
     """The town with one duty of every kind: cadences overdue (S4, S14), a met petition (S5), a finance
-    account (S20) and a meeting notice (S25) owed to the board, an elected term ending soon (S3), and a
-    by-election whose voter register is not yet out (S9)."""
+    account (S20) and a meeting notice (S25) owed to the board, an elected term ending soon (S3), a
+    by-election whose voter register is not yet out and a recall not yet counted (S9)."""
     from sqlalchemy import create_engine, text
 
     from juwei.services import roster
@@ -49,6 +49,15 @@ def busy(town, tmp_path):
     town.petition = petition
     town.ok("committee", "add", town.ids["A1"], "--role", "director", "--from", "2025-01-01")  # 1 of at least 5
     town.ok("election", "open", "--kind", "by-election", "--day", "2026-07-10", "--method", "voters")  # S9
+    store = open_store(town.db)
+    try:  # S9: a recall of the director, proposed by every voter on the roll today
+        with open_scope(store, None, write=False) as sc:
+            from juwei.services.recall import register_size
+
+            voters = register_size(sc, "voters", sc.today)
+    finally:
+        store.dispose()
+    town.ok("recall", "open", town.ids["A1"], "--proposers", voters, "--basis", "voters", "--reason", "失职")
     return town
 
 

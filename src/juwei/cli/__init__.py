@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "Committee"),
     "election": ("election", "Elections of the committee (S9): voter register, proxies, candidates, count.",
                  "Committee"),
+    "recall": ("recall", "Recall (罢免) of a committee member (S9): open, statement, count, result.", "Committee"),
     "duty": ("duty", "The division of work (分工, S26): set and list each person's duties.", "Committee"),
     "agenda": ("agenda", "Everything the clerk must do, soonest first, with the command that settles each.",
                "Meetings"),

@@ -287,6 +287,13 @@ LABELLED: tuple[tuple[str, str], ...] = (
     NP_("table", "election_voter"),
     NP_("recall basis", "voters"),
     NP_("recall basis", "representatives"),
+    NP_("recall outcome", "recalled"),
+    NP_("recall outcome", "rejected"),
+    NP_("recall outcome", "no-turnout"),
+    NP_("audit action", "recall.open"),
+    NP_("audit action", "recall.reply"),
+    NP_("audit action", "recall.count"),
+    NP_("table", "recall"),
 )
 
 CODES: dict[str, tuple[str, ...]] = {}  # kind → its codes, in the order above

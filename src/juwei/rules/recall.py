@@ -24,6 +24,19 @@ class RecallBasis(StrEnum):  # who proposes a recall (labels: kind "recall basis
     REPRESENTATIVES = "representatives"  # 居民代表联名
 
 
+class RecallOutcome(StrEnum):  # how a recall ended (labels: kind "recall outcome"); none yet: open
+    RECALLED = "recalled"  # 罢免通过
+    REJECTED = "rejected"  # 未获通过: too few votes for
+    NO_TURNOUT = "no-turnout"  # 未过半数投票: too few of the register voted
+
+
+def outcome_of(result: RecallResult) -> RecallOutcome:
+    """The outcome a counted vote gives: recalled, or why not."""
+    if result.recalled:
+        return RecallOutcome.RECALLED
+    return RecallOutcome.REJECTED if result.turnout.ok else RecallOutcome.NO_TURNOUT
+
+
 @dataclass(frozen=True)
 class RecallRules:
     """The recall figures in force (rules keys ``recall_*``; village-law defaults, unverified)."""

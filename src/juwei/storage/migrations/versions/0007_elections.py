@@ -149,9 +149,44 @@ def upgrade() -> None:
     with op.batch_alter_table('election_officer', schema=None) as batch_op:
         batch_op.create_index('ix_election_officer_election', ['election_id'], unique=False)
 
+    # recall (罢免) of a committee member: the vote as figures only, no proposer or voter named
+    op.create_table('recall',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('community_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('basis', sa.String(length=16), nullable=False),
+    sa.Column('proposers', sa.Integer(), nullable=False),
+    sa.Column('base', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('opened_on', sa.Date(), nullable=False),
+    sa.Column('reply', sa.Text(), nullable=True),
+    sa.Column('replied_on', sa.Date(), nullable=True),
+    sa.Column('registered', sa.Integer(), nullable=True),
+    sa.Column('issued', sa.Integer(), nullable=True),
+    sa.Column('returned', sa.Integer(), nullable=True),
+    sa.Column('votes_for', sa.Integer(), nullable=True),
+    sa.Column('against', sa.Integer(), nullable=True),
+    sa.Column('void', sa.Integer(), nullable=True),
+    sa.Column('counted_on', sa.Date(), nullable=True),
+    sa.Column('outcome', sa.String(length=16), nullable=True),
+    sa.Column('post_ended_on', sa.Date(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['community_id'], ['community.id'], name=op.f('fk_recall_community_id_community')),
+    sa.ForeignKeyConstraint(['member_id'], ['member.id'], name=op.f('fk_recall_member_id_member')),
+    sa.ForeignKeyConstraint(['post_id'], ['post.id'], name=op.f('fk_recall_post_id_post')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_recall'))
+    )
+    with op.batch_alter_table('recall', schema=None) as batch_op:
+        batch_op.create_index('ix_recall_community_member', ['community_id', 'member_id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('recall', schema=None) as batch_op:
+        batch_op.drop_index('ix_recall_community_member')
+
+    op.drop_table('recall')
     with op.batch_alter_table('election_officer', schema=None) as batch_op:
         batch_op.drop_index('ix_election_officer_election')
 

@@ -1,5 +1,5 @@
-"""Signing in at the door (签到): the seat code printed as a QR code, what a scanner types, and when a
-sign-in copied from the paper sheet may say it happened.
+"""Signing in at the door (签到; who is present is what the quorum counts, S7): the seat code printed as a
+QR code, what a scanner types, and when a sign-in copied from the paper sheet may say it happened.
 
 **The seat code, version 1.** ``JW1:<community code>:<meeting id>:<seat>``, e.g. ``JW1:dc:7:12`` — seat 12
 of meeting 7 of the community whose code is ``dc``. The community code is percent-encoded (UTF-8) where it

@@ -44,10 +44,10 @@ def scan(scope: Scope, meeting_id: int, line: str) -> SignedIn:
     read = seatcode.read_scan(line)
     if isinstance(read, seatcode.SeatCode):
         if not seatcode.same_community(read.community, scope.community.code):
-            raise JuweiError(t("this seat code is for another community ({code}), not this one: nobody signed in",
+            raise JuweiError(t("this seat code is for another community ({code}), not this one",
                                code=seatcode.shown(read.community)))
         if read.meeting_id != meeting.id:
-            raise JuweiError(t("this seat code is for meeting {other}, not meeting {id}: nobody signed in",
+            raise JuweiError(t("this seat code is for meeting {other}, not meeting {id}",
                                other=read.meeting_id, id=meeting.id))
         done = meetings.checkin(scope, meeting.id, [read.seat])
         signer = None

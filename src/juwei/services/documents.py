@@ -121,6 +121,8 @@ def refusal(doc: str, minutes: Any) -> str | None:
     if doc == "seat-cards" and not minutes.attendance:
         return t("meeting {id} has no roll (it was convened without --body), so there are no seats to print "
                  "cards for", id=mid)
+    if doc == "seat-cards" and view.status == MeetingStatus.CLOSED:
+        return t("meeting {id} is closed and nobody signs in any more; there are no seat cards to print", id=mid)
     if doc == "ballot":
         if view.status == MeetingStatus.CLOSED:
             return t("meeting {id} is closed and its votes are final; there are no ballots to print", id=mid)
@@ -157,8 +159,8 @@ def check_choice(value: str, allowed: tuple[str, ...], name: str) -> str:
 
 def past_its_time(doc: str, minutes: Any) -> bool:
     """A document whose moment has passed for good, so leaving it out is the expected state, not something
-    to warn about: the ballots of a closed meeting (its votes are final)."""
-    return doc == "ballot" and minutes.meeting.status == MeetingStatus.CLOSED
+    to warn about: the ballots and the seat cards of a closed meeting (its votes and sign-ins are final)."""
+    return doc in ("ballot", "seat-cards") and minutes.meeting.status == MeetingStatus.CLOSED
 
 
 def every_context(scope: Scope, meeting_id: int, lang: str | None = None, *, contact: str | None = None,

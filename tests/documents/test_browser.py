@@ -103,8 +103,17 @@ def test_seat_cards_print_eight_to_a_page_with_their_seat_codes(printed, printer
 
 
 def test_the_sign_in_sheet_carries_a_qr_code_per_seat(sample_documents):
+    from juwei.render.filters import qr_svg
+
     html = sample_documents["signin", "zh_CN", "html"]
     assert html.count('<svg role="img" aria-label="座号') == 9 and "签到码" in html
+    for seat in range(1, 10):  # each seat's code, drawn for that seat of this meeting of this community
+        assert qr_svg(f"JW1:dc:1:{seat}", f"座号 {seat}") in html
+    cards = sample_documents["seat-cards", "en", "html"]
+    assert all(qr_svg(f"JW1:dc:1:{seat}", f"Seat {seat}") in cards for seat in range(1, 10))
+    assert "JW1:dc:1:9" in sample_documents["seat-cards", "zh_CN", "md"]  # Markdown: the code as text
+    assert "<svg" not in sample_documents["seat-cards", "zh_CN", "md"]
+    assert "<svg" not in sample_documents["signin", "zh_CN", "md"]
 
 
 def test_ballots_share_a_page_with_cut_lines(printed, printer):

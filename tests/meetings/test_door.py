@@ -103,6 +103,17 @@ def test_a_meeting_that_cannot_take_sign_ins_is_refused_before_the_loop(town, un
         assert "--scan" in town.fails("meeting", "checkin", m, "1", "--scan", code=2)
 
 
+def test_at_a_households_meeting_an_id_card_signs_in_the_holders_household(door):
+    cli, _, _ = door
+    m = convene(cli, "--body", "households", kind="residents")  # H1 (甲一 designated), H2, H3
+    roll = {row["household"]: row for row in cli.json("meeting", "roll", m)}
+    out = cli.ok("meeting", "checkin", m, "--scan", input=f"{ID_B1}\n{roll['H2']['seat']}\n").splitlines()
+    assert out[0] == f"seat {roll['H3']['seat']} 丙三 signed in: present 1 of 3, quorum needs 2"  # for H3
+    assert out[1] == f"seat {roll['H2']['seat']} household H2 signed in: present 2 of 3, quorum needs 2"
+    signed = {row["seat"]: row["signed_in_by"] for row in cli.json("meeting", "roll", m)}
+    assert signed[roll["H3"]["seat"]] == cli.ids["B1"] and signed[roll["H2"]["seat"]] is None
+
+
 def test_a_routine_meeting_needs_no_quorum_and_says_so(town):
     town.ok("committee", "add", town.ids["A1"], "--role", "director", "--from", "2025-01-01")
     m = convene(town, kind="office")

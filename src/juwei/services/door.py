@@ -42,6 +42,8 @@ def scan(scope: Scope, meeting_id: int, line: str) -> SignedIn:
 
     meeting = meetings.find_meeting(scope, meeting_id, for_update=True)
     read = seatcode.read_scan(line)
+    if isinstance(read, seatcode.IdNumberScan):  # at a households meeting: for the holder's household (S1 b)
+        return _said(scope, meeting, meetings.checkin(scope, meeting.id, member=read.number)[0], read.number)
     if isinstance(read, seatcode.SeatCode):
         if not seatcode.same_community(read.community, scope.community.code):
             raise JuweiError(t("this seat code is for another community ({code}), not this one",
@@ -49,15 +51,8 @@ def scan(scope: Scope, meeting_id: int, line: str) -> SignedIn:
         if read.meeting_id != meeting.id:
             raise JuweiError(t("this seat code is for meeting {other}, not meeting {id}",
                                other=read.meeting_id, id=meeting.id))
-        done = meetings.checkin(scope, meeting.id, [read.seat])
-        signer = None
-    elif isinstance(read, seatcode.IdNumberScan):
-        done = meetings.checkin(scope, meeting.id, member=read.number)
-        signer = read.number
-    else:
-        done = meetings.checkin(scope, meeting.id, [read.seat])
-        signer = None
-    return _said(scope, meeting, done[0], signer)
+    done = meetings.checkin(scope, meeting.id, [read.seat])
+    return _said(scope, meeting, done[0], None)
 
 
 def _said(scope: Scope, meeting, seat: int, signer: str | None) -> SignedIn:

@@ -102,7 +102,7 @@ def close_sample(clerk: Clerk, meeting: int) -> None:
 
 
 STAGES = {  # the stage at which each document is rendered for the snapshots
-    "notice": "convened", "signin": "convened", "ballot": "voted", "result": "voted",
+    "notice": "convened", "signin": "convened", "seat-cards": "convened", "ballot": "voted", "result": "voted",
     "resolution": "voted", "minutes": "closed", "summary": "closed",
 }
 

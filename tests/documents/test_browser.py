@@ -62,7 +62,7 @@ def printed(sample_documents, browser, tmp_path_factory) -> dict[tuple[str, str]
 
 
 def test_every_document_prints_on_a4(printed, printer):
-    assert len(printed) == 14
+    assert len(printed) == 16
     for key, pdf in printed.items():
         info = printer.pdf_info(pdf)
         assert info.is_a4, (key, info.page_size)
@@ -89,6 +89,31 @@ def test_every_chinese_document_prints_its_title(printed, printer):
         assert title in flat, doc
     result = re.sub(r"\s+", "", printer.pdf_text(printed["result", "zh_CN"]))
     assert "760105通过" in result and "742105未通过" in result  # present, for, against, abstain, not voting, needed
+
+
+@pytest.mark.parametrize("lang,seat", [("zh_CN", "座号1"), ("en", "Seat1")])
+def test_seat_cards_print_eight_to_a_page_with_their_seat_codes(printed, printer, lang, seat):
+    pdf = printed["seat-cards", lang]
+    info = printer.pdf_info(pdf)
+    assert info.is_a4 and info.pages == 2  # nine seats: eight cards on the first sheet, one on the second
+    first = re.sub(r"\s+", "", printer.pdf_text(pdf, 1, 1))
+    assert seat in first and "王建国" in first and "第一居民小组" in first
+    assert all(f"JW1:dc:1:{n}" in first for n in range(1, 9)), first  # the code's text under each QR code
+    assert "JW1:dc:1:9" not in first
+
+
+def test_the_sign_in_sheet_carries_a_qr_code_per_seat(sample_documents):
+    from juwei.render.filters import qr_svg
+
+    html = sample_documents["signin", "zh_CN", "html"]
+    assert html.count('<svg role="img" aria-label="座号') == 9 and "签到码" in html
+    for seat in range(1, 10):  # each seat's code, drawn for that seat of this meeting of this community
+        assert qr_svg(f"JW1:dc:1:{seat}", f"座号 {seat}") in html
+    cards = sample_documents["seat-cards", "en", "html"]
+    assert all(qr_svg(f"JW1:dc:1:{seat}", f"Seat {seat}") in cards for seat in range(1, 10))
+    assert "JW1:dc:1:9" in sample_documents["seat-cards", "zh_CN", "md"]  # Markdown: the code as text
+    assert "<svg" not in sample_documents["seat-cards", "zh_CN", "md"]
+    assert "<svg" not in sample_documents["signin", "zh_CN", "md"]
 
 
 def test_ballots_share_a_page_with_cut_lines(printed, printer):

@@ -1,4 +1,4 @@
-"""juwei notice: documents for the notice board and the meeting table (通知, 签到表, 表决票, 公告, 决议, 记录, 纪要)."""
+"""juwei notice: documents for the notice board and the meeting table (通知, 签到表, 座位卡, 表决票, 公告, 决议, 记录, 纪要)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - older typer depends on click
 
 app = typer.Typer(no_args_is_help=True)
 
-DOCS = "notice | signin | ballot | result | resolution | minutes | summary"
+DOCS = "notice | signin | seat-cards | ballot | result | resolution | minutes | summary"
 
 
 @app.callback()

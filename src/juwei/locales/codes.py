@@ -92,6 +92,7 @@ LABELLED: tuple[tuple[str, str], ...] = (
     NP_("expense category", "other"),
     NP_("document", "notice"),
     NP_("document", "signin"),
+    NP_("document", "seat-cards"),
     NP_("document", "ballot"),
     NP_("document", "result"),
     NP_("document", "resolution"),

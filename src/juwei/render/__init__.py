@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 # In the order a meeting produces them (the order of `notice render --all`).
-DOCUMENTS = ("notice", "signin", "ballot", "result", "resolution", "minutes", "summary")
+DOCUMENTS = ("notice", "signin", "seat-cards", "ballot", "result", "resolution", "minutes", "summary")
 FORMATS = ("md", "html")
 LANGUAGES = ("zh_CN", "en")
 

@@ -381,8 +381,11 @@ def _attendance(scope: Scope, meeting_id: int) -> dict[int, tuple[int, dt.dateti
 
 
 def checkin(scope: Scope, meeting_id: int, seats: list[int] | None = None, *, member: str | None = None,
-            everyone: bool = False, except_seats: list[int] | None = None) -> list[int]:
-    """Sign seats in. Signing a present seat in again is refused; a seat that left may come back."""
+            everyone: bool = False, except_seats: list[int] | None = None,
+            at: dt.datetime | None = None) -> list[int]:
+    """Sign seats in. Signing a present seat in again is refused; a seat that left may come back. ``at``:
+    the instant (UTC) a sign-in copied from the paper sheet happened (:mod:`juwei.services.door` checks it
+    against the meeting's day); otherwise now."""
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_held(scope, meeting)
     given = sum((bool(seats), member is not None, everyone))
@@ -415,8 +418,12 @@ def checkin(scope: Scope, meeting_id: int, seats: list[int] | None = None, *, me
                     raise JuweiError(t("seat {seat} (household {household}) is already signed in at meeting {id}",
                                        seat=seat, household=household, id=meeting.id))
                 raise JuweiError(t("seat {seat} is already signed in at meeting {id}", seat=seat, id=meeting.id))
-    now = utcnow()
+    now = at or utcnow()
     returning = [(seat, m) for seat, m in pairs if seat in existing]
+    for seat, _ in returning:
+        if at is not None and existing[seat][1] > at:
+            raise JuweiError(t("seat {seat} signed out of meeting {id} after that time; a sign-in from the sheet "
+                               "cannot come before it", seat=seat, id=meeting.id))
     new = [(seat, m) for seat, m in pairs if seat not in existing]
     for seat, m in returning:  # back after signing out
         row = scope.session.get(Attendance, existing[seat][0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -260,3 +261,49 @@ def _show(election: int, outcome, as_json: bool, names: dict | None = None) -> N
     for nxt in outcome.next:
         info(t("{post}: {seats} seat(s) go to a further round ({kind})", post=label("committee post", nxt.post),
                seats=nxt.seats, kind=label("next round", nxt.kind)))
+
+
+@app.command()
+def render(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    doc: str = typer.Option(..., "--doc", metavar="DOC",
+                            help="Which document: voters | proxies | candidates | ballot | report | announcement."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html",
+                                      help="Markdown or print-ready HTML (default: from --out's extension, else md)."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="zh_CN|en",
+                                       help="The document's language (default: the community's locale)."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write here instead of stdout."),
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
+                                             help="Your own templates (same layout as the packaged ones, e.g. "
+                                                  "zh_CN/election_ballot.html.j2); each overrides the packaged one."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Render an election's document for the board as Markdown or print-ready HTML (A4)."""
+    import sys
+
+    from juwei import render as documents
+    from juwei.cli._common import format_for
+    from juwei.services import documents as checks
+    from juwei.services import election_docs as service
+    from juwei.services import files as outputs
+
+    checks.check_choice(doc, documents.ELECTION_DOCUMENTS, "doc")
+    if fmt is not None:
+        checks.check_choice(fmt, documents.FORMATS, "fmt")
+    if lang is not None:
+        checks.check_choice(lang, documents.LANGUAGES, "lang")
+    if out is not None:
+        out = outputs.out_file(out, force=force, make_folder=True)
+    with scope(ctx) as sc:
+        data = service.context(sc, election, doc, lang)
+    text = documents.election_document(doc, data["lang"], format_for(out, fmt), data, templates)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    outputs.write_text(out, text, force=force)
+    if as_json:
+        emit_json({"path": str(out)})
+    else:
+        typer.echo(str(out))

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, emit_json, scope, warn
+from juwei.cli._common import JSON_OPTION, emit_json, format_for, scope, warn
 from juwei.i18n import label, t
 
 try:  # typer ≥ 0.29 carries its own copy of click
@@ -24,15 +24,6 @@ DOCS = "notice | signin | ballot | result | resolution | minutes | summary"
 @app.callback()
 def _group() -> None:
     """Documents for the notice board and the meeting table."""
-
-
-def _format_for(out: Path | None, fmt: str | None) -> str:
-    """--format, else --out's extension (.html/.htm → html), else Markdown."""
-    if fmt:
-        return fmt
-    if out is not None and out.suffix.lower() in (".html", ".htm"):
-        return "html"
-    return "md"
 
 
 @app.command()
@@ -84,7 +75,7 @@ def render(
     if not every:
         with scope(ctx) as sc:
             data = service.context(sc, meeting_id, doc, lang, contact=contact, secret=secret)
-        text = documents.document(doc, data["lang"], _format_for(out, fmt), data, templates)
+        text = documents.document(doc, data["lang"], format_for(out, fmt), data, templates)
         if out is None:
             sys.stdout.write(text)
             return

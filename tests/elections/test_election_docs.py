@@ -187,6 +187,7 @@ def test_documents_the_election_cannot_have_yet_are_refused(db, unchanged):
     assert "no candidates yet" in refused("ballot")
     assert "no counted round yet" in refused("report")
     assert "no counted round yet" in refused("announcement")
+    assert "尚未计票" in clerk("--lang", "zh_CN", "election", "render", e, "--doc", "report").stderr
     assert "本次选举无委托投票" in clerk.ok("election", "render", e, "--doc", "proxies")
     clerk.ok("election", "voters", e)
     clerk.ok("election", "candidate", e, ids[0], "--post", "director")

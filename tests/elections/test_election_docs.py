@@ -195,6 +195,44 @@ def test_documents_the_election_cannot_have_yet_are_refused(db, unchanged):
     assert "丁一" in clerk.ok("election", "render", e, "--doc", "candidates")
 
 
+def test_a_by_election_whose_first_round_failed_turnout(db):
+    """A by-election for the director's seat by the households: round 1 fails turnout and is held again
+    (重新选举); round 2 elects; the announcement gives the term the elected serve out."""
+    clerk = Clerk(db, today="2026-06-01")
+    clerk.ok("init", "--name", "东城社区", "--code", "dc")
+    clerk.ok("committee", "term", "--start", "2024-06-01")
+    clerk.ok("group", "add", "一组")
+    ids = {}
+    for n, name in enumerate(("丁一", "万二", "于三")):
+        clerk.ok("household", "add", f"10{n}", "--group", "一组")
+        ids[name] = clerk.json("member", "add", "--name", name, "--birth-date", "1970-01-01", "--household",
+                               f"10{n}")["id"]
+    clerk.ok("household", "add", "109", "--group", "一组")
+    clerk.ok("member", "add", "--name", "王五", "--birth-date", "1970-01-01", "--household", "109")
+    clerk.ok("household", "set-rep", "100", ids["丁一"])
+    e = clerk.json("election", "open", "--kind", "by-election", "--day", "2026-07-01", "--method", "households",
+                   "--director", 1)["id"]
+    voters = clerk.ok("election", "voters", e)
+    clerk.ok("election", "publish", e, "--doc", "voters", "--on", "2026-06-01")
+    assert "| 丁一 |" in clerk.ok("election", "render", e, "--doc", "voters")
+    assert "（户代表）" in clerk.ok("election", "render", e, "--doc", "voters") and "王五" not in voters
+    for name in ("于三", "万二"):
+        clerk.ok("election", "candidate", e, ids[name], "--post", "director")
+    clerk.env["JUWEI_TODAY"] = "2026-07-01"
+    clerk.ok("election", "count", e, "--issued", 4, "--returned", 2, "--void", 0, "--votes", "万二=2")
+    report = clerk.ok("election", "render", e, "--doc", "report")
+    assert "补选" in report and "户代表选举" in report
+    assert "未达到，本轮选举无效，须重新选举" in report and "后续：重新选举" in report
+    assert "no one has been elected" in clerk("election", "render", e, "--doc", "announcement").stderr
+    clerk.ok("election", "count", e, "--issued", 4, "--returned", 4, "--void", 0, "--votes", "万二=3",
+             "--votes", "于三=1")
+    report = clerk.ok("election", "render", e, "--doc", "report", "--lang", "en")
+    assert "## Round 2" in report and "| 万二 | 3 | elected |" in report
+    announcement = clerk.ok("election", "render", e, "--doc", "announcement")
+    assert "| 居委会主任 | 万二 | 3（第2轮） |" in announcement
+    assert "补选产生的成员任期至本届居民委员会任期届满（2027年5月31日）时止" in announcement
+
+
 def test_refusals_speak_chinese(counted):
     clerk, election = counted
     result = clerk("--lang", "zh_CN", "election", "render", 99, "--doc", "voters")

@@ -123,8 +123,10 @@ def _voters(scope: Scope, election: Election, lang: str) -> dict[str, Any]:
     order the groups first appear: number and name only."""
     groups: dict[str, list[dict[str, Any]]] = {}
     rows = elections.voters(scope, election.id)
+    # a household's row has no name until its 户代表 is designated (S1 b)
+    unnamed = "（户代表）" if lang == "zh_CN" else "(household representative)"
     for v in rows:
-        groups.setdefault(v.group_name or "", []).append({"number": v.number, "name": v.name})
+        groups.setdefault(v.group_name or "", []).append({"number": v.number, "name": v.name or unnamed})
     return {"groups": [{"name": name, "voters": people} for name, people in groups.items()],
             "registered": len(rows)}
 

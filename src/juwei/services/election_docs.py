@@ -53,7 +53,8 @@ def _names(scope: Scope, ids) -> dict[int, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
-    return dict(scope.session.exec(select(Member.id, Member.name).where(Member.id.in_(ids))).all())
+    return dict(scope.session.exec(select(Member.id, Member.name).where(Member.community_id == scope.community_id,
+                                                                        Member.id.in_(ids))).all())
 
 
 # ---------------------------------------------------------------- what the state allows

@@ -122,6 +122,51 @@ def test_ballots_share_a_page_with_cut_lines(printed, printer):
     assert "沿此线剪开" in first_page
 
 
+@pytest.fixture(scope="session")
+def election_printed(browser, tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Every document of the sample election (tests/elections/election_sample.py) as HTML, printed to PDF."""
+    from juwei.render import ELECTION_DOCUMENTS
+    from tests.elections.election_sample import Clerk as ElectionClerk
+    from tests.elections.election_sample import build_election
+
+    folder = tmp_path_factory.mktemp("election-printed")
+    clerk = ElectionClerk(str(folder / "juwei.db"))
+    election = build_election(clerk)
+    out = {}
+    for doc in ELECTION_DOCUMENTS:
+        for lang in ("zh_CN", "en"):
+            html = folder / f"{doc}.{lang}.html"
+            clerk.ok("election", "render", election, "--doc", doc, "--lang", lang, "--out", html)
+            out[doc, lang] = browser.print(html, folder / f"{doc}.{lang}.pdf")
+    return out
+
+
+def test_every_election_document_prints_on_a4_with_its_title(election_printed, printer):
+    titles = {"voters": "选民名单", "proxies": "委托投票名单", "candidates": "候选人名单", "ballot": "选票",
+              "report": "选举结果报告单", "announcement": "当选公告"}
+    assert len(election_printed) == 2 * len(titles)
+    for (doc, lang), pdf in election_printed.items():
+        info = printer.pdf_info(pdf)
+        assert info.is_a4 and info.pages >= 1, (doc, lang, info.page_size)
+        flat = re.sub(r"\s+", "", printer.pdf_text(pdf))
+        if lang == "zh_CN":
+            assert "东城社区居民委员会换届选举" + titles[doc] in flat, doc
+            assert "东城社区居民选举委员会" in flat and "13912345678" not in flat, doc
+        else:
+            assert "ElectionCommitteeof东城社区" in flat, doc
+
+
+def test_the_election_ballot_fits_one_page_with_a_blank_line_per_seat(election_printed, printer):
+    pdf = election_printed["ballot", "zh_CN"]
+    assert printer.pdf_info(pdf).pages == 1
+    flat = re.sub(r"\s+", "", printer.pdf_text(pdf))
+    assert flat.count("另选他人：") == 5 and "按姓氏笔画为序" in flat and "本张选票无效" in flat
+    assert flat.index("刘芳") < flat.index("孙红梅") < flat.index("张伟") < flat.index("赵磊")
+    report = printer.pdf_text(election_printed["report", "zh_CN"], layout=True)
+    assert re.search(r"11\s+11\s+10\s+1\s+9", report)  # registered, issued, returned, void, valid
+    assert re.search(r"郑华（另选他人）\s+1", report)
+
+
 def test_a_300_seat_sign_in_sheet_repeats_its_header_and_numbers_its_pages(printer, browser, tmp_path):
     from juwei.services import roster
     from juwei.services.scope import open_scope

@@ -111,12 +111,29 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
     return out
 
 
+def _election(db: str, locale: str) -> dict[tuple[str, str], list[str]]:
+    """The sample election (tests/elections/election_sample.py) with hostile names and groups; every document
+    of the election committee it prints, by (doc, fmt)."""
+    from juwei.render import ELECTION_DOCUMENTS, election_template
+    from tests.elections.election_sample import build_election
+
+    clerk = Clerk(db)
+    names = {"王建国": IMG + "王*建国*", "陈志强": SCRIPT + "陈志强", "刘芳": "刘 | 芳", "马超": "# 马超",
+             "吴静": LINK, "郑华": IFRAME + "郑华", "李秀英": "- 李秀英"}
+    election = build_election(clerk, names=names, groups=(IFRAME + "一组", "**二组**"), init=("--locale", locale))
+    return {(f"{locale}/{election_template(doc)}", fmt): [clerk.ok("election", "render", election, "--doc", doc,
+                                                                   "--format", fmt)]
+            for doc in ELECTION_DOCUMENTS for fmt in ("md", "html")}
+
+
 @pytest.fixture(scope="module")
 def hostile_documents(tmp_path_factory) -> dict[tuple[str, str], list[str]]:
     out: dict[tuple[str, str], list[str]] = {}
     for locale in ("zh_CN", "en"):
         tmp = tmp_path_factory.mktemp(f"hostile-{locale}")
         for key, texts in _community(str(tmp / "juwei.db"), locale, tmp).items():
+            out.setdefault(key, []).extend(texts)
+        for key, texts in _election(str(tmp / "election.db"), locale).items():
             out.setdefault(key, []).extend(texts)
     return out
 

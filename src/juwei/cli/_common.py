@@ -87,6 +87,17 @@ def parse_date_option(value: str | None, option: str) -> dt.date | None:
         raise ValidationError(f"{option}: {exc.message}") from None
 
 
+def format_for(out: Any, fmt: str | None) -> str:
+    """A document's format: --format, else --out's extension (.html/.htm → html, .pdf → pdf), else Markdown."""
+    if fmt:
+        return fmt
+    if out is not None and out.suffix.lower() in (".html", ".htm"):
+        return "html"
+    if out is not None and out.suffix.lower() == ".pdf":
+        return "pdf"
+    return "md"
+
+
 def plain(value: Any) -> Any:
     """JSON-able form of service results: dataclasses, rows, dates, decimals."""
     if is_dataclass(value) and not isinstance(value, type):

@@ -355,3 +355,56 @@ def _show(election: int, outcome, as_json: bool, names: dict | None = None) -> N
         info(t("open it with: juwei election round {id}", id=election))
     elif outcome.complete:
         info(t("every seat is filled; the elected take their posts with: juwei election close {id}", id=election))
+
+
+@app.command()
+def render(
+    ctx: typer.Context,
+    election: int = ELECTION,
+    doc: str = typer.Option(..., "--doc", metavar="DOC",
+                            help="Which document: voters | proxies | candidates | ballot | report | announcement."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html|pdf",
+                                      help="Markdown, print-ready HTML, or a PDF printed from it with headless "
+                                           "Chromium (default: from --out's extension, else md)."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="zh_CN|en",
+                                       help="The document's language (default: the community's locale)."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write here instead of stdout."),
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
+                                             help="Your own templates (same layout as the packaged ones, e.g. "
+                                                  "zh_CN/election_ballot.html.j2); each overrides the packaged one."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Render an election's document for the board as Markdown, print-ready HTML (A4) or PDF."""
+    import sys
+
+    from juwei import render as documents
+    from juwei.cli._common import format_for
+    from juwei.cli._export import pdf_wanted, write_pdfs
+    from juwei.services import documents as checks
+    from juwei.services import election_docs as service
+    from juwei.services import files as outputs
+
+    checks.check_choice(doc, documents.ELECTION_DOCUMENTS, "doc")
+    if fmt is not None:
+        checks.check_choice(fmt, (*documents.FORMATS, "pdf"), "fmt")
+    if lang is not None:
+        checks.check_choice(lang, documents.LANGUAGES, "lang")
+    kind = format_for(out, fmt)
+    chromium = pdf_wanted(ctx, out) if kind == "pdf" else None
+    if out is not None:
+        out = outputs.out_file(out, force=force, make_folder=True)
+    with scope(ctx) as sc:
+        data = service.context(sc, election, doc, lang)
+    text = documents.election_document(doc, data["lang"], "html" if kind == "pdf" else kind, data, templates)
+    if chromium is not None:
+        write_pdfs([(text, out)], lang=data["lang"], force=force, chromium=chromium)
+    elif out is None:
+        sys.stdout.write(text)
+        return
+    else:
+        outputs.write_text(out, text, force=force)
+    if as_json:
+        emit_json({"path": str(out)})
+    else:
+        typer.echo(str(out))

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, emit_json, scope, warn
+from juwei.cli._common import JSON_OPTION, emit_json, format_for, scope, warn
 from juwei.i18n import label, t
 
 try:  # typer ≥ 0.29 carries its own copy of click
@@ -24,17 +24,6 @@ DOCS = "notice | signin | seat-cards | ballot | result | resolution | minutes | 
 @app.callback()
 def _group() -> None:
     """Documents for the notice board and the meeting table."""
-
-
-def _format_for(out: Path | None, fmt: str | None) -> str:
-    """--format, else --out's extension (.html/.htm → html, .pdf → pdf), else Markdown."""
-    if fmt:
-        return fmt
-    if out is not None and out.suffix.lower() in (".html", ".htm"):
-        return "html"
-    if out is not None and out.suffix.lower() == ".pdf":
-        return "pdf"
-    return "md"
 
 
 @app.command()
@@ -80,7 +69,7 @@ def render(
         service.check_choice(fmt, (*documents.FORMATS, "pdf"), "fmt")
     if lang is not None:
         service.check_choice(lang, documents.LANGUAGES, "lang")
-    kind = _format_for(out, fmt) if not every else fmt
+    kind = format_for(out, fmt) if not every else fmt
     chromium = pdf_wanted(ctx, out, out_dir=out_dir) if kind == "pdf" else None
     if out is not None:
         out = outputs.out_file(out, force=force, make_folder=True)

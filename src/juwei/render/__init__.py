@@ -12,6 +12,9 @@ from typing import Any
 
 # In the order a meeting produces them (the order of `notice render --all`).
 DOCUMENTS = ("notice", "signin", "seat-cards", "ballot", "result", "resolution", "minutes", "summary")
+# An election's documents (`election render`), in the order an election produces them; each is the
+# template ``<lang>/election_<doc>.<fmt>.j2``. What the board shows of them is ``rules.elections.ElectionDoc``.
+ELECTION_DOCUMENTS = ("voters", "proxies", "candidates", "ballot", "report", "announcement")
 FORMATS = ("md", "html")
 LANGUAGES = ("zh_CN", "en")
 
@@ -22,6 +25,17 @@ def document(doc: str, lang: str, fmt: str, context: dict[str, Any],
     from juwei.render.environment import render
 
     return render(doc, lang, fmt, context, templates_dir)
+
+
+def election_document(doc: str, lang: str, fmt: str, context: dict[str, Any],
+                      templates_dir: str | Path | None = None) -> str:
+    """Render an election's ``doc`` (one of ELECTION_DOCUMENTS) in ``lang`` as ``fmt``."""
+    return document(election_template(doc), lang, fmt, context, templates_dir)
+
+
+def election_template(doc: str) -> str:
+    """The template stem of an election's document: ``ballot`` → ``election_ballot``."""
+    return f"election_{doc}"
 
 
 def file_name(meeting_id: int, doc: str, lang: str, fmt: str) -> str:

@@ -138,14 +138,18 @@ def election_printed(browser, tmp_path_factory) -> dict[tuple[str, str], Path]:
             html = folder / f"{doc}.{lang}.html"
             clerk.ok("election", "render", election, "--doc", doc, "--lang", lang, "--out", html)
             out[doc, lang] = browser.print(html, folder / f"{doc}.{lang}.pdf")
+    first = folder / "ballot-round-1.zh_CN.html"  # the sample has opened its further round: the first, again
+    clerk.ok("election", "render", election, "--doc", "ballot", "--round", 1, "--lang", "zh_CN", "--out", first)
+    out["ballot-round-1", "zh_CN"] = browser.print(first, folder / "ballot-round-1.zh_CN.pdf")
     return out
 
 
 def test_every_election_document_prints_on_a4_with_its_title(election_printed, printer):
     titles = {"voters": "选民名单", "proxies": "委托投票名单", "candidates": "候选人名单", "ballot": "选票",
               "report": "选举结果报告单", "announcement": "当选公告"}
-    assert len(election_printed) == 2 * len(titles)
+    assert len(election_printed) == 2 * len(titles) + 1
     for (doc, lang), pdf in election_printed.items():
+        doc = doc.split("-")[0]
         info = printer.pdf_info(pdf)
         assert info.is_a4 and info.pages >= 1, (doc, lang, info.page_size)
         flat = re.sub(r"\s+", "", printer.pdf_text(pdf))
@@ -157,7 +161,10 @@ def test_every_election_document_prints_on_a4_with_its_title(election_printed, p
 
 
 def test_the_election_ballot_fits_one_page_with_a_blank_line_per_seat(election_printed, printer):
-    pdf = election_printed["ballot", "zh_CN"]
+    further = re.sub(r"\s+", "", printer.pdf_text(election_printed["ballot", "zh_CN"]))
+    assert printer.pdf_info(election_printed["ballot", "zh_CN"]).pages == 1 and "（第2轮）" in further
+    assert further.count("另选他人：") == 1 and "王建国" not in further
+    pdf = election_printed["ballot-round-1", "zh_CN"]
     assert printer.pdf_info(pdf).pages == 1
     flat = re.sub(r"\s+", "", printer.pdf_text(pdf))
     assert flat.count("另选他人：") == 5 and "按姓氏笔画为序" in flat and "本张选票无效" in flat

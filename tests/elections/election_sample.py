@@ -5,7 +5,8 @@ A general election on Wednesday 2026-07-01 by the voters fills a director, a dep
 2026-06-01 the register is taken and one voter is removed on an objection, the register is published, the
 election committee is recorded, eight candidates stand and one proxy is given. On polling day 11 ballots are
 issued, 10 returned, 1 void: the director is elected, the deputy's seat is left unfilled (另行选举), one
-member is elected and three tie for the last two seats; a voter written in receives one vote.
+member is elected and three tie for the last two seats; a voter written in receives one vote. The further
+round is opened: its ballot is the one to print next (`--round 1` prints the first round's again).
 """
 
 from __future__ import annotations
@@ -88,4 +89,6 @@ def build_election(clerk, names: dict[str, str] | None = None, groups: tuple[str
     clerk.ok("election", "count", election, "--issued", 11, "--returned", 10, "--void", 1,
              *[arg for person, votes in VOTES.items() for arg in ("--votes", f"{ids[person]}={votes}")],
              "--votes", f"{post}:{ids[name]}={n}")
+    # the further round: 另行选举 for the deputy, a vote between the three tied for the last two members' seats
+    clerk.ok("election", "round", election)
     return election

@@ -36,6 +36,15 @@ def documents(sample) -> dict[tuple[str, str, str], str]:
             for doc, lang, fmt in CASES}
 
 
+@pytest.fixture(scope="module")
+def first_ballot(sample) -> dict[str, str]:
+    """The first round's ballot, printed again (`--round 1`)."""
+    db, election = sample
+    clerk = Clerk(db, today="2026-07-01")
+    return {lang: clerk.ok("election", "render", election, "--doc", "ballot", "--round", 1, "--lang", lang)
+            for lang in ("zh_CN", "en")}
+
+
 @pytest.fixture
 def counted(sample, db) -> tuple[Clerk, int]:
     """The sample election, counted, in this test's database (watched by ``unchanged``)."""
@@ -82,17 +91,16 @@ def test_the_register_is_the_list_as_it_stands_by_group_in_number_order(document
     assert "选举日20日前公布" in text and "共11名" in text
 
 
-def test_candidates_and_ballot_are_in_stroke_order(documents):
-    for doc in ("candidates", "ballot"):
-        text = documents[doc, "zh_CN", "md"]
+def test_candidates_and_ballot_are_in_stroke_order(documents, first_ballot):
+    for doc, text in (("candidates", documents["candidates", "zh_CN", "md"]), ("ballot", first_ballot["zh_CN"])):
         assert "按姓氏笔画为序" in text
         members = ["刘芳", "孙红梅", "张伟", "赵磊"]  # 刘 孙 6 strokes, 张 7, 赵 9
         assert [text.index(name) for name in members] == sorted(text.index(name) for name in members), doc
         assert text.index("王建国") < text.index("陈志强")
 
 
-def test_the_ballot_has_a_blank_line_per_seat_and_no_voter(documents):
-    text = documents["ballot", "zh_CN", "md"]
+def test_the_ballot_has_a_blank_line_per_seat_and_no_voter(first_ballot):
+    text = first_ballot["zh_CN"]
     assert text.count("另选他人：") == 1 + 1 + 3
     assert "多于应选名额的，本张选票无效" in text and "划“○”" in text
     standing = {name for names in CANDIDATES.values() for name in names}
@@ -100,8 +108,19 @@ def test_the_ballot_has_a_blank_line_per_seat_and_no_voter(documents):
         if name not in standing:
             assert name not in text, name  # no voter's name, nor a number, on a ballot
     assert not re.search(r"编号：\s*\d", text)
-    english = documents["ballot", "en", "md"]
+    english = first_ballot["en"]
     assert english.count("Another person:") == 5 and "is void" in english
+
+
+def test_the_further_rounds_ballot_holds_what_the_first_round_left(documents):
+    """另行选举 for the deputy (the two not elected, a line for another person), and a vote between the three
+    tied for the last two members' seats (no one else may be written in); the director elected is not on it."""
+    text = documents["ballot", "zh_CN", "md"]
+    assert "选票（第 2 轮）" in text and "王建国" not in text and "张伟" not in text
+    assert text.count("另选他人：") == 1 and "李秀英" in text and "杨丽" in text
+    assert all(name in text for name in ("刘芳", "孙红梅", "赵磊"))
+    english = documents["ballot", "en", "md"]
+    assert "(round 2)" in english and english.count("Another person:") == 1
 
 
 def test_the_report_shows_the_count_ties_unfilled_seats_and_write_ins(documents):
@@ -149,7 +168,7 @@ def test_out_writes_the_file_and_html_follows_its_extension(counted, tmp_path):
 @pytest.mark.parametrize("args,expected", [
     (("--doc", "minutes"), "--doc 'minutes' is not allowed; use one of voters, proxies, candidates, ballot, report, "
                            "announcement"),
-    (("--doc", "ballot", "--format", "pdf"), "--format 'pdf' is not allowed"),
+    (("--doc", "ballot", "--format", "docx"), "--format 'docx' is not allowed"),
     (("--doc", "ballot", "--lang", "fr"), "--lang 'fr' is not allowed"),
 ])
 def test_an_unknown_document_format_or_language_is_refused(counted, unchanged, args, expected):

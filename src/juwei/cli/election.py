@@ -372,6 +372,9 @@ def render(
     templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
                                              help="Your own templates (same layout as the packaged ones, e.g. "
                                                   "zh_CN/election_ballot.html.j2); each overrides the packaged one."),
+    round_no: Optional[int] = typer.Option(None, "--round", metavar="N",
+                                           help="With --doc ballot: the ballot of round N (default: the round "
+                                                "to be counted next)."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -386,6 +389,8 @@ def render(
     from juwei.services import files as outputs
 
     checks.check_choice(doc, documents.ELECTION_DOCUMENTS, "doc")
+    if round_no is not None and doc != "ballot":
+        raise typer.BadParameter(t("only with {doc} ballot", doc="--doc"), param_hint="--round")
     if fmt is not None:
         checks.check_choice(fmt, (*documents.FORMATS, "pdf"), "fmt")
     if lang is not None:
@@ -395,7 +400,7 @@ def render(
     if out is not None:
         out = outputs.out_file(out, force=force, make_folder=True)
     with scope(ctx) as sc:
-        data = service.context(sc, election, doc, lang)
+        data = service.context(sc, election, doc, lang, round_no)
     text = documents.election_document(doc, data["lang"], "html" if kind == "pdf" else kind, data, templates)
     if chromium is not None:
         write_pdfs([(text, out)], lang=data["lang"], force=force, chromium=chromium)

@@ -69,7 +69,7 @@ def refusal(scope: Scope, election: Election, doc: str) -> str | None:
                  "--post POST`", id=eid)
     if doc == "ballot" and election.status == ElectionStatus.CLOSED:
         return t("election {id} is closed; there are no ballots to print", id=eid)
-    if doc in ("report", "announcement") and not elections.rounds(scope, election):
+    if doc in ("report", "announcement") and not any(r.counted_on for r in elections.rounds(scope, election)):
         return t("election {id} has no counted round yet: record the tellers' tally with `juwei election count "
                  "{id}`", id=eid)
     if doc == "announcement" and not elected_in(scope, election):
@@ -79,10 +79,12 @@ def refusal(scope: Scope, election: Election, doc: str) -> str | None:
 
 # ---------------------------------------------------------------- the context
 
-def context(scope: Scope, election_id: int, doc: str, lang: str | None = None) -> dict[str, Any]:
+def context(scope: Scope, election_id: int, doc: str, lang: str | None = None,
+            round_no: int | None = None) -> dict[str, Any]:
     """The plain context for ``doc`` of election ``election_id`` in ``lang`` (default: the community's
     locale). Raises JuweiError when the election's state does not allow the document yet (:func:`refusal`);
-    the ballot is refused while a post has too few candidates (差额)."""
+    the ballot is refused while a post has too few candidates (差额). The ballot is the round to be counted
+    next unless ``round_no`` names another (a round already held, to print again)."""
     check_choice(doc, ELECTION_DOCUMENTS, "doc")
     lang = check_choice(lang or scope.community.locale, LANGUAGES, "lang")
     election = elections.find_election(scope, election_id)
@@ -90,7 +92,10 @@ def context(scope: Scope, election_id: int, doc: str, lang: str | None = None) -
     if why:
         raise JuweiError(why)
     data = _common(scope, election, doc, lang)
-    data.update(BUILDERS[doc](scope, election, lang))
+    if doc == "ballot":
+        data.update(_ballot(scope, election, lang, round_no))
+    else:
+        data.update(BUILDERS[doc](scope, election, lang))
     return data
 
 
@@ -162,11 +167,32 @@ def ballot_posts(seats: Mapping[CommitteeRole, int], candidates: Mapping[Committ
             for post in POSTS if seats.get(post, 0) > 0]
 
 
-def _ballot(scope: Scope, election: Election, lang: str) -> dict[str, Any]:
-    """The first round's ballot; refused while a post has too few candidates (差额)."""
-    seats = elections.seats_of(election)
-    elections.check_ballot(scope, election, seats)
-    return {"posts": ballot_posts(seats, _standing(scope, election))}
+def _ballot(scope: Scope, election: Election, lang: str, number: int | None = None) -> dict[str, Any]:
+    """The ballot of the round to be counted — the first (refused while a post has too few candidates, 差额),
+    one held again after a failed turnout, or a further round opened with `election round` — or of the
+    round ``number`` already held. A vote between the tied has no line for another person."""
+    from juwei.errors import NotFound
+    from juwei.rules.elections import NextKind
+    from juwei.services import election_count
+
+    held = {row.number: row for row in elections.rounds(scope, election)}
+    if number in held:
+        plan = election_count.plan_of(held[number])
+    else:
+        pending = election_count.pending_round(scope, election)
+        if number is not None and number != pending.number:
+            raise NotFound(t("election {id} has no round {n}", id=election.id, n=number))
+        number, plan = pending.number, pending.plan
+    seats = {post: rp.seats for post, rp in plan.items()}
+    if number == 1:
+        elections.check_ballot(scope, election, seats)
+    ids = election_count.standing(scope, election, plan)
+    names = _names(scope, [m for people in ids.values() for m in people])
+    posts = ballot_posts(seats, {post: [names.get(m, "") for m in people] for post, people in ids.items()})
+    for post in posts:
+        if plan[CommitteeRole(post["post"])].why == NextKind.TIE:
+            post["blanks"] = 0  # 就票数相等的候选人再次投票: the tied only
+    return {"posts": posts, "round": number, "writein": any(p["blanks"] for p in posts)}
 
 
 def _report(scope: Scope, election: Election, lang: str) -> dict[str, Any]:
@@ -174,10 +200,13 @@ def _report(scope: Scope, election: Election, lang: str) -> dict[str, Any]:
 
     figures = ElectionRules.of(elections.election_rules(election))
     method = ElectionMethod(election.method)
-    standing = {(c.post, c.member_id) for c in elections.candidates(scope, election.id)}
+    from juwei.services.election_count import counted, plan_of, standing as round_standing
+
     rounds = []
-    for row in elections.rounds(scope, election):
+    for row in counted(scope, election):
         outcome = result(scope, election.id, row.number)
+        standing = {(str(post), m) for post, people in round_standing(scope, election, plan_of(row)).items()
+                    for m in people}
         tally = scope.session.exec(select(ElectionTally).where(ElectionTally.round_id == row.id)
                                    .order_by(ElectionTally.id)).all()
         names = _names(scope, {x.member_id for x in tally} | {p for n in outcome.next for p in n.candidates})
@@ -188,6 +217,7 @@ def _report(scope: Scope, election: Election, lang: str) -> dict[str, Any]:
             elected = {e.person for e in post.elected}
             posts.append({
                 "post": str(post.post), "seats": post.seats, "required": post.required,
+                "win_words": figures.win_rule(post.rule).words(lang),
                 "rows": [{"name": names.get(m, ""), "votes": n, "written_in": (str(post.post), m) not in standing,
                           "elected": m in elected, "tied": m in post.tied}
                          for m, n in ranked({m: votes[m] for m in order})],
@@ -205,7 +235,8 @@ def _report(scope: Scope, election: Election, lang: str) -> dict[str, Any]:
             "void": outcome.void, "valid": outcome.valid,
             "turnout": {"required": outcome.turnout.required, "ok": outcome.turnout_ok,
                         "words": figures.turnout_rule(method).words(lang)},
-            "win_words": figures.win_rule(RoundKind(row.kind)).words(lang),
+            # one share for every post, or None when the posts of a further round need different ones
+            "win_words": posts[0]["win_words"] if len({p["win_words"] for p in posts}) == 1 else None,
             "posts": posts,
         })
     return {"rounds": rounds}
@@ -213,10 +244,9 @@ def _report(scope: Scope, election: Election, lang: str) -> dict[str, Any]:
 
 def elected_in(scope: Scope, election: Election) -> list[tuple[int, Elected]]:
     """Everyone elected so far, with the round that elected them: (round number, Elected), round by round."""
-    from juwei.services.election_count import result
+    from juwei.services.election_count import elected_so_far
 
-    return [(r.number, e) for r in elections.rounds(scope, election)
-            for e in result(scope, election.id, r.number).elected]
+    return elected_so_far(scope, election)
 
 
 def _announcement(scope: Scope, election: Election, lang: str) -> dict[str, Any]:
@@ -233,7 +263,7 @@ def _announcement(scope: Scope, election: Election, lang: str) -> dict[str, Any]
                      "end": term.end if term is not None else None}}
 
 
-BUILDERS: dict[str, Callable[[Scope, Election, str], dict[str, Any]]] = {
+BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     "voters": _voters, "proxies": _proxies, "candidates": _candidates, "ballot": _ballot, "report": _report,
     "announcement": _announcement,
 }

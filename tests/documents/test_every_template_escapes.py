@@ -119,11 +119,13 @@ def _election(db: str, locale: str) -> dict[tuple[str, str], list[str]]:
 
     clerk = Clerk(db)
     names = {"王建国": IMG + "王*建国*", "陈志强": SCRIPT + "陈志强", "刘芳": "刘 | 芳", "马超": "# 马超",
-             "吴静": LINK, "郑华": IFRAME + "郑华", "李秀英": "- 李秀英"}
+             "吴静": LINK, "郑华": IFRAME + "郑华", "李秀英": "- 李秀英", "杨丽": SCRIPT + "杨丽"}
     election = build_election(clerk, names=names, groups=(IFRAME + "一组", "**二组**"), init=("--locale", locale))
-    return {(f"{locale}/{election_template(doc)}", fmt): [clerk.ok("election", "render", election, "--doc", doc,
-                                                                   "--format", fmt)]
-            for doc in ELECTION_DOCUMENTS for fmt in ("md", "html")}
+    # the ballot twice: the further round the sample has opened, and the first round's again
+    return {(f"{locale}/{election_template(doc)}", fmt): [
+        clerk.ok("election", "render", election, "--doc", doc, "--format", fmt, *extra)
+        for extra in ([(), ("--round", 1)] if doc == "ballot" else [()])]
+        for doc in ELECTION_DOCUMENTS for fmt in ("md", "html")}
 
 
 @pytest.fixture(scope="module")

@@ -126,6 +126,21 @@ def leave(
     info(t("member {id} left on {day}", id=row.id, day=day))
 
 
+@app.command()
+def void(
+    ctx: typer.Context,
+    member: str = typer.Argument(..., help="Member id or ID number."),
+    reason: str = typer.Option(..., "--reason", help="Why the entry was a mistake (kept in the audit trail)."),
+) -> None:
+    """Void a resident entered by mistake (作废): kept in the audit trail, gone from every list, body, roll and
+    count. Refused once they sit on a meeting's roll or hold a post; a resident who moved away is `leave`."""
+    from juwei.services.roster import void_member
+
+    with scope(ctx, write=True) as sc:
+        row = void_member(sc, member, reason)
+    info(t("member {id} voided on {day}: {reason}", id=row.id, day=row.voided_on, reason=row.void_reason))
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,

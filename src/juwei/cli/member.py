@@ -214,9 +214,23 @@ def import_(
         if as_json:
             emit_json({"error": exc.message, "problems": exc.rows})
         raise
+    _mask_changes(report)
     if as_json:
         emit_json(report)
         return
+    from juwei.services.importer import sensitive_columns
+
+    if report.ignored_columns:
+        columns = t(", ").join(f"'{c}'" for c in report.ignored_columns)
+        sensitive = sensitive_columns(report.ignored_columns)
+        if sensitive:
+            warn(t("columns not imported (juwei has no field for them): {columns}; {sensitive}: sensitive personal "
+                   "information, never kept", columns=columns, sensitive=t(", ").join(sensitive)))
+        else:
+            warn(t("columns not imported (juwei has no field for them): {columns}", columns=columns))
+    if report.footer_rows:
+        warn(t("row(s) {rows} under the table are not residents (制表人, 审核人, 合计, a line of one cell) and "
+               "were skipped", rows=t(", ").join(map(str, report.footer_rows))))
     for warning in report.warnings:
         warn(str(warning))
     counts = t("added {added}, updated {updated}, unchanged {unchanged}", added=report.added,
@@ -227,8 +241,56 @@ def import_(
     if dry_run:
         info(t("dry run, nothing written: would have {counts} ({source}); {made}", counts=counts,
                source=source, made=made))
+        _dry_run_details(report)
     else:
         info(t("{counts} ({source}); {made}", counts=counts, source=source, made=made))
+        if report.missing:
+            warn(t("{n} resident(s) on the roster are not in the file: they may have moved out; "
+                   "`juwei member import FILE --dry-run` names them", n=report.missing))
+
+
+def _mask_changes(report) -> None:
+    """ID numbers and phones in a dry run's changes are masked, as every list masks them."""
+    from juwei.rules.privacy import mask_id, mask_phone
+
+    masks = {"id_number": mask_id, "phone": mask_phone}
+    for item in report.changed_members:
+        for key, mask in masks.items():
+            if key in item["changes"]:
+                item["changes"][key] = [mask(v) if v else v for v in item["changes"][key]]
+
+
+def _dry_run_details(report) -> None:
+    """Who would be added, what would change for whom, and who on the roster the file does not name."""
+    def more(shown: int, total: int) -> None:
+        if total > shown:
+            info(t("  … and {n} more", n=total - shown))
+
+    def household(number) -> str:
+        return t("household {number}", number=number) if number else t("no household")
+
+    if report.new_members:
+        info(t("new residents ({n}):", n=report.added))
+        for m in report.new_members:
+            info(t("  row {row}: {name}, {household}", row=m["row"], name=m["name"], household=household(m["household"])))
+        more(len(report.new_members), report.added)
+    if report.changed_members:
+        info(t("updated residents ({n}):", n=report.updated))
+        for m in report.changed_members:
+            changes = t("; ").join(t("{field} {before} → {after}", field=label("member field", key),
+                                     before=cell(before) if before not in (None, "") else "-",
+                                     after=cell(after) if after not in (None, "") else "-")
+                                   for key, (before, after) in m["changes"].items())
+            info(t("  row {row}: {name} (member {id}): {changes}", row=m["row"], name=m["name"], id=m["id"],
+                   changes=changes))
+        more(len(report.changed_members), report.updated)
+    if report.missing_members:
+        info(t("on the roster but not in the file ({n}), perhaps moved out (`juwei member leave`):",
+               n=report.missing))
+        for m in report.missing_members:
+            info(t("  member {id}: {name}, {household}", id=m["id"], name=m["name"],
+                   household=household(m["household"])))
+        more(len(report.missing_members), report.missing)
 
 
 @contextlib.contextmanager

@@ -139,7 +139,7 @@ def test_every_record_naming_a_member_or_household_is_checked_before_voiding():
 def test_chinese_output_names_no_codes(roster):
     cli, ids = roster, roster.ids
     out = cli.ok("--lang", "zh_CN", "member", "void", str(ids["li"]), "--reason", "重复录入")
-    assert "已作废" in out and "void" not in out
+    assert "已于 2026-06-01 作废" in out and "void" not in out
     cli.json("meeting", "convene", "--kind", "residents", "--body", "adults", "--at", "2026-07-01 09:00", "--place", "会议室",
              "--topic", "议题", "--noticed-on", TODAY)
     err = cli.fails("--lang", "zh_CN", "member", "void", str(ids["zhang"]), "--reason", "录错")

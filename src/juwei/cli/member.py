@@ -67,6 +67,8 @@ def add(
     rights_deprived_until: Optional[str] = typer.Option(None, "--rights-deprived-until",
                                                         help="… until (inclusive)."),
     note: Optional[str] = typer.Option(None, "--note"),
+    relationship: Optional[str] = typer.Option(None, "--relationship",
+                                               help="Relationship to the head of household (与户主关系): 户主, 配偶, 子…"),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Add a resident; prints the new member id."""
@@ -74,7 +76,7 @@ def add(
 
     values = _values(name=name, id_number=id_number, birth_date=birth_date, gender=gender, phone=phone,
                      party_member=party_member, moved_in=moved_in, rights_deprived_from=rights_deprived_from,
-                     rights_deprived_until=rights_deprived_until, note=note)
+                     rights_deprived_until=rights_deprived_until, note=note, relationship=relationship)
     with scope(ctx, write=True) as sc:
         member = add_member(sc, values, household=household)
     created(member.id, as_json)
@@ -95,6 +97,8 @@ def update(
     rights_deprived_from: Optional[str] = typer.Option(None, "--rights-deprived-from"),
     rights_deprived_until: Optional[str] = typer.Option(None, "--rights-deprived-until"),
     note: Optional[str] = typer.Option(None, "--note"),
+    relationship: Optional[str] = typer.Option(None, "--relationship",
+                                               help="Relationship to the head of household (与户主关系); '' to clear."),
 ) -> None:
     """Change a resident's recorded facts (only the options given)."""
     from juwei.errors import ValidationError
@@ -102,7 +106,7 @@ def update(
 
     values = _values(name=name, id_number=id_number, birth_date=birth_date, gender=gender, phone=phone,
                      party_member=party_member, moved_in=moved_in, rights_deprived_from=rights_deprived_from,
-                     rights_deprived_until=rights_deprived_until, note=note)
+                     rights_deprived_until=rights_deprived_until, note=note, relationship=relationship)
     if not values and household is None:
         raise ValidationError(t("nothing to change: give at least one option (see --help)"))
     with scope(ctx, write=True) as sc:
@@ -176,7 +180,8 @@ def show(ctx: typer.Context, member: str = typer.Argument(..., help="Member id o
     with scope(ctx) as sc:
         row, household, group, reps = member_detail(sc, member)
     data = plain(row)
-    data.pop("community_id", None)
+    for key in ("community_id", "voided_on", "void_reason"):  # a voided member is not found, so never shown
+        data.pop(key, None)
     if not reveal:
         data["id_number"], data["phone"] = mask_id(row.id_number), mask_phone(row.phone)
     data["household"] = household.number if household else None

@@ -719,7 +719,7 @@ class _Writer:
         rows = self.session.execute(
             select(Member.id, Member.name, Household.number)
             .join(Household, Member.household_id == Household.id, isouter=True)
-            .where(Member.community_id == self.cid,
+            .where(Member.community_id == self.cid, Member.id <= self.max_ids["member"],  # not the ones added
                    or_(Member.moved_out.is_(None), Member.moved_out > self.scope.today))
             .order_by(Household.number, Member.name, Member.id)).all()
         for member_id, name, number in rows:

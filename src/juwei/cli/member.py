@@ -226,7 +226,7 @@ def import_(
     from juwei.services.importer import sensitive_columns
 
     if report.ignored_columns:
-        columns = t(", ").join(f"'{c}'" for c in report.ignored_columns)
+        columns = t(", ").join(t("'{column}'", column=c) for c in report.ignored_columns)
         sensitive = sensitive_columns(report.ignored_columns)
         if sensitive:
             warn(t("columns not imported (juwei has no field for them): {columns}; {sensitive}: sensitive personal "

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from import_files import ROWS, ZH, write_csv, write_xlsx
-from juwei.rules.records import clean_label, clean_phone, filled_cells, footer_label
+from juwei.rules.records import clean_label, clean_phone, filled_cells, footer_label, looks_like_name
 from tests.conftest import table_snapshot
 
 pytestmark = pytest.mark.storage
@@ -84,6 +84,19 @@ def test_a_lone_name_followed_by_residents_is_a_resident(community, tmp_path):
     report = community.json("member", "import", str(write_csv(tmp_path / "roster.csv", rows)))
     assert report["added"] == 3 and report["footer_rows"] == [5, 6]
     assert "赵六" in _members(community)
+
+
+def test_a_name_alone_on_the_last_row_is_a_resident(community, tmp_path):
+    rows = [list(ROWS[0]), ["赵六"] + [""] * 9, [""] * 9 + ["东城社区居委会（盖章）"], ["2026年11月20日"]]
+    report = community.json("member", "import", str(write_csv(tmp_path / "roster.csv", rows)))
+    assert report["added"] == 2 and report["footer_rows"] == [4, 5]
+
+
+@given(name=st.text(alphabet="王李张刘陈杨伟芳娜敏阿依古丽买提", min_size=1, max_size=6))
+def test_a_name_alone_looks_like_a_name_and_a_footer_line_does_not(name):
+    assert looks_like_name(name) and looks_like_name(name[:1] + "·" + name)
+    for line in (name + "（盖章）", "2026年11月20日", "=COUNTA(A2:A9)", name + "：" + name, "共计" + name, "3户"):
+        assert not looks_like_name(line)
 
 
 def test_a_total_row_in_the_middle_is_not_a_resident_and_a_bad_row_still_refuses(community, tmp_path, unchanged):

@@ -279,6 +279,18 @@ def footer_label(cells: Any) -> bool:
     return False
 
 
+_NAME_LIKE = re.compile(r"^[^\W\d_]+(?:[·・•．.][^\W\d_]+)*$")
+
+
+def looks_like_name(value: Any) -> bool:
+    """A cell that could be a resident's name alone (张三, 阿依古丽·买买提): letters only, at most 20 of them —
+    never a date, a count, a formula or a line with a colon or brackets (东城社区居委会（盖章）)."""
+    if type(value) is not str:
+        return False
+    text = value.strip()
+    return 0 < len(text) <= 20 and _NAME_LIKE.match(text) is not None and not _FOOTER.match(text)
+
+
 def filled_cells(cells: Any) -> int:
     """How many cells of the row hold something (a row of one is a footer line when nothing follows it)."""
     return sum(1 for c in cells if not (c is None or (type(c) is str and not c.strip())))

@@ -21,7 +21,7 @@ from juwei.errors import ValidationError
 from juwei.i18n import t
 from juwei.rules.people import PARTY_MEMBERSHIP_AGE, age_on, too_young_for_party
 from juwei.rules.records import (FieldError, clean_label, clean_member, filled_cells, footer_label,
-                                 political_rights)
+                                 looks_like_name, political_rights)
 from juwei.services import sheets
 from juwei.services.sheets import Sheet, blank, header_key, safe_echo
 
@@ -358,6 +358,7 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
     households, groups, warnings = state.households, state.groups, state.warnings
     done = 0
     pending: list[tuple[int, Sequence[Any]]] = []  # rows of one filled cell: footer lines if nothing follows
+    name_i = layout.index.get("name")
 
     def check(number: int, cells: Sequence[Any], joined: str) -> None:
         nonlocal problems
@@ -392,8 +393,9 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
         if joined and footer_label(cells):  # 制表人：…, 审核人：…, 合计…: never a resident
             state.footer_rows.append(number)
             continue
-        if filled_cells(cells) == 1:  # a lone cell: a resident only if a resident follows it
-            pending.append((number, cells))
+        if filled_cells(cells) == 1 and not (name_i is not None and name_i < len(cells)
+                                             and looks_like_name(cells[name_i])):
+            pending.append((number, cells))  # a lone cell, not a name: a resident only if a resident follows it
             continue
         for early, lone in pending:
             check(early, lone, _row_text(lone, all_text) or "")

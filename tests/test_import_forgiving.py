@@ -50,6 +50,12 @@ def test_unknown_columns_are_ignored_with_one_warning_and_ethnicity_is_never_kep
     assert report["ignored_columns"] == ["民族", "备注"] and report["unchanged"] == 3
 
 
+def test_an_ignored_column_is_not_read_even_for_a_formula(community, tmp_path):
+    rows = [(*ROWS[0], "=HYPERLINK(\"http://example.com\")")]
+    report = community.json("member", "import", str(write_csv(tmp_path / "a.csv", rows, headers=(*ZH, "备注"))))
+    assert report["added"] == 1 and report["ignored_columns"] == ["备注"]
+
+
 def test_a_file_without_relationship_leaves_the_recorded_one(community, tmp_path):
     rows = [(*ROWS[0], "户主")]
     community.ok("member", "import", str(write_csv(tmp_path / "a.csv", rows, headers=(*ZH, "与户主关系"))))

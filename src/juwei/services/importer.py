@@ -183,6 +183,7 @@ class _Layout:
     written: dict[str, str]  # field -> header as written
     unnamed: list[int]  # headerless columns
     ignored: list[str]  # headers of the columns not imported
+    skipped: frozenset[int]  # their indexes (and 序号's): cells never read, not even for formulas
     width: int
     member_idx: list[tuple[str, int]]
     label_idx: list[tuple[str, int]]
@@ -191,7 +192,9 @@ class _Layout:
     @classmethod
     def of(cls, sheet: Sheet) -> _Layout:
         index, written, unnamed, ignored = map_columns(sheet)
-        return cls(sheet, index, written, unnamed, ignored, len(sheet.headers),
+        read = set(index.values())
+        skipped = frozenset(i for i, h in enumerate(sheet.headers) if header_key(h) and i not in read)
+        return cls(sheet, index, written, unnamed, ignored, skipped, len(sheet.headers),
                    [(k, index[k]) for k in MEMBER_KEYS if k in index],
                    [(k, index[k]) for k in ("household", "group", "address") if k in index],
                    index.get("political_rights"))
@@ -228,7 +231,8 @@ def _formulas(layout: _Layout, number: int, cells: Sequence[Any], joined: str) -
     if "=" not in joined:
         return _NONE
     return [RowProblem(number, layout.column_at(i), t("holds a spreadsheet formula; import values, not formulas"))
-            for i, cell in enumerate(cells) if type(cell) is str and cell.lstrip()[:1] == "="]
+            for i, cell in enumerate(cells)
+            if type(cell) is str and cell.lstrip()[:1] == "=" and i not in layout.skipped]
 
 
 def _headerless(layout: _Layout, number: int, cells: Sequence[Any]) -> Sequence[RowProblem]:

@@ -208,8 +208,10 @@ def import_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import residents from a spreadsheet: all rows or none. Columns: name, id_number, birth_date,
-    gender, household, group, address, phone, political_rights, party_member (or 姓名, 身份证号, 出生日期,
-    性别, 户号, 居民小组, 住址, 电话, 政治权利, 党员). Re-importing updates members by ID number."""
+    gender, household, group, address, phone, political_rights, party_member, relationship (or 姓名, 身份证号,
+    出生日期, 性别, 户号, 居民小组, 住址, 电话, 政治权利, 党员, 与户主关系); other columns are ignored with a
+    warning, and the lines under the table (制表人, 合计, …) skipped. Re-importing updates members by ID
+    number; --dry-run says who would be added, what would change and who is not in the file."""
     from juwei.services.importer import ImportRefused, import_members
 
     try:

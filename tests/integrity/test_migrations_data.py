@@ -204,3 +204,38 @@ def test_upgrade_from_0006_takes_the_recall_table(community):
     finally:
         store.dispose()
     assert "recall" not in table_snapshot(community.db)
+
+
+def test_upgrade_from_0007_keeps_data_and_takes_voiding(community):
+    """0007 → 0011: a community with a roster and a committee register, made at 0007, keeps every row; the new
+    columns arrive empty (nobody voided, no relationship recorded), a resident can then be voided and the
+    trail verifies. Down again is refused while a row is voided (the old schema would list it again)."""
+    ids = roster(community)
+    community.ok("committee", "add", str(ids["zhang"]), "--role", "director", "--from", "2025-01-01")
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0007")
+    finally:
+        store.dispose()
+    assert "voided_on" not in _columns(community.db, "member")
+    old = table_snapshot(community.db)
+    old_tables = {name: _columns(community.db, name) for name in old}
+
+    community.ok("db", "upgrade")
+    for name, columns in old_tables.items():
+        if name != "alembic_version":
+            assert _rows(community.db, name, columns) == sorted(old[name], key=repr), name
+    assert _rows(community.db, "member", ["voided_on", "void_reason", "relationship"]) == [(None, None, None)] * 2
+    assert _rows(community.db, "household", ["voided_on", "void_reason"]) == [(None, None)]
+    assert {m["name"] for m in community.json("member", "list")} == {"张三", "李四"}
+
+    community.ok("member", "void", str(ids["li"]), "--reason", "重复录入")
+    assert {m["name"] for m in community.json("member", "list")} == {"张三"}
+    assert community.json("audit", "verify")["ok"]
+    store = Store(community.db)
+    try:
+        with pytest.raises(Exception, match="voided"):
+            migrate.downgrade(store, "0007")
+    finally:
+        store.dispose()
+    assert "voided_on" in _columns(community.db, "member")

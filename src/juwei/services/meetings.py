@@ -103,13 +103,16 @@ def _adult_clause(day: dt.date, rules: Rules):
 
 
 def _roster_select(scope: Scope, day: dt.date, rules: Rules, *first):
-    """Adults of the community on ``day`` (S1a) with their household and group, for the roll."""
+    """Adults of the community on ``day`` (S1a) with their household and group, for the roll. Read with Core
+    on the connection, which the session's filter of voided rows (``juwei.storage.voided``) does not see: the
+    clause is named here."""
     return (select(*first, Member.id, Member.name, Household.group_id, ResidentsGroup.name, Member.household_id,
                    Household.number)
             .select_from(Member)
             .join(Household, Member.household_id == Household.id, isouter=True)
             .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
-            .where(Member.community_id == scope.community_id, _adult_clause(day, rules)))
+            .where(Member.community_id == scope.community_id, Member.voided_on.is_(None),
+                   _adult_clause(day, rules)))
 
 
 # mrules.roll_order's keys in SQL (names compare by code point in SQLite, as in Python).

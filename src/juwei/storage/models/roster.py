@@ -63,6 +63,10 @@ class Household(SQLModel, table=True):  # 户
                                              name="fk_household_representative_id_member")),
     )
     created_at: dt.datetime = timestamp()
+    # Voided (作废): entered by mistake. The row stays for the audit trail and is left out of every query
+    # (juwei.storage.voided); last, as migration 0011 added them.
+    voided_on: dt.date | None = None
+    void_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Member(SQLModel, table=True):  # 居民 — never hard-deleted once in a meeting; see moved_out
@@ -88,6 +92,11 @@ class Member(SQLModel, table=True):  # 居民 — never hard-deleted once in a m
     note: str | None = Field(default=None, sa_column=Column(Text))
     created_at: dt.datetime = timestamp()
     updated_at: dt.datetime = timestamp()
+    # 与户主关系 as the household register writes it (户主, 配偶, 子, 女, …); last, as migration 0011 added it
+    relationship: str | None = Field(default=None, max_length=32)
+    # Voided (作废): entered by mistake; see Household.voided_on
+    voided_on: dt.date | None = None
+    void_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Representative(SQLModel, table=True):  # 居民代表 (elected by a group) or 当然代表 (ex officio)
@@ -127,3 +136,8 @@ class AuditEvent(SQLModel, table=True):  # every write appends one row, chained 
     seq: int | None = None
     prev_hash: str | None = Field(default=None, max_length=64)
     hash: str | None = Field(default=None, max_length=64)
+
+
+from juwei.storage import voided as _voided  # noqa: E402  (the filter names the classes above)
+
+_voided.install()

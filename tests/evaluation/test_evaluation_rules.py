@@ -100,7 +100,7 @@ def test_june_and_december_evaluations_are_due():
     assert ev.evaluations_due(D(2026, 5, 31), [D(2025, 12, 10)], since) == []
     [june] = ev.evaluations_due(D(2026, 6, 1), [D(2025, 12, 10)], since)
     assert (june.first, june.due, june.overdue) == (D(2026, 6, 1), D(2026, 6, 30), False)
-    assert ev.evaluations_due(D(2026, 6, 20), [D(2026, 6, 18)], since) == []
+    assert ev.evaluations_due(D(2026, 6, 20), [D(2025, 12, 10), D(2026, 6, 18)], since) == []
     [late] = ev.evaluations_due(D(2027, 1, 10), [D(2026, 6, 18)], since)
     assert late.due == D(2026, 12, 31) and late.overdue
     assert ev.evaluations_due(D(2026, 6, 2), [], D(2026, 7, 1)) == []  # nobody served yet

@@ -13,6 +13,9 @@ from typing import Any
 # In the order a meeting produces them (the order of `notice render --all`).
 DOCUMENTS = ("notice", "signin", "ballot", "result", "resolution", "minutes", "summary")
 FORMATS = ("md", "html")
+# A democratic evaluation's documents (`juwei eval render --doc …`, S18, S19) → their templates.
+EVALUATION_TEMPLATES = {"ballot": "evaluation_ballot", "review-form": "evaluation_review"}
+EVALUATION_DOCUMENTS = tuple(EVALUATION_TEMPLATES)
 LANGUAGES = ("zh_CN", "en")
 
 

@@ -77,7 +77,6 @@ def _codes():
         "recall basis": tuple(recall.RecallBasis),
         "evaluation grade": evaluation.GRADES,
         "committee grade": evaluation.WHOLE_GRADES,
-        "evaluation aspect": evaluation.ASPECTS,
     }
 
 

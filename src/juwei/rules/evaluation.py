@@ -35,7 +35,7 @@ class WholeGrade(StrEnum):  # the committee as a whole (LAW.md); labels: kind "c
     UNSATISFIED = "unsatisfied"  # 不满意
 
 
-class Aspect(StrEnum):  # S18: what a subject is judged on; labels: kind "evaluation aspect"
+class Aspect(StrEnum):  # S18: what a subject is judged on (the review form words them)
     INTEGRITY = "integrity"  # 德
     ABILITY = "ability"  # 能
     DILIGENCE = "diligence"  # 勤

@@ -693,7 +693,7 @@ def due_items(scope: Scope, on: dt.date) -> list[DueItem]:
                                  t("democratic evaluation of the committee and staff ({month:%Y-%m})",
                                    month=half.first), half.due, half.overdue, "juwei eval open --on DATE --meeting M"))
     for row in evaluations:
-        if row.published_on is None:
+        if row.published_on is None or row.held_on > on:
             continue
         by = rules.notify_by(row.held_on, evaluation_rules(row).eval_notify_days)
         for subject in _subjects(scope, row.id):

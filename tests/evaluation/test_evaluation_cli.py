@@ -110,6 +110,10 @@ def test_a_june_evaluation_from_opening_to_the_closed_admonition(town, tmp_path,
     assert result["赵敏"]["grade"] == "incompetent"
     assert result["王芳"]["counts"] == {"excellent": 20, "competent": 4, "basic": 0, "incompetent": 0}
 
+    [owed] = [o for o in cli.json("disclose", "due") if o["subject"] == f"evaluation:{e}"]
+    assert owed["rule"] == "S19" and owed["due"] == "2026-06-30"  # within eval_notify_days of the evaluation
+    [item] = [i for i in cli.json("agenda")["items"] if i["subject"] == f"evaluation:{e}"]
+    assert item["command"] == f"juwei eval publish {e}"
     with unchanged():
         assert "is counted" in cli.fails("eval", "subjects", e, "--remove", "赵敏", "--reason", "调离")
         assert "tie is undecided" in cli.fails("eval", "publish", e)
@@ -123,6 +127,7 @@ def test_a_june_evaluation_from_opening_to_the_closed_admonition(town, tmp_path,
     assert "objections from 2026-06-22 to 2026-06-26 (5 working days)" in out  # 20th is a Saturday
     assert "commended (优秀): 王芳" in out and "admonition 1 opened for 李强" in out
     assert "赵敏 was graded incompetent" in out and "juwei recall open" in out
+    assert not [o for o in cli.json("disclose", "due") if o["subject"] == f"evaluation:{e}"]
     shown = cli.json("eval", "show", e)
     assert shown["published_on"] == "2026-06-20" and shown["objection_until"] == "2026-06-26"
     board = cli.json("disclose", "list")

@@ -387,8 +387,11 @@ def _read_counts(scope: Scope, row: Evaluation, path: str | Path, valid: int) ->
     seen: dict[int, int] = {}
     for number, values in read_table(path, COUNT_COLUMNS, tuple(COUNT_COLUMNS)):
         where = t("{file} row {n}", file=name, n=number)
+        ref = values["subject"]
+        if isinstance(ref, float) and ref.is_integer():  # a member id a spreadsheet stored as a number
+            ref = int(ref)
         try:
-            subject = find_subject(scope, row, str(values["subject"] or ""))
+            subject = find_subject(scope, row, str(ref if ref is not None else ""))
         except JuweiError as exc:
             raise ValidationError(f"{where}: {exc.message}") from None
         if subject.id in seen:

@@ -123,7 +123,7 @@ def count(
 ) -> None:
     """Record the count (S19): ballot totals and a sheet of counts, or one subject's counts. Counts only."""
     from juwei.rules.evaluation import WholeGrade
-    from juwei.services import evaluation as service
+    from juwei.services import evaluation_count as service
 
     grades = {"excellent": excellent, "competent": competent, "basic": basic, "incompetent": incompetent}
     whole = {WholeGrade.SATISFIED: satisfied, WholeGrade.BASIC: basically_satisfied,
@@ -168,7 +168,7 @@ def result(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Each subject's counts and grade: the highest share; a tie is shown for the meeting to decide."""
-    from juwei.services.evaluation import result as get_result
+    from juwei.services.evaluation_count import result as get_result
 
     with scope(ctx) as sc:
         r = get_result(sc, evaluation)
@@ -219,7 +219,7 @@ def decide(
     note: str = typer.Option(..., "--note", help="How the meeting decided (kept on the record)."),
 ) -> None:
     """Record what the meeting decided on a tie (the rules settle none)."""
-    from juwei.services.evaluation import decide as record_decision
+    from juwei.services.evaluation_count import decide as record_decision
 
     with scope(ctx, write=True) as sc:
         row = record_decision(sc, evaluation, person, grade, note)
@@ -237,7 +237,7 @@ def publish(
 ) -> None:
     """Publish the results on the board (S19): objection window in working days, commendations; each 基本合格
     opens an admonition (S29)."""
-    from juwei.services.evaluation import publish as publish_results
+    from juwei.services.evaluation_count import publish as publish_results
 
     day = parse_date_option(on, "--on")
     with scope(ctx, write=True) as sc:
@@ -275,7 +275,7 @@ def notified(
     on: str = typer.Option(..., "--on", help="The day the subject was told the result."),
 ) -> None:
     """Record that a subject was told the result (within the profile's days)."""
-    from juwei.services.evaluation import notified as record_notified
+    from juwei.services.evaluation_count import notified as record_notified
 
     day = parse_date_option(on, "--on")
     with scope(ctx, write=True) as sc:
@@ -310,7 +310,7 @@ def show(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """One evaluation: ballots, quorum, the committee as a whole, each subject's result, publication."""
-    from juwei.services.evaluation import result as get_result
+    from juwei.services.evaluation_count import result as get_result
 
     with scope(ctx) as sc:
         r = get_result(sc, evaluation)

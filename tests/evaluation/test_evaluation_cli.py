@@ -186,6 +186,12 @@ def test_counts_one_subject_at_a_time_with_english_headers_and_subjects_added_or
     e = cli.json("eval", "open", "--on", "2026-06-20")["id"]
     with unchanged():
         assert "already held" in cli.fails("eval", "open", "--on", "2026-06-20")
+        assert "is held on 2026-06-20, not on 2026-06-21" in cli.fails("eval", "open", "--on", "2026-06-21",
+                                                                       "--meeting", town.meeting)
+        assert "no meeting 99" in cli.fails("eval", "open", "--on", "2026-06-21", "--meeting", 99)
+        assert "holds no post on" in cli.fails("admonish", "open", ids[5], "--reason", "x")
+        assert "no evaluation 99" in cli.fails("eval", "result", 99)
+        cli.fails("eval", "render", e, "--doc", "minutes", code=1)
         assert "--reason is required" in cli.fails("eval", "subjects", e, "--remove", "赵敏")
         assert "already a subject" in cli.fails("eval", "subjects", e, "--add", ids[0])
         assert "holds no post" in cli.fails("eval", "subjects", e, "--add", ids[5])

@@ -121,3 +121,20 @@ def test_the_evaluation_keys_are_profile_values_with_their_rule():
         assert "S19" in SPECS[key].rule and SPECS[key].verified is False
         assert all(key in profile for profile in PROFILES.values())
     assert PROFILES["seed"]["eval_quorum"] == ">=2/3" and PROFILES["seed"]["eval_objection_working_days"] == "5"
+
+
+@given(st.integers(1, 500), st.integers(0, 500))
+def test_the_evaluation_quorum_is_two_thirds_inclusive_of_the_roll(size, present):
+    from juwei.rules.profiles import parse_value
+
+    rule = parse_value("eval_quorum", PROFILES["seed"]["eval_quorum"])
+    present = min(present, size)
+    assert rule.met(present, size) == (3 * present >= 2 * size)
+    assert rule.met(rule.minimum(size), size) and not rule.met(rule.minimum(size) - 1, size)
+
+
+def test_the_evaluation_quorum_pinned():
+    from juwei.rules.profiles import parse_value
+
+    rule = parse_value("eval_quorum", ">=2/3")
+    assert rule.met(6, 9) and not rule.met(5, 9) and rule.minimum(9) == 6 and rule.minimum(31) == 21

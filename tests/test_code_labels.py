@@ -35,7 +35,7 @@ def audit_actions() -> set[str]:
 
 
 def _codes():
-    from juwei.rules import committee, disclosure, elections, meetings, profiles, recall, records
+    from juwei.rules import committee, disclosure, elections, evaluation, meetings, profiles, recall, records
     from juwei.render import DOCUMENTS
     from juwei.services import community
     from juwei.storage import models
@@ -76,6 +76,8 @@ def _codes():
         **elections.codes(),
         "recall basis": tuple(recall.RecallBasis),
         "recall outcome": tuple(recall.RecallOutcome),
+        "evaluation grade": evaluation.GRADES,
+        "committee grade": evaluation.WHOLE_GRADES,
     }
 
 

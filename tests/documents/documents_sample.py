@@ -101,6 +101,20 @@ def close_sample(clerk: Clerk, meeting: int) -> None:
     clerk.ok("meeting", "close", meeting, "--chair", "周明", "--recorder", "吴静")
 
 
+# A democratic evaluation's documents (`juwei eval render`), rendered after the meeting closes: name → --doc
+EVALUATION_DOCS = {"evaluation_ballot": "ballot", "evaluation_review": "review-form"}
+
+
+def evaluation_sample(clerk: Clerk) -> int:
+    """The committee (周明 director, 王建国 deputy, 刘芳 member) and one hired staff member (孙丽, not on the
+    roster), evaluated on 2026-12-15. Returns the evaluation's id."""
+    members = {m["name"]: m["id"] for m in clerk.json("member", "list")}
+    for name, role in (("周明", "director"), ("王建国", "deputy"), ("刘芳", "member")):
+        clerk.ok("committee", "add", members[name], "--role", role, "--from", "2024-01-01")
+    clerk.ok("staff", "add", "--name", "孙丽", "--position", "welfare", "--from", "2024-03-01")
+    return clerk.json("eval", "open", "--on", "2026-12-15")["id"]
+
+
 STAGES = {  # the stage at which each document is rendered for the snapshots
     "notice": "convened", "signin": "convened", "seat-cards": "convened", "ballot": "voted", "result": "voted",
     "resolution": "voted", "minutes": "closed", "summary": "closed",

@@ -62,7 +62,7 @@ def printed(sample_documents, browser, tmp_path_factory) -> dict[tuple[str, str]
 
 
 def test_every_document_prints_on_a4(printed, printer):
-    assert len(printed) == 16
+    assert len(printed) == 20  # eight meeting documents and the evaluation's two, in two languages
     for key, pdf in printed.items():
         info = printer.pdf_info(pdf)
         assert info.is_a4, (key, info.page_size)
@@ -114,6 +114,23 @@ def test_the_sign_in_sheet_carries_a_qr_code_per_seat(sample_documents):
     assert "JW1:dc:1:9" in sample_documents["seat-cards", "zh_CN", "md"]  # Markdown: the code as text
     assert "<svg" not in sample_documents["seat-cards", "zh_CN", "md"]
     assert "<svg" not in sample_documents["signin", "zh_CN", "md"]
+
+
+def test_the_evaluation_ballot_and_review_form_print(printed, printer):
+    """S19: the anonymous ballot fits one page, names every subject with the four grade boxes and the committee
+    as a whole; the self-review form gives each subject a page headed by the five aspects (S18)."""
+    ballot = printed["evaluation_ballot", "zh_CN"]
+    assert printer.pdf_info(ballot).pages == 1
+    flat = re.sub(r"\s+", "", printer.pdf_text(ballot))
+    for expected in ("东城社区民主评议票", "无记名投票，请勿填写姓名", "周明", "王建国", "刘芳", "孙丽", "优秀", "合格",
+                     "基本合格", "不合格", "满意", "基本满意", "不满意"):
+        assert expected in flat, expected
+    assert flat.index("周明") < flat.index("王建国") < flat.index("刘芳") < flat.index("孙丽")
+    form = printed["evaluation_review", "zh_CN"]
+    assert printer.pdf_info(form).pages == 4
+    first = re.sub(r"\s+", "", printer.pdf_text(form, 1, 1))
+    for aspect in ("一、德", "二、能", "三、勤", "四、绩", "五、廉"):
+        assert aspect in first, aspect
 
 
 def test_ballots_share_a_page_with_cut_lines(printed, printer):

@@ -27,7 +27,8 @@ LOCAL_LINK = re.compile(r'^disclosure-\d{5}-[a-z]+\.(md|html)$')
 TEMPLATES = sorted(p.relative_to(packaged_templates()).as_posix() for p in packaged_templates().rglob("*.j2"))
 # The bodies juwei writes into disclosures (templates/<lang>/bodies/), by the disclosure's category.
 BODY_TEMPLATES = {"finance": "finance", "welfare": "welfare", "personnel": "personnel",
-                  "assembly": "meeting_notice", "resolution": "meeting_results", "duties": "duties"}
+                  "assembly": "meeting_notice", "resolution": "meeting_results", "duties": "duties",
+                  "evaluation": "evaluation"}
 MEETING_DOCS = {"notice": "convened", "signin": "convened", "seat-cards": "convened", "ballot": "voted", "result": "voted",
                 "resolution": "voted", "minutes": "closed", "summary": "closed"}
 
@@ -81,6 +82,16 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
              "--disclosed")
     clerk.ok("duty", "set", members[0], "--text", IMG + LINK, "--from", "2026-11-01")
     post(clerk.json("disclose", "duties", "--contact", IFRAME)["id"])
+    evaluation = clerk.json("eval", "open", "--on", "2026-11-20")["id"]
+    for doc, template in (("ballot", "evaluation_ballot"), ("review-form", "evaluation_review")):
+        for lang in ("zh_CN", "en"):
+            for fmt in ("md", "html"):
+                out.setdefault((f"{lang}/{template}", fmt), []).append(
+                    clerk.ok("eval", "render", evaluation, "--doc", doc, "--format", fmt, "--lang", lang))
+    clerk.ok("eval", "count", evaluation, "--issued", 5, "--returned", 5, "--void", 0)
+    clerk.ok("eval", "count", evaluation, members[0], "--excellent", 5)
+    clerk.ok("eval", "count", evaluation, SCRIPT + "孙丽", "--competent", 5)
+    clerk.ok("eval", "publish", evaluation, "--contact", IMG)  # posted on the day: a body of its own
     post(clerk.json("disclose", "add", "--category", "other", "--title", SCRIPT + "通知",
                     "--body", f"**注意** {SCRIPT}\n\n{IMG}\n\n- {LINK}\n\n| a | b |\n|---|---|\n| {IFRAME} | x |\n\n"
                               "<div onclick=alert(1)>\n\n1. 不是列表\n| 不是表格",

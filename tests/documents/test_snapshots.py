@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from documents_sample import SNAPSHOTS, STAGES, regenerate
+from documents_sample import EVALUATION_DOCS, SNAPSHOTS, STAGES, regenerate
 
-CASES = [(doc, lang, fmt) for doc in STAGES for lang in ("zh_CN", "en") for fmt in ("md", "html")]
+CASES = [(doc, lang, fmt) for doc in (*STAGES, *EVALUATION_DOCS) for lang in ("zh_CN", "en") for fmt in ("md", "html")]
 
 
 @pytest.mark.parametrize("doc,lang,fmt", CASES, ids=["-".join(case) for case in CASES])

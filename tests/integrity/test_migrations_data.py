@@ -206,6 +206,52 @@ def test_upgrade_from_0006_takes_the_recall_table(community):
     assert "recall" not in table_snapshot(community.db)
 
 
+def test_upgrade_from_0007_keeps_data_and_takes_the_evaluation_tables(community):
+    """0007 → 0008: a community with a roster, a committee, staff and an election, made at 0007, keeps every
+    row; the evaluation and admonition tables arrive empty, an evaluation can then be opened and an admonition
+    given, and the trail verifies. Down again, they go."""
+    ids = roster(community)
+    community.ok("committee", "add", str(ids["zhang"]), "--role", "director", "--from", "2025-01-01")
+    community.ok("staff", "add", "--name", "赵敏", "--position", "welfare", "--from", "2025-01-01")
+    community.ok("election", "open", "--kind", "by-election", "--day", "2027-01-20", "--method", "voters",
+                 "--member", "1")
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0007")
+    finally:
+        store.dispose()
+    old = table_snapshot(community.db)
+    assert "evaluation" not in old and old["election"] and old["post"]
+    old_tables = {name: _columns(community.db, name) for name in old}
+
+    community.ok("db", "upgrade")
+    new = table_snapshot(community.db)
+    for name, columns in old_tables.items():
+        if name != "alembic_version":
+            assert _rows(community.db, name, columns) == sorted(old[name], key=repr), name
+    added = ["admonition", "admonition_note", "evaluation", "evaluation_subject"]
+    assert all(name in new and not new[name] for name in added)
+
+    from juwei.services import admonition, evaluation
+    from juwei.services.scope import open_scope
+
+    store = Store(community.db)
+    try:
+        with open_scope(store, None, write=True) as sc:
+            opened = evaluation.open_evaluation(sc, on=sc.today)
+            admonition.open_admonition(sc, "赵敏", reason="工作台账不全")
+    finally:
+        store.dispose()
+    assert opened.subjects == 2
+    assert community.json("audit", "verify")["ok"]
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0007")
+    finally:
+        store.dispose()
+    assert not {"evaluation", "admonition"} & set(table_snapshot(community.db))
+
+
 def test_upgrade_from_0007_keeps_data_and_takes_voiding(community):
     """0007 → 0011: a community with a roster and a committee register, made at 0007, keeps every row; the new
     columns arrive empty (nobody voided, no relationship recorded), a resident can then be voided and the

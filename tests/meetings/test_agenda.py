@@ -22,7 +22,8 @@ LEDGER = ("日期,金额,收支,类别,摘要,凭证号\n"
 def busy(town, tmp_path):
     """The town with one duty of every kind: cadences overdue (S4, S14), a met petition (S5), a finance
     account (S20) and a meeting notice (S25) owed to the board, an elected term ending soon (S3), a
-    by-election whose voter register is not yet out and a recall not yet counted (S9)."""
+    by-election whose voter register is not yet out and a recall not yet counted (S9), the half-year's
+    evaluations (S17) and an admonition's monthly follow-up (S29)."""
     from sqlalchemy import create_engine, text
 
     from juwei.services import roster
@@ -58,6 +59,8 @@ def busy(town, tmp_path):
     finally:
         store.dispose()
     town.ok("recall", "open", town.ids["A1"], "--proposers", voters, "--basis", "voters", "--reason", "失职")
+    # S17: the evaluations of December and June are due; S29: an admonition of May wants June's follow-up
+    town.ok("admonish", "open", town.ids["A1"], "--reason", "工作台账不全", "--on", "2026-05-20")
     return town
 
 

@@ -73,6 +73,8 @@ def demo(
     if register is not None:
         with on_day(today):
             register_on_the_board(str(db), today)
+    if register is not None:
+        evaluation_walkthrough(str(db), today, notice_days)
     step(t("what the clerk must do next, from every part of the record, each with the command that settles it"))
     with on_day(today):
         clerk(str(db), "agenda", "--days", "90", "--ics", str(out / "agenda.ics"))
@@ -260,3 +262,68 @@ def register_on_the_board(db: str, today: dt.date) -> None:
     clerk(db, "meeting", "convene", "--kind", "office", "--at", f"{day.isoformat()} 09:00",
           "--place", "居委会办公室", "--topic", "研究本月重点工作")
     clerk(db, "meeting", "roll", "2")
+
+
+def evaluation_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
+    """The democratic evaluation (S16–S19) at the representatives' meeting of the next June or December, and
+    the admonition (S29) its 基本合格 opens."""
+    import csv
+
+    from juwei.errors import JuweiError
+    from juwei.rules.evaluation import EVALUATION_MONTHS, is_working_day
+    from juwei.services.demo import sample_evaluation_counts
+    from juwei.services.scope import Scope, find_community
+    from juwei.storage.engine import open_store
+
+    day = today + dt.timedelta(days=notice_days)
+    while day.month not in EVALUATION_MONTHS:
+        day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    day = max(day, day.replace(day=15))
+    step(t("the democratic evaluation of {day} (S17): the representatives grade the committee and staff",
+           day=day))
+    with on_day(today):
+        clerk(db, "meeting", "convene", "--kind", "representatives", "--at", f"{day.isoformat()} 09:00",
+              "--place", "社区居委会二楼会议室", "--topic", "民主评议社区居委会成员和专职工作者")
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            from juwei.services.meetings import list_meetings
+
+            scope = Scope(session=session, community=find_community(session, "dongcheng"))
+            meeting = str(list_meetings(scope)[-1].id)
+    finally:
+        store.dispose()
+    with on_day(day):
+        clerk(db, "meeting", "checkin", meeting, "--all")
+        clerk(db, "eval", "open", "--on", day.isoformat(), "--meeting", meeting)
+        clerk(db, "eval", "render", "1", "--doc", "ballot")
+        store = open_store(db)
+        try:
+            with store.read() as session:
+                from juwei.services.evaluation import subjects
+                from juwei.services.meetings import present_count
+
+                scope = Scope(session=session, community=find_community(session, "dongcheng"))
+                names = [s.member_id or s.name for s in subjects(scope, 1)]
+                present = present_count(scope, int(meeting))
+        finally:
+            store.dispose()
+        sheet = Path(db).parent / "evaluation-counts.csv"
+        with sheet.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["评议对象", "优秀", "合格", "基本合格", "不合格"])
+            writer.writerows(sample_evaluation_counts([str(n) for n in names], present - 1))
+        clerk(db, "eval", "count", "1", "--issued", str(present), "--returned", str(present), "--void", "1",
+              "--file", str(sheet), "--satisfied", str(present - 4), "--basically-satisfied", "3",
+              "--unsatisfied", "0")
+        clerk(db, "eval", "result", "1")
+        step(t("the second subject's grade is tied: the meeting decides, and the decision is recorded"))
+        clerk(db, "eval", "decide", "1", str(names[1]), "--grade", "competent", "--note", "会议举手表决确定为合格")
+        try:
+            is_working_day(day)
+        except JuweiError as exc:  # the holiday calendar of that year is not published yet
+            info(str(exc))
+            return
+        clerk(db, "eval", "publish", "1", "--contact", "居委会办公室 010-6401 2345")
+        clerk(db, "eval", "notified", "1", str(names[0]), "--on", day.isoformat())
+        clerk(db, "admonish", "list", "--open")

@@ -16,6 +16,9 @@ DOCUMENTS = ("notice", "signin", "seat-cards", "ballot", "result", "resolution",
 # template ``<lang>/election_<doc>.<fmt>.j2``. What the board shows of them is ``rules.elections.ElectionDoc``.
 ELECTION_DOCUMENTS = ("voters", "proxies", "candidates", "ballot", "report", "announcement")
 FORMATS = ("md", "html")
+# A democratic evaluation's documents (`juwei eval render --doc …`, S18, S19) → their templates.
+EVALUATION_TEMPLATES = {"ballot": "evaluation_ballot", "review-form": "evaluation_review"}
+EVALUATION_DOCUMENTS = tuple(EVALUATION_TEMPLATES)
 LANGUAGES = ("zh_CN", "en")
 
 

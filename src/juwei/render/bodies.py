@@ -11,6 +11,7 @@ in juwei's subset (:mod:`juwei.render.markdown`); the printouts escape it when t
 | :class:`WelfareBody` | ``bodies/welfare.md.j2`` | S23 |
 | :class:`PersonnelBody` | ``bodies/personnel.md.j2`` | S24 |
 | :class:`DutiesBody` | ``bodies/duties.md.j2`` | S26 |
+| :class:`EvaluationBody` | ``bodies/evaluation.md.j2`` | S19 |
 | :class:`MeetingNoticeBody` | ``bodies/meeting_notice.md.j2`` | S25 |
 | :class:`MeetingResultsBody` | ``bodies/meeting_results.md.j2`` | S21, S25 |
 """
@@ -104,6 +105,37 @@ class DutiesBody:
     on: dt.date
     term: int | None
     people: list[DutyLine]
+
+
+@dataclass(frozen=True)
+class EvaluationLine:
+    name: str
+    post: str
+    excellent: int
+    competent: int
+    basic: int
+    incompetent: int
+    grade: str  # the final grade's code (rules.evaluation.Grade): the template words it
+
+
+@dataclass(frozen=True)
+class EvaluationBody:
+    """S19: a democratic evaluation's results: the ballots, each subject's counts and grade, the committee as a
+    whole, the commendation list (优秀) and the objection window in working days. Names and posts only."""
+
+    TEMPLATE: ClassVar[str] = "evaluation"
+    held_on: dt.date
+    issued: int
+    returned: int
+    void: int
+    valid: int
+    whole: list[tuple[str, int]] | None  # (WholeGrade code, ballots) for the committee as a whole
+    whole_grade: str | None
+    lines: list[EvaluationLine]
+    commended: list[str]
+    objection_days: int
+    window_first: dt.date
+    window_last: dt.date
 
 
 @dataclass(frozen=True)

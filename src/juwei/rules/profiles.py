@@ -159,6 +159,19 @@ SPECS: dict[str, RuleSpec] = dict([
     _spec("recall_majority", "threshold", "S9,LAW.md",
           "share of the ballots returned that must be for the recall", "罢免通过所需赞成票占投票数的比例",
           verified=False),
+    # S16–S19 democratic evaluation (LAW.md "Elections and evaluations as they are run": common practice)
+    _spec("eval_quorum", "threshold", "S19,LAW.md",
+          "share of the representatives that must be present at the evaluation's meeting",
+          "民主评议会议所需出席的居民代表比例", verified=False),
+    _spec("eval_objection_working_days", "int", "S19,LAW.md",
+          "working days the evaluation results stay posted for objections",
+          "民主评议结果公示期（工作日）", minimum=1, maximum=30, verified=False),
+    _spec("eval_notify_days", "int", "S19,LAW.md",
+          "days after the evaluation by which each subject is told the result",
+          "民主评议后告知本人结果的期限（天）", minimum=1, maximum=60, verified=False),
+    _spec("eval_two_incompetent_end_office", "bool", "S19,LAW.md",
+          "two consecutive evaluations of incompetent (不合格) end the office",
+          "连续两次评议为不合格的，其职务终止", verified=False),
 ])
 
 # Keys a community records for itself at init, which no base profile holds (a profile is the shape of a
@@ -210,6 +223,10 @@ PROFILES: dict[str, dict[str, str]] = {
         "recall_proposers_representatives": ">=1/3",
         "recall_turnout": ">1/2",
         "recall_majority": ">1/2",
+        "eval_quorum": ">=2/3",
+        "eval_objection_working_days": "5",
+        "eval_notify_days": "10",
+        "eval_two_incompetent_end_office": "yes",
     },
 }
 PROFILES["organic-law"] = {
@@ -327,6 +344,8 @@ def value_words(key: str, text: str) -> str:
         return t("{amount} yuan", amount=text)
     if key == "adult_age":
         return t("{n} years of age", n=text)
+    if key.endswith("_working_days"):
+        return t("{n} working days", n=text)
     if key.endswith("_days"):
         return t("{n} days", n=text)
     if key.endswith("_years"):

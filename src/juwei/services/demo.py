@@ -212,3 +212,23 @@ def sample_register(scope, seed: int = 2026) -> SampleRegister | None:
     roles = ["director", "deputy", "member", "member", "member"]
     return SampleRegister(start, list(zip(ids[:5], roles)), [ids[0], ids[5], ids[6]], [ids[1], ids[7], ids[8]],
                           ids[9:13], leaders, ids[13])
+
+
+def sample_evaluation_counts(subjects: list[str], valid: int) -> list[tuple[str, int, int, int, int]]:
+    """A democratic evaluation's count sheet for the demo (S19): per subject the ballots for 优秀, 合格, 基本合格,
+    不合格, each row adding up to ``valid``. The first subject is graded excellent, the second is tied between
+    excellent and competent (for the meeting to decide), the third basically competent (an admonition), the
+    rest competent."""
+    rows = []
+    for n, name in enumerate(subjects):
+        if n == 0:
+            rows.append((name, valid - 2, 2, 0, 0))
+        elif n == 1:
+            half = valid // 2
+            rows.append((name, half, half, valid - 2 * half, 0))
+        elif n == 2:
+            basic = valid // 2 + 1
+            rows.append((name, 0, valid - basic, basic, 0))
+        else:
+            rows.append((name, 2, valid - 3, 1, 0))
+    return rows

@@ -25,6 +25,8 @@ SOURCES: dict[str, str] = {
     "committee": "juwei.services.committee:due_items",  # S9: vacancies, the next general election
     "elections": "juwei.services.elections:due_items",  # S9: an open election's voter register and count
     "recall": "juwei.services.recall:due_items",  # S9: an open recall's statement and count; the by-election after
+    "evaluation": "juwei.services.evaluation:due_items",  # S17, S19: June/December evaluations, telling subjects
+    "admonition": "juwei.services.admonition:due_items",  # S29: this month's follow-up of an open admonition
 }
 
 # what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)
@@ -34,6 +36,7 @@ BOARD: dict[str, str] = {
     "personnel": "juwei.services.disclosure:personnel_obligations",  # S24
     "duties": "juwei.services.committee:duties_obligations",  # S26
     "meetings": "juwei.services.disclosure_meetings:obligations",  # S21, S25
+    "evaluation": "juwei.services.evaluation:obligations",  # S19: an evaluation's results
 }
 
 

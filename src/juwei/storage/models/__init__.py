@@ -23,6 +23,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "elections": ("Election", "ElectionCandidate", "ElectionOfficer", "ElectionProxy", "ElectionPublication",
                   "ElectionRound", "ElectionTally", "ElectionVoter"),
     "recall": ("Recall",),
+    "evaluation": ("Admonition", "AdmonitionNote", "Evaluation", "EvaluationSubject"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}
 __all__ = sorted(_HOME)

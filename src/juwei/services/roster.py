@@ -281,7 +281,8 @@ MEMBER_REFERENCES: tuple[tuple[str, str], ...] = (
     ("representative", "member_id"), ("post", "member_id"), ("duty", "member_id"),
     ("election_voter", "member_id"), ("election_candidate", "member_id"), ("election_officer", "member_id"),
     ("election_proxy", "giver_id"), ("election_proxy", "holder_id"), ("election_tally", "member_id"),
-    ("petition_signature", "member_id"), ("household", "representative_id"),
+    ("petition_signature", "member_id"), ("household", "representative_id"), ("recall", "member_id"),
+    ("evaluation_subject", "member_id"), ("admonition", "member_id"),
 )
 HOUSEHOLD_REFERENCES: tuple[tuple[str, str], ...] = (("meeting_seat", "household_id"),
                                                      ("election_voter", "household_id"))
@@ -303,6 +304,9 @@ def _reference_words(table: str) -> str:
         "election_tally": t("an election's count"),
         "petition_signature": t("a petition's signatures"),
         "household": t("a household's designated representative (户代表)"),
+        "recall": t("a recall"),
+        "evaluation_subject": t("a democratic evaluation"),
+        "admonition": t("an admonition"),
     }[table]
 
 

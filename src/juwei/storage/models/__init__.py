@@ -22,6 +22,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "committee": ("CommitteeTerm", "Duty", "Post"),
     "elections": ("Election", "ElectionCandidate", "ElectionOfficer", "ElectionProxy", "ElectionPublication",
                   "ElectionRound", "ElectionTally", "ElectionVoter"),
+    "sentiment": ("SentimentItem", "SentimentReport", "SentimentStep"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}
 __all__ = sorted(_HOME)

@@ -35,7 +35,7 @@ def audit_actions() -> set[str]:
 
 
 def _codes():
-    from juwei.rules import committee, disclosure, elections, meetings, profiles, recall, records
+    from juwei.rules import committee, disclosure, elections, meetings, profiles, recall, records, sentiment
     from juwei.render import DOCUMENTS
     from juwei.services import community
     from juwei.storage import models
@@ -75,6 +75,7 @@ def _codes():
         "end reason": tuple(committee.EndReason),
         **elections.codes(),
         "recall basis": tuple(recall.RecallBasis),
+        **sentiment.codes(),
     }
 
 

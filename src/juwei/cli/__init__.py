@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "Committee"),
     "election": ("election", "Elections of the committee (S9): voter register, proxies, candidates, count.",
                  "Committee"),
+    "sentiment": ("sentiment", "Residents' concerns (民情, S10–S12): collect, handle, analyse, report monthly.",
+                  "Committee"),
     "duty": ("duty", "The division of work (分工, S26): set and list each person's duties.", "Committee"),
     "agenda": ("agenda", "Everything the clerk must do, soonest first, with the command that settles each.",
                "Meetings"),

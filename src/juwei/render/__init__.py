@@ -12,6 +12,8 @@ from typing import Any
 
 # In the order a meeting produces them (the order of `notice render --all`).
 DOCUMENTS = ("notice", "signin", "ballot", "result", "resolution", "minutes", "summary")
+# The sentiment work's documents (S10, S12): `sentiment report` and `sentiment render`.
+SENTIMENT_DOCUMENTS = ("sentiment-report", "sentiment-urgent")
 FORMATS = ("md", "html")
 LANGUAGES = ("zh_CN", "en")
 

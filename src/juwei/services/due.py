@@ -24,6 +24,7 @@ SOURCES: dict[str, str] = {
     "roster": "juwei.services.roster:due_items",  # S3: elected terms about to end
     "committee": "juwei.services.committee:due_items",  # S9: vacancies, the next general election
     "elections": "juwei.services.elections:due_items",  # S9: an open election's voter register and count
+    "sentiment": "juwei.services.sentiment:due_items",  # S10–S12: urgent items, monthly reports, collectors
 }
 
 # what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)

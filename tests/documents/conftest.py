@@ -6,7 +6,7 @@ import pytest
 
 import shutil
 
-from documents_sample import STAGES, Clerk, build_sample, close_sample, vote_sample
+from documents_sample import STAGES, Clerk, build_sample, build_sentiment, close_sample, vote_sample
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +31,15 @@ def sample_documents(tmp_path_factory) -> dict[tuple[str, str, str], str]:
     close_sample(clerk, meeting)
     render_stage("closed")
     return out
+
+
+@pytest.fixture(scope="session")
+def sentiment_documents(tmp_path_factory) -> dict[tuple[str, str, str], str]:
+    """The sentiment documents (S10, S12) of a month's work in the sample community, in both languages and
+    formats, rendered through `juwei sentiment report` and `juwei sentiment render`."""
+    db = str(tmp_path_factory.mktemp("sentiment") / "juwei.db")
+    clerk, _ = build_sample(db)
+    return build_sentiment(clerk)
 
 
 @pytest.fixture(scope="session")

@@ -33,7 +33,7 @@ def write_workbook(data: dict[str, Any], path: Path) -> None:
         book = Workbook(write_only=True)
         counts = book.create_sheet(t("Counts"))
         counts.append([_cell(t("Report on residents' concerns, {community}, {month}",
-                                community=data["community"]["name"], month=data["month"]["label"]))])
+                                community=data["community"]["name"], month=data["month"]["words"]))])
         counts.append([t("category"), t("items")])
         for row in data["by_category"]:
             counts.append([_cell(f"{row['number']} {row['label']}"), row["count"]])

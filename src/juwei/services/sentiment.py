@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlmodel import select
 
 from juwei.errors import JuweiError, NotFound, ValidationError, named
-from juwei.i18n import label, t
+from juwei.i18n import label, speaking, t
 from juwei.rules import sentiment as rules
 from juwei.rules.due import DueItem
 from juwei.rules.sentiment import Category, Month, Source, Status
@@ -140,8 +140,11 @@ def update_item(scope: Scope, item_id: int, *, status: Status, note: str, on: dt
 
 def _step(scope: Scope, item: SentimentItem, status: Status, note: str, on: dt.date,
           meeting_id: int | None = None) -> SentimentStep:
+    """Record a step; the item takes its status, except that analysing an item already referred or settled
+    leaves its status as it is (the step still says it was analysed)."""
     before = audit.row_state(item)
-    item.status = status
+    if not (status == Status.ANALYSED and item.status != Status.RECORDED):
+        item.status = status
     if meeting_id is not None:
         item.meeting_id = meeting_id
     scope.session.add(item)
@@ -179,11 +182,11 @@ def analyse(scope: Scope, meeting_id: int) -> Analysed:
     items = scope.session.exec(select(SentimentItem).where(
         SentimentItem.community_id == scope.community_id, SentimentItem.meeting_id.is_(None),
         SentimentItem.received <= day).order_by(SentimentItem.id)).all()
+    with speaking(scope.community.locale):  # stored text, in the community's language
+        note = t("discussed at the sentiment analysis meeting {id}", id=meeting.id)
     done = []
     for item in items:
-        status = Status.ANALYSED if item.status == Status.RECORDED else Status(item.status)
-        _step(scope, item, status, t("discussed at the sentiment analysis meeting {id}", id=meeting.id), day,
-              meeting_id=meeting.id)
+        _step(scope, item, Status.ANALYSED, note, day, meeting_id=meeting.id)
         done.append(item.id)
     if not done:
         raise JuweiError(t("no sentiment item received by {day} is waiting for analysis", day=day))

@@ -71,7 +71,7 @@ def monthly_report(scope: Scope, month: Month, lang: str | None = None) -> dict[
                   "count": sum(1 for r in rows if r.source == s)} for s in Source]
     return {**_header(scope, lang), "doc": "sentiment-report",
             "month": {"label": str(month), "year": month.year, "month": month.month, "first": month.first,
-                      "last": month.last},
+                      "last": month.last, "words": month.zh() if lang == "zh_CN" else month.first.strftime("%B %Y")},
             "total": len(rows), "open": sum(1 for r in rows if r.open),
             "settled": sum(1 for r in rows if not r.open),
             "by_category": by_category, "by_source": by_source, "items": items,

@@ -28,8 +28,10 @@ NAME_LIMIT = 100
 TO_LIMIT = 200
 
 
-def _text(value: str | None, field_name: str, limit: int, *, required: bool = True) -> str | None:
-    text = " ".join((value or "").split()) if field_name != "text" else (value or "").strip()
+def _text(value: str | None, field_name: str, limit: int, *, required: bool = True,
+          lines: bool = False) -> str | None:
+    """A text the clerk typed, trimmed (one line unless ``lines``), required and at most ``limit`` long."""
+    text = (value or "").strip() if lines else " ".join((value or "").split())
     if not text:
         if required:
             raise ValidationError(t("{field} is required", field=named(field_name)))
@@ -47,12 +49,6 @@ def _day(value: dt.date, field_name: str, scope: Scope, earliest: dt.date | None
         raise ValidationError(t("{field}: {day} is before the item was received ({received})",
                                 field=named(field_name), day=value, received=earliest))
     return value
-
-
-def find_household(scope: Scope, ref: str) -> Household:
-    from juwei.services.roster import find_household as roster_household
-
-    return roster_household(scope, ref)
 
 
 def _collector(scope: Scope, ref: str, day: dt.date) -> tuple[int | None, str]:
@@ -98,11 +94,13 @@ def add_item(scope: Scope, *, category: Category, source: Source, text: str, hou
     """Record a concern collected (S10); an urgent one (category 6) is due to be reported at once."""
     category = Category(category)
     source = Source(source)
+    from juwei.services.roster import find_household
+
     day = _day(received or scope.today, "received", scope)
     home = find_household(scope, household) if household else None
     by_member, by_name = _collector(scope, by, day) if by else (None, None)
     item = SentimentItem(community_id=scope.community_id, category=category, source=source,
-                         text=_text(text, "text", TEXT_LIMIT), household_id=home.id if home else None,
+                         text=_text(text, "text", TEXT_LIMIT, lines=True), household_id=home.id if home else None,
                          from_name=_text(from_name, "from_name", NAME_LIMIT, required=False),
                          by_member_id=by_member, by_name=by_name, received=day, status=Status.RECORDED)
     scope.session.add(item)

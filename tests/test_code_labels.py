@@ -35,7 +35,7 @@ def audit_actions() -> set[str]:
 
 
 def _codes():
-    from juwei.rules import committee, disclosure, elections, evaluation, meetings, profiles, recall, records
+    from juwei.rules import committee, disclosure, elections, evaluation, meetings, profiles, recall, records, sentiment
     from juwei.render import DOCUMENTS
     from juwei.services import community
     from juwei.storage import models
@@ -78,6 +78,7 @@ def _codes():
         "recall outcome": tuple(recall.RecallOutcome),
         "evaluation grade": evaluation.GRADES,
         "committee grade": evaluation.WHOLE_GRADES,
+        **sentiment.codes(),
     }
 
 

@@ -259,3 +259,23 @@ def test_the_duties_sheet_prints_names_posts_duties_and_the_office_phone(printer
     for expected in ("王建国", post, "主持全面工作，分管党建", "孙丽", "低保、临时救助", "010-64012345"):
         assert expected in flat, expected
     assert "13912345678" not in flat and "1391234" not in flat
+
+
+def test_the_sentiment_documents_print_on_a4_with_their_titles(sentiment_documents, browser, printer, tmp_path):
+    """The monthly report to the street office (S12) and the urgent report sheet (S10), both languages."""
+    titles = {("sentiment-report", "zh_CN"): "东城社区2026年11月社情民意报告",
+              ("sentiment-urgent", "zh_CN"): "东城社区紧急民情报告单",
+              ("sentiment-report", "en"): "Reportonresidents'concerns",
+              ("sentiment-urgent", "en"): "Urgentreportonaresidents'concern"}
+    for (doc, lang), title in titles.items():
+        html = tmp_path / f"{doc}.{lang}.html"
+        html.write_text(sentiment_documents[doc, lang, "html"], encoding="utf-8")
+        pdf = browser.print(html, tmp_path / f"{doc}.{lang}.pdf")
+        info = printer.pdf_info(pdf)
+        assert info.is_a4 and info.pages >= 1, (doc, lang, info.page_size)
+        flat = re.sub(r"\s+", "", printer.pdf_text(pdf))
+        assert title in flat, (doc, lang)
+        assert "13912345678" not in flat
+    flat = re.sub(r"\s+", "", printer.pdf_text(tmp_path / "sentiment-report.zh_CN.pdf"))
+    for expected in ("（六）影响稳定问题", "街道党工办", "民情信箱"):
+        assert expected in flat, expected

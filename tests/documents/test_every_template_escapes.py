@@ -106,6 +106,16 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
     clerk.ok("meeting", "close", meeting, "--chair", "周明", "--recorder", "吴静")
     documents("closed")
     post(clerk.json("disclose", "from-meeting", meeting)["id"])
+    clerk.ok("org", "add", "collectors", "--name", SCRIPT + "钱七", "--from", "2026-01-01")
+    urgent = clerk.json("sentiment", "add", "--category", "6", "--source", "visit", "--text", LINK + "\n" + SCRIPT,
+                        "--household", "01001", "--from", IMG + "张三", "--by", SCRIPT + "钱七")["id"]
+    clerk.ok("sentiment", "reported", urgent, "--to", IFRAME + "街道", "--on", "2026-11-24")
+    clerk.ok("sentiment", "update", urgent, "--status", "referred", "--note", LINK + IMG)
+    for fmt in ("md", "html"):
+        out.setdefault((f"{locale}/sentiment-report", fmt), []).append(
+            clerk.ok("sentiment", "report", "--month", "2026-11", "--format", fmt))
+        out.setdefault((f"{locale}/sentiment-urgent", fmt), []).append(
+            clerk.ok("sentiment", "render", urgent, "--doc", "urgent-report", "--format", fmt))
     lang = locale
     for row in clerk.json("disclose", "list"):
         for fmt in ("md", "html"):

@@ -252,6 +252,43 @@ def test_upgrade_from_0007_keeps_data_and_takes_the_evaluation_tables(community)
     assert not {"evaluation", "admonition"} & set(table_snapshot(community.db))
 
 
+def test_upgrade_from_0007_keeps_data_and_takes_the_sentiment_tables(community):
+    """0007 → 0009: a community with a roster, a committee register and an open election, made at 0007, keeps
+    every row; the sentiment tables arrive empty, an item can then be recorded, and the trail verifies. Down
+    again, they go."""
+    ids = roster(community)
+    community.ok("committee", "add", str(ids["zhang"]), "--role", "director", "--from", "2025-01-01")
+    community.ok("org", "add", "collectors", "--name", "孙丽", "--from", "2025-01-01")
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0007")
+    finally:
+        store.dispose()
+    old = table_snapshot(community.db)
+    assert "sentiment_item" not in old
+    old_tables = {name: _columns(community.db, name) for name in old}
+
+    community.ok("db", "upgrade")
+    new = table_snapshot(community.db)
+    for name, columns in old_tables.items():
+        if name != "alembic_version":
+            assert _rows(community.db, name, columns) == sorted(old[name], key=repr), name
+    tables = sorted(name for name in new if name.startswith("sentiment"))
+    assert tables == ["sentiment_item", "sentiment_report", "sentiment_step"]
+    assert not any(new[name] for name in tables)
+
+    item = community.json("sentiment", "add", "--category", "1", "--source", "visit", "--text", "停车难",
+                          "--household", "01001", "--by", "孙丽")["id"]
+    community.ok("sentiment", "update", str(item), "--status", "referred", "--note", "转物业")
+    assert community.json("audit", "verify")["ok"]
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0007")
+    finally:
+        store.dispose()
+    assert "sentiment_item" not in table_snapshot(community.db)
+
+
 def test_upgrade_from_0007_keeps_data_and_takes_voiding(community):
     """0007 → 0011: a community with a roster and a committee register, made at 0007, keeps every row; the new
     columns arrive empty (nobody voided, no relationship recorded), a resident can then be voided and the

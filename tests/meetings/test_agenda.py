@@ -80,6 +80,8 @@ def test_agenda_lists_every_domain_soonest_first(busy):
     # S4: none held in the last half year (records begin 2025-01-01); the meeting convened for 06-15
     # counts for this one, so S4 is settled; the office meeting (S14a, monthly) is overdue.
     assert "meeting:residents/representatives" not in by_subject
+    # S11: the town keeps no information collector, fewer than the seed's four
+    assert (by_subject["sentiment:collectors"]["rule"], by_subject["sentiment:collectors"]["due"]) == ("S11", None)
     office = by_subject["meeting:office"]
     assert (office["rule"], office["due"], office["overdue"]) == ("S14a", "2026-06-30", True)
     assert office["command"].startswith("juwei meeting convene --kind office ")
@@ -105,8 +107,8 @@ def test_agenda_lists_every_domain_soonest_first(busy):
     overdue = [i for i in items if i["overdue"]]
     assert items[:len(overdue)] == overdue and overdue == sorted(overdue, key=_due)
     rest = items[len(overdue):]
-    now = [i for i in rest if i["due"] is None]  # the petition (S5) and the committee's vacancies (S9)
-    assert {i["rule"] for i in now} == {"S5", "S9"} and rest[:len(now)] == now
+    now = [i for i in rest if i["due"] is None]  # the petition (S5), the committee's vacancies (S9), collectors (S11)
+    assert {i["rule"] for i in now} == {"S5", "S9", "S11"} and rest[:len(now)] == now
     dated = rest[len(now):]
     assert [_due(i) for i in dated] == sorted(_due(i) for i in dated)
     assert [i["subject"] for i in dated][-1] == term["subject"]

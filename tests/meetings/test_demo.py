@@ -30,5 +30,8 @@ def test_demo_walks_a_meeting(tmp_path, monkeypatch):
     assert "error" not in result.stderr, result.stderr
     assert "$ juwei election close 1" in out and "Elected (1)" in out
     assert "# 关于召开东城社区居民代表会议的通知" in out  # the notice, printed after convening
+    # a month of sentiment work (S10–S12), its report written beside the meeting's documents
+    assert "$ juwei sentiment list --month 2026-10" in out and "10 items recorded in 2026-10, 1 of them urgent" in out
     documents = sorted(p.name for p in (tmp_path / "d" / "documents").iterdir())
+    assert "sentiment-2026-10.zh_CN.html" in documents
     assert "meeting-1-minutes.zh_CN.html" in documents and "meeting-1-notice.zh_CN.md" in documents

@@ -44,6 +44,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "eval": ("evaluation", "Democratic evaluation (民主评议) of the committee and staff: ballot, count, results (S16–S19).",
              "Committee"),
     "admonish": ("admonish", "Admonitions (诫勉) and their monthly follow-up until corrected (S29).", "Committee"),
+    "sentiment": ("sentiment", "Residents' concerns (民情, S10–S12): collect, handle, analyse, report monthly.",
+                  "Committee"),
     "duty": ("duty", "The division of work (分工, S26): set and list each person's duties.", "Committee"),
     "agenda": ("agenda", "Everything the clerk must do, soonest first, with the command that settles each.",
                "Meetings"),

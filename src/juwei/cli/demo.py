@@ -75,6 +75,7 @@ def demo(
             register_on_the_board(str(db), today)
     if register is not None:
         evaluation_walkthrough(str(db), today, notice_days)
+        sentiment_month(str(db), today, register.collectors, out / "documents")
     step(t("what the clerk must do next, from every part of the record, each with the command that settles it"))
     with on_day(today):
         clerk(str(db), "agenda", "--days", "90", "--ics", str(out / "agenda.ics"))
@@ -327,3 +328,23 @@ def evaluation_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
         clerk(db, "eval", "publish", "1", "--contact", "居委会办公室 010-6401 2345")
         clerk(db, "eval", "notified", "1", str(names[0]), "--on", day.isoformat())
         clerk(db, "admonish", "list", "--open")
+def sentiment_month(db: str, today: dt.date, collectors: list[int], folder: Path) -> None:
+    """A month of sentiment work (S10–S12): what residents raised last month, handled; its report."""
+    from juwei.services.demo import sample_sentiment
+    from juwei.services.scope import open_scope
+    from juwei.storage.engine import open_store
+
+    step(t("a month of sentiment work (S10–S12): what residents raised, how it was handled, the report to the "
+           "street office"))
+    store = open_store(db)
+    try:
+        with on_day(today), open_scope(store, None, write=True) as scope:
+            done = sample_sentiment(scope, collectors)
+    finally:
+        store.dispose()
+    info(t("{n} items recorded in {month}, {urgent} of them urgent and reported the next day", n=done.items,
+           month=done.month, urgent=done.urgent))
+    with on_day(today):
+        clerk(db, "sentiment", "list", "--month", done.month)
+        clerk(db, "sentiment", "report", "--month", done.month, "--out",
+              str(folder / f"sentiment-{done.month}.zh_CN.html"), "--force")

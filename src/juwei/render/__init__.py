@@ -15,6 +15,8 @@ DOCUMENTS = ("notice", "signin", "seat-cards", "ballot", "result", "resolution",
 # An election's documents (`election render`), in the order an election produces them; each is the
 # template ``<lang>/election_<doc>.<fmt>.j2``. What the board shows of them is ``rules.elections.ElectionDoc``.
 ELECTION_DOCUMENTS = ("voters", "proxies", "candidates", "ballot", "report", "announcement")
+# The sentiment work's documents (S10, S12): `sentiment report` and `sentiment render`.
+SENTIMENT_DOCUMENTS = ("sentiment-report", "sentiment-urgent")
 FORMATS = ("md", "html")
 # A democratic evaluation's documents (`juwei eval render --doc …`, S18, S19) → their templates.
 EVALUATION_TEMPLATES = {"ballot": "evaluation_ballot", "review-form": "evaluation_review"}

@@ -103,6 +103,14 @@ SPECS: dict[str, RuleSpec] = dict([
           "两委会办公会", choices=CADENCES),
     _spec("cadence_sentiment", "cadence", "S12", "sentiment analysis meeting", "民情分析会",
           choices=CADENCES),
+    _spec("sentiment_report_day", "int", "S12",
+          "the monthly sentiment report goes to the street office by this day of the next month (0: none)",
+          "民情月报在次月几日前报送街道（0为不报）", minimum=0, maximum=31, verified=False),
+    _spec("sentiment_urgent_report_days", "int", "S10",
+          "days after it is received by which an urgent sentiment item (category 6) must be reported",
+          "影响稳定的紧急民情须在收集后几天内上报", minimum=0, maximum=30, verified=False),
+    _spec("sentiment_collectors_min", "int", "S11", "fewest information collectors the community keeps",
+          "民情信息员的最少人数", minimum=0, maximum=100),
     _spec("disclosure_finance_cadence", "cadence", "S20", "finance account published every",
           "财务公开周期", choices=CADENCES),
     _spec("disclosure_finance_yearly", "bool", "S20", "a full-year account after year end",
@@ -203,6 +211,9 @@ PROFILES: dict[str, dict[str, str]] = {
         "cadence_deliberation": "quarterly",
         "cadence_two_committees": "weekly",
         "cadence_sentiment": "monthly",
+        "sentiment_report_day": "5",
+        "sentiment_urgent_report_days": "1",
+        "sentiment_collectors_min": "4",
         "disclosure_finance_cadence": "quarterly",
         "disclosure_finance_yearly": "yes",
         "ledger_history_years": "30",
@@ -244,6 +255,8 @@ PROFILES["organic-law"] = {
     "cadence_deliberation": "none",
     "cadence_two_committees": "none",
     "cadence_sentiment": "none",
+    "sentiment_report_day": "0",
+    "sentiment_collectors_min": "0",
 }
 
 _TRUE = {"yes", "true", "1", "on", "是"}

@@ -232,3 +232,50 @@ def sample_evaluation_counts(subjects: list[str], valid: int) -> list[tuple[str,
         else:
             rows.append((name, 2, valid - 3, 1, 0))
     return rows
+# A month of what residents raise (S10): (category number, source, text, resolved?)
+SENTIMENT_SAMPLES = (
+    ("1", "collector", "小区晚间停车位紧张，车辆占用消防通道", False),
+    ("2", "visit", "独居老人希望社区提供助餐服务", True),
+    ("3", "mailbox", "建议居务公开栏增加电子屏", False),
+    ("1", "reception", "楼道照明灯损坏多日未修", True),
+    ("2", "phone", "低收入家庭咨询临时救助申请办法", True),
+    ("5", "collector", "退休教师义务为社区儿童辅导功课", True),
+    ("6", "reception", "部分居民因加装电梯费用分摊意见分歧，有聚集反映的苗头", False),
+    ("4", "online", "楼门长制度让垃圾分类落实得更好", True),
+    ("3", "visit", "希望社区活动室周末开放", False),
+    ("7", "mailbox", "辖区单位愿意提供场地开展文体活动", True),
+)
+
+
+@dataclass
+class SampleSentiment:
+    month: str  # YYYY-MM
+    items: int
+    urgent: int
+
+
+def sample_sentiment(scope, collectors: list[int], seed: int = 2026) -> SampleSentiment:
+    """A month of sentiment work (S10–S12) in the month before today: the items the information collectors
+    and the office heard, each handled, the urgent one reported the next day."""
+    from juwei.rules.sentiment import CATEGORY_NUMBERS, Category, Source, Status, month_of
+    from juwei.services import sentiment
+
+    rng = random.Random(seed + 3)
+    month = month_of(scope.today).previous()
+    days = sorted(rng.sample(range(1, month.last.day + 1), len(SENTIMENT_SAMPLES)))
+    urgent = 0
+    for (number, source, text, settled), day in zip(SENTIMENT_SAMPLES, days):
+        received = dt.date(month.year, month.month, day)
+        by = str(collectors[day % len(collectors)]) if source == "collector" and collectors else None
+        added = sentiment.add_item(scope, category=Category(CATEGORY_NUMBERS[number]), source=Source(source),
+                                   text=text, by=by, received=received)
+        item = added.item
+        if added.urgent_due is not None:
+            urgent += 1
+            sentiment.record_reported(scope, item.id, to="街道党工办", on=added.urgent_due)
+        handled = min(received + dt.timedelta(days=rng.randint(1, 6)), scope.today)
+        if settled:
+            sentiment.update_item(scope, item.id, status=Status.RESOLVED, note="已办结并回访", on=handled)
+        else:
+            sentiment.update_item(scope, item.id, status=Status.REFERRED, note="已转相关部门办理", on=handled)
+    return SampleSentiment(str(month), len(SENTIMENT_SAMPLES), urgent)

@@ -27,6 +27,7 @@ SOURCES: dict[str, str] = {
     "recall": "juwei.services.recall:due_items",  # S9: an open recall's statement and count; the by-election after
     "evaluation": "juwei.services.evaluation:due_items",  # S17, S19: June/December evaluations, telling subjects
     "admonition": "juwei.services.admonition:due_items",  # S29: this month's follow-up of an open admonition
+    "sentiment": "juwei.services.sentiment:due_items",  # S10–S12: urgent items, monthly reports, collectors
 }
 
 # what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)

@@ -24,6 +24,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                   "ElectionRound", "ElectionTally", "ElectionVoter"),
     "recall": ("Recall",),
     "evaluation": ("Admonition", "AdmonitionNote", "Evaluation", "EvaluationSubject"),
+    "sentiment": ("SentimentItem", "SentimentReport", "SentimentStep"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}
 __all__ = sorted(_HOME)

@@ -282,10 +282,11 @@ MEMBER_REFERENCES: tuple[tuple[str, str], ...] = (
     ("election_voter", "member_id"), ("election_candidate", "member_id"), ("election_officer", "member_id"),
     ("election_proxy", "giver_id"), ("election_proxy", "holder_id"), ("election_tally", "member_id"),
     ("petition_signature", "member_id"), ("household", "representative_id"), ("recall", "member_id"),
-    ("evaluation_subject", "member_id"), ("admonition", "member_id"),
+    ("evaluation_subject", "member_id"), ("admonition", "member_id"), ("sentiment_item", "by_member_id"),
 )
 HOUSEHOLD_REFERENCES: tuple[tuple[str, str], ...] = (("meeting_seat", "household_id"),
-                                                     ("election_voter", "household_id"))
+                                                     ("election_voter", "household_id"),
+                                                     ("sentiment_item", "household_id"))
 
 
 def _reference_words(table: str) -> str:
@@ -307,6 +308,7 @@ def _reference_words(table: str) -> str:
         "recall": t("a recall"),
         "evaluation_subject": t("a democratic evaluation"),
         "admonition": t("an admonition"),
+        "sentiment_item": t("a resident's concern (民情)"),
     }[table]
 
 

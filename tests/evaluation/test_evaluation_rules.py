@@ -90,9 +90,14 @@ def test_a_window_holds_exactly_its_working_days(start, days):
     assert ev.working_days_between(start, first - dt.timedelta(days=1)) == 0
 
 
-def test_a_year_the_calendar_does_not_cover_is_refused():
-    with pytest.raises(ValidationError, match="does not cover"):
-        ev.is_working_day(D(2099, 1, 5))
+def test_a_year_the_calendar_does_not_hold_yet_counts_monday_to_friday_and_says_so():
+    """A December result's window may run into a year whose holidays are not published yet: it is counted on
+    weekdays and marked provisional, not refused."""
+    assert not ev.calendar_covers(D(2099, 1, 5)) and ev.calendar_covers(D(2026, 12, 28))
+    assert ev.is_working_day(D(2099, 1, 5)) and not ev.is_working_day(D(2099, 1, 3))  # a Monday; a Saturday
+    first, last = ev.working_days_window(D(2099, 12, 31), 5)  # Thursday 31 December 2099
+    assert (first, last) == (D(2099, 12, 31), D(2100, 1, 6)) and ev.window_provisional(first, last)
+    assert not ev.window_provisional(*ev.working_days_window(D(2026, 6, 19), 5))
 
 
 def test_june_and_december_evaluations_are_due():

@@ -246,11 +246,16 @@ def publish(
         emit_json({"disclosure": done.disclosure_id, "posted": done.posted, "objection_from": done.window[0],
                    "objection_until": done.window[1], "commended": done.commended,
                    "admonitions": [{"id": i, "name": n} for i, n in done.admonitions],
-                   "recall": done.recall, "ends_office": done.ends_office})
+                   "recall": done.recall, "ends_office": done.ends_office,
+                   "window_provisional": done.provisional})
         return
     if done.posted:
         info(t("disclosure {id} posted: objections from {first} to {last} ({n} working days)",
                id=done.disclosure_id, first=done.window[0], last=done.window[1], n=done.days))
+    if done.provisional:
+        warn(t("the official holiday calendar installed does not hold {year} yet, so the window counts Monday to "
+               "Friday there: check its last day once the year's holidays are published (update chinese-calendar)",
+               year=done.window[1].year))
     else:
         info(t("disclosure {id} drafted to go up on {day}: `juwei disclose post {id}` that day",
                id=done.disclosure_id, day=done.evaluation.published_on))

@@ -136,14 +136,29 @@ def _calendar():
     return chinese_calendar
 
 
+def calendar_covers(day: dt.date) -> bool:
+    """Whether the installed holiday calendar holds ``day``'s year (the State Council publishes each year's
+    schedule late in the year before; the ``chinese-calendar`` package follows it)."""
+    try:
+        _calendar().is_workday(day)
+    except NotImplementedError:
+        return False
+    return True
+
+
 def is_working_day(day: dt.date) -> bool:
     """A working day on the State Council's calendar: weekdays, less public holidays, plus the weekend days
-    worked in exchange (调休). Years the calendar does not cover are refused, never guessed."""
-    try:
+    worked in exchange (调休). **Reading:** a year the calendar does not hold yet counts Monday to Friday, and a
+    window that reaches into it is provisional (:func:`window_provisional`): the clerk is told to check it once
+    the year's schedule is out, rather than being refused a publication that is due."""
+    if calendar_covers(day):
         return bool(_calendar().is_workday(day))
-    except NotImplementedError:
-        raise ValidationError(t("the official holiday calendar does not cover {year} yet; update the "
-                                "chinese-calendar package", year=day.year)) from None
+    return day.weekday() < 5
+
+
+def window_provisional(first: dt.date, last: dt.date) -> bool:
+    """A window counted partly on Monday-to-Friday because the calendar does not hold its years yet."""
+    return not (calendar_covers(first) and calendar_covers(last))
 
 
 def working_days_window(first_posted: dt.date, days: int) -> tuple[dt.date, dt.date]:

@@ -310,6 +310,7 @@ class Published:
     recall: list[str]  # 不合格: a recall may be started
     ends_office: list[str]
     days: int  # the objection window's working days
+    provisional: bool = False  # the window reaches a year the holiday calendar does not hold yet
 
 
 def publish(scope: Scope, evaluation_id: int, *, on: dt.date | None = None, contact: str | None = None) -> Published:
@@ -378,7 +379,8 @@ def publish(scope: Scope, evaluation_id: int, *, on: dt.date | None = None, cont
     return Published(row, disclosure.id, posted, (first, last),
                      [line.subject for line in outcome.subjects if line.grade == Grade.EXCELLENT], opened, already,
                      [line.subject for line in outcome.subjects if line.grade == Grade.INCOMPETENT],
-                     [line.subject for line in outcome.subjects if line.ends_office], days)
+                     [line.subject for line in outcome.subjects if line.ends_office], days,
+                     rules.window_provisional(first, last))
 
 
 def notified(scope: Scope, evaluation_id: int, ref: str, on: dt.date) -> EvaluationSubject:

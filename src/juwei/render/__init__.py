@@ -12,6 +12,8 @@ from typing import Any
 
 # In the order a meeting produces them (the order of `notice render --all`).
 DOCUMENTS = ("notice", "signin", "ballot", "result", "resolution", "minutes", "summary")
+# Sheets that belong to no meeting: `juwei grid render --doc board` (S13).
+SHEETS = ("grid_board",)
 FORMATS = ("md", "html")
 LANGUAGES = ("zh_CN", "en")
 

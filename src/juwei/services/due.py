@@ -24,6 +24,8 @@ SOURCES: dict[str, str] = {
     "roster": "juwei.services.roster:due_items",  # S3: elected terms about to end
     "committee": "juwei.services.committee:due_items",  # S9: vacancies, the next general election
     "elections": "juwei.services.elections:due_items",  # S9: an open election's voter register and count
+    "grid": "juwei.services.grid:due_items",  # S11, S13: blind spots, people responsible for no household
+    "staffwork": "juwei.services.staffwork:due_items",  # S28: each staff member's monthly summary
 }
 
 # what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)

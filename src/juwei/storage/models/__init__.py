@@ -22,6 +22,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "committee": ("CommitteeTerm", "Duty", "Post"),
     "elections": ("Election", "ElectionCandidate", "ElectionOfficer", "ElectionProxy", "ElectionPublication",
                   "ElectionRound", "ElectionTally", "ElectionVoter"),
+    "grid": ("GridAssignment", "HouseholdVisit"),
+    "staffwork": ("Gift", "StaffLog", "StaffSummary"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}
 __all__ = sorted(_HOME)

@@ -63,6 +63,6 @@ def list_(
         emit_json(rows)
         return
     table(t("Gift register ({n})", n=len(rows)),
-          [t("id"), t("date"), t("name"), t("offered by"), t("what"), t("value (yuan)"), t("handled"), t("note")],
+          [t("id"), t("date"), t("name"), t("offered by"), t("item offered"), t("value (yuan)"), t("handled"), t("note")],
           [(r.id, r.day, r.name, r.offered_by, r.what, format_fen(r.value_fen) if r.value_fen is not None else "",
             label("gift handling", r.handled), r.note) for r in rows])

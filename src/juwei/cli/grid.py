@@ -79,7 +79,7 @@ def list_(
         emit_json(rows)
         return
     table(t("Grid responsibility ({n})", n=len(rows)),
-          [t("household"), t("group"), t("member"), t("responsible"), t("since")],
+          [t("household"), t("group"), t("member"), t("responsible"), t("responsible from")],
           [(r.household, r.group, r.member_id, r.name, r.since) for r in rows])
 
 

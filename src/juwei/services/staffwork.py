@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from juwei.errors import JuweiError, ValidationError, named
+from juwei.errors import JuweiError, NotFound, ValidationError, named
 from juwei.i18n import label, speaking, t
 from juwei.rules import staffwork as rules
 from juwei.rules.committee import PostBody
@@ -46,10 +46,14 @@ def _line(value: str | None, field: str, limit: int = LINE_LIMIT) -> str:
 
 def staff_on(scope: Scope, ref: str, day: dt.date) -> PostRow:
     """The staff member ``ref`` names, serving on the staff on ``day`` (S28)."""
-    member, found = held_by(scope, serving_posts(scope, PostBody.STAFF, day), ref)
+    try:
+        _, found = held_by(scope, serving_posts(scope, PostBody.STAFF, day), ref)
+    except NotFound:  # a name not serving that day: staff once, or nobody at all
+        found = []
     if not found:
-        raise JuweiError(t("member {id} ({name}) is not on the staff on {day} (S28: staff keep a work log and a "
-                           "monthly summary)", id=member.id, name=member.name, day=day))
+        name = _staff_posts(scope, ref)[0].name
+        raise JuweiError(t("{name} is not on the staff on {day} (S28: staff keep a work log and a monthly summary)",
+                           name=name, day=day))
     return found[0]
 
 

@@ -35,7 +35,7 @@ def audit_actions() -> set[str]:
 
 
 def _codes():
-    from juwei.rules import committee, disclosure, elections, meetings, profiles, recall, records
+    from juwei.rules import committee, disclosure, elections, meetings, profiles, recall, records, staffwork
     from juwei.render import DOCUMENTS
     from juwei.services import community
     from juwei.storage import models
@@ -70,6 +70,7 @@ def _codes():
         "table": tuple(table.name for table in models.metadata.sorted_tables),
         "committee post": tuple(committee.CommitteeRole),
         "staff position": tuple(committee.StaffPosition),
+        "gift handling": tuple(staffwork.GiftHandling),
         "post body": tuple(committee.PostBody),
         "org role": tuple(committee.OrgRole),
         "end reason": tuple(committee.EndReason),

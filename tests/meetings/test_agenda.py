@@ -21,8 +21,9 @@ LEDGER = ("日期,金额,收支,类别,摘要,凭证号\n"
 @pytest.fixture
 def busy(town, tmp_path):
     """The town with one duty of every kind: cadences overdue (S4, S14), a met petition (S5), a finance
-    account (S20) and a meeting notice (S25) owed to the board, an elected term ending soon (S3), and a
-    by-election whose voter register is not yet out (S9)."""
+    account (S20) and a meeting notice (S25) owed to the board, an elected term ending soon (S3), a
+    by-election whose voter register is not yet out (S9), blind spots in the grid (S13) and a staff member's
+    monthly summaries (S28)."""
     from sqlalchemy import create_engine, text
 
     from juwei.services import roster
@@ -49,6 +50,8 @@ def busy(town, tmp_path):
     town.petition = petition
     town.ok("committee", "add", town.ids["A1"], "--role", "director", "--from", "2025-01-01")  # 1 of at least 5
     town.ok("election", "open", "--kind", "by-election", "--day", "2026-07-10", "--method", "voters")  # S9
+    town.ok("grid", "assign", town.ids["A1"], "--household", "H3")  # S13: the other households are blind spots
+    town.ok("staff", "add", "--name", "孙丽", "--position", "welfare", "--from", "2026-04-01", "--disclosed")  # S28
     return town
 
 
@@ -93,8 +96,11 @@ def test_agenda_lists_every_domain_soonest_first(busy):
     overdue = [i for i in items if i["overdue"]]
     assert items[:len(overdue)] == overdue and overdue == sorted(overdue, key=_due)
     rest = items[len(overdue):]
-    now = [i for i in rest if i["due"] is None]  # the petition (S5) and the committee's vacancies (S9)
-    assert {i["rule"] for i in now} == {"S5", "S9"} and rest[:len(now)] == now
+    now = [i for i in rest if i["due"] is None]  # the petition (S5), the committee's vacancies (S9), the grid's
+    assert {i["rule"] for i in now} == {"S5", "S9", "S11", "S13"} and rest[:len(now)] == now  # blind spots
+    summaries = [i for i in items if i["rule"] == "S28"]  # April and May have ended; due five days after
+    assert [(i["due"], i["overdue"]) for i in summaries] == [("2026-05-05", True), ("2026-06-05", True)]
+    assert summaries[0]["command"] == "juwei staff summary '孙丽' --month 2026-04 --file FILE"
     dated = rest[len(now):]
     assert [_due(i) for i in dated] == sorted(_due(i) for i in dated)
     assert [i["subject"] for i in dated][-1] == term["subject"]

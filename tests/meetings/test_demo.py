@@ -26,5 +26,9 @@ def test_demo_walks_a_meeting(tmp_path, monkeypatch):
     assert "2026-11-28, the meeting day" in out
     assert "warning" not in result.stderr and "error" not in result.stderr, result.stderr
     assert "# 关于召开东城社区居民代表会议的通知" in out  # the notice, printed after convening
+    # at the end: the grid without blind spots (S11, S13), staff work (S28), a gift returned (S27)
+    assert "$ juwei grid check\nno blind spots on 2026-11-25" in out and "# 东城社区网格责任公示" in out
+    for command in ("staff log '孙丽'", "staff summary '孙丽' --month 2026-10", "gift add --to"):
+        assert "$ juwei " + command in out
     documents = sorted(p.name for p in (tmp_path / "d" / "documents").iterdir())
     assert "meeting-1-minutes.zh_CN.html" in documents and "meeting-1-notice.zh_CN.md" in documents

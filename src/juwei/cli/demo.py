@@ -72,6 +72,7 @@ def demo(
     if register is not None:
         with on_day(today):
             register_on_the_board(str(db), today)
+            grid_and_staff_work(str(db), register, today, out, households)
     step(t("what the clerk must do next, from every part of the record, each with the command that settles it"))
     with on_day(today):
         clerk(str(db), "agenda", "--days", "90", "--ics", str(out / "agenda.ics"))
@@ -201,6 +202,17 @@ def committee_walkthrough(db: str, register) -> None:
     clerk(db, "committee", "list")
     clerk(db, "committee", "term")
     clerk(db, "rep", "list")
+
+
+def grid_and_staff_work(db: str, register, today: dt.date, out: Path, households: int) -> None:
+    """Grid responsibility (S11, S13), staff work (S28) and the gift register (S27): the commands of
+    :func:`juwei.services.demo.grid_steps`."""
+    from juwei.services.demo import grid_steps
+
+    step(t("every household under a responsible person (S11, S13), a staff member's work log and monthly summary "
+           "(S28), and a gift returned (S27)"))
+    for args in grid_steps(register, today, out, households):
+        clerk(db, *args)
 
 
 def register_on_the_board(db: str, today: dt.date) -> None:

@@ -18,7 +18,7 @@ from sqlmodel import select
 from juwei.errors import JuweiError, ValidationError, named
 from juwei.i18n import t
 from juwei.rules import grid as rules
-from juwei.rules.committee import PostBody
+from juwei.rules.committee import ROLE_ORDER, PostBody
 from juwei.rules.due import DueItem
 from juwei.services import audit
 from juwei.services.committee import PostRow, held_by, person_key, post_title, serving_posts
@@ -294,7 +294,7 @@ def board(scope: Scope, on: dt.date | None = None) -> GridBoard:
     day = on or scope.today
     serving = serving_posts(scope, None, day)
     titles: dict[str, list[str]] = defaultdict(list)
-    for row in serving:
+    for row in sorted(serving, key=lambda r: (list(PostBody).index(PostBody(r.body)), ROLE_ORDER.get(r.role, 3))):
         titles[row.person].append(post_title(row.body, row.role, row.group))
     households = _households(scope)
     group_of = {h: g for h, _, g in households}

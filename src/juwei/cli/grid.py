@@ -107,9 +107,12 @@ def check(
     with scope(ctx) as sc:
         found = check_grid(sc, day, unvisited_days=days)
     if as_json:
-        data = {"on": found.on, "households": found.households, "people": found.people}
+        def plain(households):  # tens of thousands of rows: dicts made here, not through dataclasses.asdict
+            return [{"id": h.id, "number": h.number, "group": h.group} for h in households]
+
+        data = {"on": found.on, "households": plain(found.households), "people": found.people}
         if days is not None:
-            data.update(unvisited_days=days, unvisited=found.unvisited)
+            data.update(unvisited_days=days, unvisited=plain(found.unvisited))
         emit_json(data)
         return
     if not found.households and not found.people:

@@ -53,12 +53,17 @@ def coverage(households: Iterable[H], people: Iterable[P], responsible: Mapping[
     return Coverage(blind_spots(households, live), idle_people(serving, live))
 
 
-def unvisited(households: Iterable[H], last_visit: Mapping[H, dt.date], on: dt.date, days: int) -> list[H]:
-    """S13 (入户走访): the households with no visit in the ``days`` days ending on ``on`` (``on`` counted):
-    never visited, or last visited before ``on - days + 1``."""
+def unvisited_since(on: dt.date, days: int) -> dt.date:
+    """The first day of the ``days`` days ending on ``on`` (``on`` counted): a visit on or after it counts."""
     if days < 1:
         raise ValidationError(t("a number of days is a whole number of at least 1"))
-    since = on - dt.timedelta(days=days - 1)
+    return on - dt.timedelta(days=days - 1)
+
+
+def unvisited(households: Iterable[H], last_visit: Mapping[H, dt.date], on: dt.date, days: int) -> list[H]:
+    """S13 (入户走访): the households with no visit in the ``days`` days ending on ``on`` (``on`` counted):
+    never visited, or last visited before :func:`unvisited_since`."""
+    since = unvisited_since(on, days)
     return [h for h in households if (last_visit.get(h) is None or last_visit[h] < since)]
 
 

@@ -214,34 +214,53 @@ class GridCheck:
     unvisited: list[Blind] = field(default_factory=list)
 
 
+def _read(scope: Scope, query) -> list:
+    """Rows of a column query through SQLAlchemy Core on the session's connection: tuples, no ORM loading."""
+    return scope.session.connection().execute(query).all()
+
+
+def _households_where(scope: Scope, *conditions) -> list[Blind]:
+    """The community's households meeting ``conditions``, by number, with their groups."""
+    return [Blind(h, number, group) for h, number, group in _read(
+        scope, select(Household.id, Household.number, ResidentsGroup.name)
+        .outerjoin(ResidentsGroup, Household.group_id == ResidentsGroup.id)
+        .where(Household.community_id == scope.community_id, *conditions).order_by(Household.number))]
+
+
 def check(scope: Scope, on: dt.date | None = None, *, unvisited_days: int | None = None) -> GridCheck:
     """S11, S13: the households nobody serving on ``on`` is responsible for, and the committee members and
-    staff responsible for none; with ``unvisited_days``, the households without a visit in that many days."""
+    staff responsible for none; with ``unvisited_days``, the households without a visit in that many days.
+
+    The database does the narrowing (``rules.grid.blind_spots`` and ``unvisited`` say what it must find, and
+    ``tests/grid/test_grid_check_matches_rules.py`` checks it against them): a household is a blind spot when
+    no open assignment of it is held by someone serving on the day, so 50,000 households are never loaded
+    (docs/performance.md, "Grid responsibility")."""
     day = on or scope.today
     serving = serving_posts(scope, None, day)
-    households = _households(scope)
-    responsible = {h: person_key(m, n) for h, m, n in scope.session.exec(
-        select(GridAssignment.household_id, GridAssignment.member_id, GridAssignment.name)
-        .where(GridAssignment.community_id == scope.community_id, GridAssignment.ended_on.is_(None),
-               GridAssignment.start <= day)).all()}
-    live = {h: p for h, p in responsible.items() if p in {r.person for r in serving}}
-    blind_ids = set(rules.blind_spots([h for h, _, _ in households], live))
+    members = {r.member_id for r in serving if r.member_id is not None}
+    names = {r.name for r in serving if r.member_id is None}
+    held = (GridAssignment.household_id == Household.id) & GridAssignment.ended_on.is_(None) \
+        & (GridAssignment.start <= day) \
+        & (GridAssignment.member_id.in_(members) | (GridAssignment.member_id.is_(None) & GridAssignment.name.in_(names)))
+    covered = select(GridAssignment.id).where(held).exists()
     expected: dict[str, Idle] = {}
     for row in serving:
         if row.body in EXPECTED:
             entry = expected.setdefault(row.person, Idle(row.member_id, row.name, []))
             entry.posts.append(post_title(row.body, row.role, row.group))
-    idle = rules.idle_people(list(expected), live)
-    result = GridCheck(day, [Blind(h, n, g) for h, n, g in households if h in blind_ids],
-                       [expected[p] for p in idle])
+    covering = {person_key(m, n): person_key(m, n) for m, n in _read(
+        scope, select(GridAssignment.member_id, GridAssignment.name).distinct()
+        .where(GridAssignment.community_id == scope.community_id, GridAssignment.ended_on.is_(None),
+               GridAssignment.start <= day))}
+    idle = rules.idle_people(list(expected), covering)
+    result = GridCheck(day, _households_where(scope, ~covered), [expected[p] for p in idle])
     if unvisited_days is not None:
-        last = dict(scope.session.exec(select(HouseholdVisit.household_id, func.max(HouseholdVisit.day))
-                                       .where(HouseholdVisit.community_id == scope.community_id,
-                                              HouseholdVisit.day <= day)
-                                       .group_by(HouseholdVisit.household_id)).all())
-        gone = set(rules.unvisited([h for h, _, _ in households], last, day, unvisited_days))
+        since = rules.unvisited_since(day, unvisited_days)
+        seen = select(HouseholdVisit.id).where(HouseholdVisit.community_id == scope.community_id,
+                                               HouseholdVisit.household_id == Household.id,
+                                               HouseholdVisit.day >= since, HouseholdVisit.day <= day).exists()
         result.unvisited_days = unvisited_days
-        result.unvisited = [Blind(h, n, g) for h, n, g in households if h in gone]
+        result.unvisited = _households_where(scope, ~seen)
     return result
 
 

@@ -12,7 +12,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func
 from sqlmodel import select
 
 from juwei.errors import JuweiError, ValidationError, named

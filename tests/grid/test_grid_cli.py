@@ -80,6 +80,9 @@ def test_refusals_leave_the_database_unchanged(grid, unchanged):
         assert "holds no post" in err
         assert "no household numbered '09999'" in grid.fails("grid", "assign", str(director), "--household", "09999")
         assert "no member" in grid.fails("grid", "assign", "赵六", "--household", "01002")
+    grid.ok("staff", "end", "孙丽", "--on", "2026-03-01", "--reason", "resigned")
+    with unchanged():
+        assert "孙丽 holds no post" in grid.fails("grid", "assign", "孙丽", "--household", "01002")
         assert "--group" in grid.fails("grid", "assign", str(director))  # neither group nor household
         assert "--group" in grid.fails("grid", "assign", str(director), "--group", "第一居民小组",
                                        "--household", "01002")

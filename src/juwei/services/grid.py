@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import select
 
-from juwei.errors import JuweiError, ValidationError, named
+from juwei.errors import JuweiError, NotFound, ValidationError, named
 from juwei.i18n import t
 from juwei.rules import grid as rules
 from juwei.rules.committee import ROLE_ORDER, PostBody
@@ -34,11 +34,25 @@ EXPECTED = (PostBody.COMMITTEE, PostBody.STAFF)
 def responsible_on(scope: Scope, ref: str, day: dt.date) -> PostRow:
     """The person ``ref`` names (a member id or ID number, or the name of a post holder not on the roster),
     holding a post on ``day``: only the committee, its staff and the standing bodies take households."""
-    member, found = held_by(scope, serving_posts(scope, None, day), ref)
+    try:
+        member, found = held_by(scope, serving_posts(scope, None, day), ref)
+    except NotFound:  # not a member: a post holder not on the roster whose post has ended, or nobody
+        name = " ".join(ref.split())
+        if not any(row.member_id is None and row.name == name for row in serving_posts_ever(scope)):
+            raise
+        raise JuweiError(t("{name} holds no post on {day}: households are given to the committee, its staff and "
+                           "standing bodies (S11)", name=name, day=day)) from None
     if not found:
         raise JuweiError(t("member {id} ({name}) holds no post on {day}: households are given to the committee, "
                            "its staff and standing bodies (S11)", id=member.id, name=member.name, day=day))
     return found[0]
+
+
+def serving_posts_ever(scope: Scope) -> list[PostRow]:
+    """Every post of every body, ended ones included."""
+    from juwei.services.committee import list_posts
+
+    return list_posts(scope, None, include_ended=True)  # type: ignore[arg-type]  (None: every body)
 
 
 def _targets(scope: Scope, group: str | None, households: list[str]) -> list[Household]:
@@ -187,7 +201,7 @@ def list_grid(scope: Scope, ref: str | None = None) -> list[GridRow]:
     homes = {h: (number, group) for h, number, group in _households(scope)}
     out = [GridRow(a.household_id, homes[a.household_id][0], homes[a.household_id][1], a.member_id,
                    _name(a, names), a.start) for a in rows]
-    return sorted(out, key=lambda r: (r.group or "", r.household))
+    return sorted(out, key=lambda r: (r.group is None, r.group or "", r.household))
 
 
 @dataclass

@@ -61,15 +61,15 @@ def test_every_due_entry_names_a_function_of_scope_and_day(registry):
 
 def test_every_document_has_a_template_in_every_language_and_format():
     from juwei.render import (DOCUMENTS, ELECTION_DOCUMENTS, EVALUATION_TEMPLATES, LANGUAGES, SENTIMENT_DOCUMENTS,
-                              election_template)
+                              SHEETS, election_template)
 
     elections = {election_template(doc) for doc in ELECTION_DOCUMENTS}
-    for doc in (*DOCUMENTS, *SENTIMENT_DOCUMENTS, *sorted(elections), *EVALUATION_TEMPLATES.values()):
+    for doc in (*DOCUMENTS, *SENTIMENT_DOCUMENTS, *SHEETS, *sorted(elections), *EVALUATION_TEMPLATES.values()):
         for lang in LANGUAGES:
             for fmt in ("md", "html"):
                 assert (TEMPLATES / lang / f"{doc}.{fmt}.j2").is_file(), (doc, lang, fmt)
     # and no template that no document, board or body uses
-    used = (set(DOCUMENTS) | set(SENTIMENT_DOCUMENTS) | elections | set(EVALUATION_TEMPLATES.values())
+    used = (set(DOCUMENTS) | set(SENTIMENT_DOCUMENTS) | set(SHEETS) | elections | set(EVALUATION_TEMPLATES.values())
             | {"disclosure", "board_index", "base"})
     for lang in LANGUAGES:
         for path in (TEMPLATES / lang).glob("*.j2"):

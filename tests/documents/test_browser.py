@@ -279,3 +279,20 @@ def test_the_sentiment_documents_print_on_a4_with_their_titles(sentiment_documen
     flat = re.sub(r"\s+", "", printer.pdf_text(tmp_path / "sentiment-report.zh_CN.pdf"))
     for expected in ("（六）影响稳定问题", "街道党工办", "民情信箱"):
         assert expected in flat, expected
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_the_grid_board_prints_people_groups_and_the_office_phone(printer, browser, tmp_path, locale):
+    """S13: the grid responsibility sheet as it goes on the board, in both languages; no resident's data."""
+    from test_grid_snapshots import grid_sample
+
+    clerk = grid_sample(str(tmp_path / "juwei.db"), locale)
+    html = tmp_path / "grid.html"
+    html.write_text(clerk.ok("grid", "render", "--doc", "board", "--format", "html"), encoding="utf-8")
+    pdf = browser.print(html, tmp_path / "grid.pdf")
+    assert printer.pdf_info(pdf).is_a4
+    flat = re.sub(r"\s+", "", printer.pdf_text(pdf))
+    title = "东城社区网格责任公示" if locale == "zh_CN" else "东城社区:gridresponsibility"
+    for expected in (title, "王建国", "孙丽", "第一居民小组", "第二居民小组", "010-64012345"):
+        assert expected in flat, expected
+    assert "13912345678" not in flat and "01001" not in flat

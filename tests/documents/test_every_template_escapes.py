@@ -28,7 +28,7 @@ TEMPLATES = sorted(p.relative_to(packaged_templates()).as_posix() for p in packa
 # The bodies juwei writes into disclosures (templates/<lang>/bodies/), by the disclosure's category.
 BODY_TEMPLATES = {"finance": "finance", "welfare": "welfare", "personnel": "personnel",
                   "assembly": "meeting_notice", "resolution": "meeting_results", "duties": "duties",
-                  "evaluation": "evaluation"}
+                  "evaluation": "evaluation", "gifts": "gifts"}
 MEETING_DOCS = {"notice": "convened", "signin": "convened", "seat-cards": "convened", "ballot": "voted", "result": "voted",
                 "resolution": "voted", "minutes": "closed", "summary": "closed"}
 
@@ -92,6 +92,15 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
     clerk.ok("eval", "count", evaluation, members[0], "--excellent", 5)
     clerk.ok("eval", "count", evaluation, SCRIPT + "孙丽", "--competent", 5)
     clerk.ok("eval", "publish", evaluation, "--contact", IMG)  # posted on the day: a body of its own
+    clerk.ok("gift", "add", "--to", members[0], "--offered-by", SCRIPT + LINK, "--what", IMG + "购物卡", "--value", "200",
+             "--on", "2026-08-01", "--handled", "returned", "--note", IFRAME)
+    post(clerk.json("disclose", "gifts", "--period", "2026-Q3")["id"])
+    clerk.ok("grid", "assign", members[0], "--group", "第一居民小组")
+    clerk.ok("community", "set", "office_phone", "010-6401 2345")
+    for lang in ("zh_CN", "en"):
+        for fmt in ("md", "html"):
+            out.setdefault((f"{lang}/grid_board", fmt), []).append(
+                clerk.ok("grid", "render", "--doc", "board", "--format", fmt, "--lang", lang))
     post(clerk.json("disclose", "add", "--category", "other", "--title", SCRIPT + "通知",
                     "--body", f"**注意** {SCRIPT}\n\n{IMG}\n\n- {LINK}\n\n| a | b |\n|---|---|\n| {IFRAME} | x |\n\n"
                               "<div onclick=alert(1)>\n\n1. 不是列表\n| 不是表格",

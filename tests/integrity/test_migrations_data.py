@@ -289,6 +289,48 @@ def test_upgrade_from_0007_keeps_data_and_takes_the_sentiment_tables(community):
     assert "sentiment_item" not in table_snapshot(community.db)
 
 
+def test_upgrade_from_0007_keeps_data_and_takes_the_grid_and_staff_work_tables(community):
+    """0007 → 0010: a community with a roster and a committee register, made at 0007, keeps every row; the grid,
+    staff-work and gift tables arrive empty and the community has no office phone; households can then be
+    assigned, a gift recorded, and the trail verifies. Down again, they go."""
+    ids = roster(community)
+    community.ok("committee", "add", str(ids["zhang"]), "--role", "director", "--from", "2025-01-01")
+    community.ok("staff", "add", "--name", "孙丽", "--position", "welfare", "--from", "2025-01-01")
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0007")
+    finally:
+        store.dispose()
+    old = table_snapshot(community.db)
+    assert "grid_assignment" not in old and "office_phone" not in _columns(community.db, "community")
+    old_tables = {name: _columns(community.db, name) for name in old}
+
+    community.ok("db", "upgrade")
+    new = table_snapshot(community.db)
+    for name, columns in old_tables.items():
+        if name != "alembic_version":
+            assert _rows(community.db, name, columns) == sorted(old[name], key=repr), name
+    added = ["gift", "grid_assignment", "household_visit", "staff_log", "staff_summary"]
+    assert all(name in new and not new[name] for name in added)
+    assert [phone for (phone,) in raw(community.db, "SELECT office_phone FROM community")] == [None]
+    assert community.json("audit", "verify")["ok"]
+
+    household = raw(community.db, "SELECT number FROM household ORDER BY id")[0][0]
+    community.ok("grid", "assign", str(ids["zhang"]), "--household", household)
+    community.ok("gift", "add", "--to", "孙丽", "--offered-by", "某公司", "--what", "购物卡", "--value", "100",
+                 "--on", "2025-02-01", "--handled", "returned", "--note", "退回")
+    community.ok("community", "set", "office_phone", "010-6401 2345")
+    assert community.json("audit", "verify")["ok"]
+    store = Store(community.db)
+    try:
+        migrate.downgrade(store, "0007")
+    finally:
+        store.dispose()
+    after = table_snapshot(community.db)
+    assert not any(name in after for name in added)
+    assert "office_phone" not in _columns(community.db, "community")
+
+
 def test_upgrade_from_0007_keeps_data_and_takes_voiding(community):
     """0007 → 0011: a community with a roster and a committee register, made at 0007, keeps every row; the new
     columns arrive empty (nobody voided, no relationship recorded), a resident can then be voided and the

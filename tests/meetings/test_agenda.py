@@ -23,7 +23,8 @@ def busy(town, tmp_path):
     """The town with one duty of every kind: cadences overdue (S4, S14), a met petition (S5), a finance
     account (S20) and a meeting notice (S25) owed to the board, an elected term ending soon (S3), a
     by-election whose voter register is not yet out and a recall not yet counted (S9), the half-year's
-    evaluations (S17) and an admonition's monthly follow-up (S29)."""
+    evaluations (S17) and an admonition's monthly follow-up (S29), blind spots in the grid (S13) and a staff
+    member's monthly summaries (S28)."""
     from sqlalchemy import create_engine, text
 
     from juwei.services import roster
@@ -61,6 +62,8 @@ def busy(town, tmp_path):
     town.ok("recall", "open", town.ids["A1"], "--proposers", voters, "--basis", "voters", "--reason", "失职")
     # S17: the evaluations of December and June are due; S29: an admonition of May wants June's follow-up
     town.ok("admonish", "open", town.ids["A1"], "--reason", "工作台账不全", "--on", "2026-05-20")
+    town.ok("grid", "assign", town.ids["A1"], "--household", "H3")  # S13: the other households are blind spots
+    town.ok("staff", "add", "--name", "孙丽", "--position", "welfare", "--from", "2026-04-01", "--disclosed")  # S28
     return town
 
 
@@ -107,8 +110,11 @@ def test_agenda_lists_every_domain_soonest_first(busy):
     overdue = [i for i in items if i["overdue"]]
     assert items[:len(overdue)] == overdue and overdue == sorted(overdue, key=_due)
     rest = items[len(overdue):]
-    now = [i for i in rest if i["due"] is None]  # the petition (S5), the committee's vacancies (S9), collectors (S11)
-    assert {i["rule"] for i in now} == {"S5", "S9", "S11"} and rest[:len(now)] == now
+    now = [i for i in rest if i["due"] is None]  # the petition (S5), the committee's vacancies (S9), collectors
+    assert {i["rule"] for i in now} == {"S5", "S9", "S11", "S13"} and rest[:len(now)] == now  # (S11), blind spots
+    summaries = [i for i in items if i["rule"] == "S28"]  # April and May have ended; due five days after
+    assert [(i["due"], i["overdue"]) for i in summaries] == [("2026-05-05", True), ("2026-06-05", True)]
+    assert summaries[0]["command"] == "juwei staff summary '孙丽' --month 2026-04 --file FILE"
     dated = rest[len(now):]
     assert [_due(i) for i in dated] == sorted(_due(i) for i in dated)
     assert [i["subject"] for i in dated][-1] == term["subject"]

@@ -32,6 +32,10 @@ def test_demo_walks_a_meeting(tmp_path, monkeypatch):
     assert "# 关于召开东城社区居民代表会议的通知" in out  # the notice, printed after convening
     # a month of sentiment work (S10–S12), its report written beside the meeting's documents
     assert "$ juwei sentiment list --month 2026-10" in out and "10 items recorded in 2026-10, 1 of them urgent" in out
+    # at the end: the grid without blind spots (S11, S13), staff work (S28), a gift returned (S27)
+    assert "$ juwei grid check\nno blind spots on 2026-11-25" in out and "# 东城社区网格责任公示" in out
+    for command in ("staff log '孙丽'", "staff summary '孙丽' --month 2026-10", "gift add --to"):
+        assert "$ juwei " + command in out
     documents = sorted(p.name for p in (tmp_path / "d" / "documents").iterdir())
     assert "sentiment-2026-10.zh_CN.html" in documents
     assert "meeting-1-minutes.zh_CN.html" in documents and "meeting-1-notice.zh_CN.md" in documents

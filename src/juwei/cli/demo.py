@@ -73,7 +73,7 @@ def demo(
     if register is not None:
         with on_day(today):
             register_on_the_board(str(db), today)
-    if register is not None:
+            grid_and_staff_work(str(db), register, today, out, households)
         evaluation_walkthrough(str(db), today, notice_days)
         sentiment_month(str(db), today, register.collectors, out / "documents")
     step(t("what the clerk must do next, from every part of the record, each with the command that settles it"))
@@ -248,6 +248,17 @@ def election_walkthrough(db: str, today: dt.date, register) -> None:
         clerk(db, "election", "publish", "1", "--doc", "announcement", "--on", polling.isoformat())
     with on_day(today):
         clerk(db, "committee", "list")
+
+
+def grid_and_staff_work(db: str, register, today: dt.date, out: Path, households: int) -> None:
+    """Grid responsibility (S11, S13), staff work (S28) and the gift register (S27): the commands of
+    :func:`juwei.services.demo.grid_steps`."""
+    from juwei.services.demo import grid_steps
+
+    step(t("every household under a responsible person (S11, S13), a staff member's work log and monthly summary "
+           "(S28), and a gift returned (S27)"))
+    for args in grid_steps(register, today, out, households):
+        clerk(db, *args)
 
 
 def register_on_the_board(db: str, today: dt.date) -> None:

@@ -37,7 +37,7 @@ def add(
     ctx: typer.Context,
     category: DisclosureCategory = code_option(
         DisclosureCategory, "disclosure category", ..., "--category",
-        help="finance|resolution|decision|welfare|personnel|assembly|duties|other."),
+        help="finance|resolution|decision|welfare|personnel|assembly|duties|gifts|other."),
     title: str = typer.Option(..., "--title"),
     body: Optional[str] = typer.Option(None, "--body", help="The text (Markdown)."),
     body_file: Optional[str] = typer.Option(None, "--body-file", help="The text from a Markdown file."),
@@ -285,6 +285,22 @@ def duties(
     with scope(ctx, write=True) as sc:
         row = duties_disclosure(sc, on=parse_date_option(on, "--on"), post_on=parse_date_option(post_on, "--post-on"),
                                 contact=contact)
+    created(row.id, as_json)
+
+
+@app.command()
+def gifts(
+    ctx: typer.Context,
+    period: str = typer.Option(..., "--period", help="The quarter (or half year, month, year) ended: 2026-Q3."),
+    post_on: Optional[str] = POST_ON,
+    contact: Optional[str] = typer.Option(None, "--contact", help="The office's public phone, printed on the sheet."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """S27: a disclosure of the gift register for a period, when the committee chooses to post it; prints its id."""
+    from juwei.services.staffwork import gifts_disclosure
+
+    with scope(ctx, write=True) as sc:
+        row = gifts_disclosure(sc, period, post_on=parse_date_option(post_on, "--post-on"), contact=contact)
     created(row.id, as_json)
 
 

@@ -17,6 +17,8 @@ DOCUMENTS = ("notice", "signin", "seat-cards", "ballot", "result", "resolution",
 ELECTION_DOCUMENTS = ("voters", "proxies", "candidates", "ballot", "report", "announcement")
 # The sentiment work's documents (S10, S12): `sentiment report` and `sentiment render`.
 SENTIMENT_DOCUMENTS = ("sentiment-report", "sentiment-urgent")
+# Sheets that belong to no meeting: `juwei grid render --doc board` (S13).
+SHEETS = ("grid_board",)
 FORMATS = ("md", "html")
 # A democratic evaluation's documents (`juwei eval render --doc …`, S18, S19) → their templates.
 EVALUATION_TEMPLATES = {"ballot": "evaluation_ballot", "review-form": "evaluation_review"}

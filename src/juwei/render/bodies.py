@@ -12,6 +12,7 @@ in juwei's subset (:mod:`juwei.render.markdown`); the printouts escape it when t
 | :class:`PersonnelBody` | ``bodies/personnel.md.j2`` | S24 |
 | :class:`DutiesBody` | ``bodies/duties.md.j2`` | S26 |
 | :class:`EvaluationBody` | ``bodies/evaluation.md.j2`` | S19 |
+| :class:`GiftsBody` | ``bodies/gifts.md.j2`` | S27 |
 | :class:`MeetingNoticeBody` | ``bodies/meeting_notice.md.j2`` | S25 |
 | :class:`MeetingResultsBody` | ``bodies/meeting_results.md.j2`` | S21, S25 |
 """
@@ -136,6 +137,28 @@ class EvaluationBody:
     objection_days: int
     window_first: dt.date
     window_last: dt.date
+
+
+@dataclass(frozen=True)
+class GiftLine:
+    day: dt.date
+    name: str  # the cadre offered it (a public name)
+    offered_by: str  # scrubbed of personal data
+    what: str
+    value: str  # formatted yuan, or empty when not estimated
+    handled: str  # the handling's label in the body's language
+
+
+@dataclass(frozen=True)
+class GiftsBody:
+    """S27 (reading): the gift register of a period — what was offered to whom and how it was handled."""
+
+    TEMPLATE: ClassVar[str] = "gifts"
+    period: str
+    start: dt.date
+    end: dt.date
+    gifts: list[GiftLine]
+    total: str  # formatted yuan of the estimated values
 
 
 @dataclass(frozen=True)

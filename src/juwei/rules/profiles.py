@@ -135,6 +135,9 @@ SPECS: dict[str, RuleSpec] = dict([
           "救助名单公示期(天)", minimum=1, maximum=60),
     _spec("disclosure_itemise_expense_over", "money", "S20",
           "expenses above this amount (yuan) are itemised in the account", "单笔支出超过此金额(元)逐笔公开"),
+    _spec("staff_summary_days", "int", "S28",
+          "days after a month ends by which each serving staff member's monthly summary is due",
+          "社区专职工作者月度工作小结在月末后提交的期限（天）", minimum=0, maximum=60, verified=False),
     # S9 elections, recall and by-election (LAW.md "The 2025 revision", village-law defaults)
     _spec("election_voter_list_days", "int", "S9,LAW.md",
           "days before polling day by which the voter register must be published, at least",
@@ -238,6 +241,7 @@ PROFILES: dict[str, dict[str, str]] = {
         "eval_objection_working_days": "5",
         "eval_notify_days": "10",
         "eval_two_incompetent_end_office": "yes",
+        "staff_summary_days": "5",
     },
 }
 PROFILES["organic-law"] = {

@@ -232,6 +232,8 @@ def sample_evaluation_counts(subjects: list[str], valid: int) -> list[tuple[str,
         else:
             rows.append((name, 2, valid - 3, 1, 0))
     return rows
+
+
 # A month of what residents raise (S10): (category number, source, text, resolved?)
 SENTIMENT_SAMPLES = (
     ("1", "collector", "小区晚间停车位紧张，车辆占用消防通道", False),
@@ -279,3 +281,35 @@ def sample_sentiment(scope, collectors: list[int], seed: int = 2026) -> SampleSe
         else:
             sentiment.update_item(scope, item.id, status=Status.REFERRED, note="已转相关部门办理", on=handled)
     return SampleSentiment(str(month), len(SENTIMENT_SAMPLES), urgent)
+
+
+def grid_steps(register: SampleRegister, today: dt.date, out, households: int) -> list[tuple[str, ...]]:
+    """The commands the demo ends with: every residents' group under a committee member or staff member, two
+    households handed on to the other staff, and no blind spots left (S11, S13); a household visit; the board
+    sheet with the office phone; a staff member's work log and last month's summary (S28, the summary file
+    written into ``out``); a gift returned (S27)."""
+    from pathlib import Path
+
+    from juwei.rules.staffwork import month_of
+    from juwei.services import files
+
+    people = [str(member_id) for member_id, _ in register.committee] + ["孙丽"]
+    groups = list(dict.fromkeys(GROUP_NAMES[i * len(GROUP_NAMES) // households] for i in range(households)))
+    steps: list[tuple[str, ...]] = [("community", "set", "office_phone", "010-6401 2345")]
+    steps += [("grid", "assign", people[n % len(people)], "--group", group) for n, group in enumerate(groups)]
+    steps += [("grid", "unassign", "--household", "01002", "--household", "01003"),
+              ("grid", "assign", "周强", "--household", "01002"),
+              ("grid", "assign", str(register.staff), "--household", "01003")]
+    steps += [("grid", "check"), ("grid", "visit", "01001", "--by", people[0], "--on", today.isoformat(),
+                                  "--note", "了解老人生活情况，登记加装电梯意见"),
+              ("grid", "list", people[0]), ("grid", "render", "--doc", "board")]
+    last = month_of(today.replace(day=1) - dt.timedelta(days=1))
+    summary = Path(out) / f"staff-summary-{last}.md"
+    files.write_text(summary, f"# {last} 月度工作小结\n\n完成低保年审，走访困难家庭十二户。\n", force=True)
+    steps += [("staff", "log", "孙丽", "--on", today.isoformat(), "--text", "走访低保户三户，核对家庭收入"),
+              ("staff", "summary", "孙丽", "--month", str(last), "--file", str(summary)),
+              ("staff", "logs", "孙丽"),
+              ("gift", "add", "--to", people[0], "--offered-by", "某装修公司", "--what", "购物卡", "--value", "500",
+               "--on", today.isoformat(), "--handled", "returned", "--note", "当日退回，由居委会登记"),
+              ("gift", "list")]
+    return steps

@@ -28,6 +28,8 @@ SOURCES: dict[str, str] = {
     "evaluation": "juwei.services.evaluation:due_items",  # S17, S19: June/December evaluations, telling subjects
     "admonition": "juwei.services.admonition:due_items",  # S29: this month's follow-up of an open admonition
     "sentiment": "juwei.services.sentiment:due_items",  # S10–S12: urgent items, monthly reports, collectors
+    "grid": "juwei.services.grid:due_items",  # S11, S13: blind spots, people responsible for no household
+    "staffwork": "juwei.services.staffwork:due_items",  # S28: each staff member's monthly summary
 }
 
 # what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)

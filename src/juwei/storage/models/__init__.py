@@ -25,6 +25,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "recall": ("Recall",),
     "evaluation": ("Admonition", "AdmonitionNote", "Evaluation", "EvaluationSubject"),
     "sentiment": ("SentimentItem", "SentimentReport", "SentimentStep"),
+    "grid": ("GridAssignment", "HouseholdVisit"),
+    "staffwork": ("Gift", "StaffLog", "StaffSummary"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}
 __all__ = sorted(_HOME)

@@ -24,6 +24,8 @@ class Community(SQLModel, table=True):  # 社区
     created_at: dt.datetime = timestamp()
     # IANA time zone of the community's clock; None: Asia/Shanghai (rules.clock.DEFAULT_TIMEZONE)
     timezone: str | None = Field(default=None, max_length=64)
+    # the office's public phone, printed on the grid board (S13); None: not set
+    office_phone: str | None = Field(default=None, max_length=32)
 
 
 class RulesVersion(SQLModel, table=True):  # 规则版本: one key's value from a date on

@@ -283,10 +283,14 @@ MEMBER_REFERENCES: tuple[tuple[str, str], ...] = (
     ("election_proxy", "giver_id"), ("election_proxy", "holder_id"), ("election_tally", "member_id"),
     ("petition_signature", "member_id"), ("household", "representative_id"), ("recall", "member_id"),
     ("evaluation_subject", "member_id"), ("admonition", "member_id"), ("sentiment_item", "by_member_id"),
+    ("grid_assignment", "member_id"), ("household_visit", "member_id"), ("staff_log", "member_id"),
+    ("staff_summary", "member_id"), ("gift", "member_id"),
 )
 HOUSEHOLD_REFERENCES: tuple[tuple[str, str], ...] = (("meeting_seat", "household_id"),
                                                      ("election_voter", "household_id"),
-                                                     ("sentiment_item", "household_id"))
+                                                     ("sentiment_item", "household_id"),
+                                                     ("grid_assignment", "household_id"),
+                                                     ("household_visit", "household_id"))
 
 
 def _reference_words(table: str) -> str:
@@ -309,6 +313,11 @@ def _reference_words(table: str) -> str:
         "evaluation_subject": t("a democratic evaluation"),
         "admonition": t("an admonition"),
         "sentiment_item": t("a resident's concern (民情)"),
+        "grid_assignment": t("grid responsibility (包片联户)"),
+        "household_visit": t("a household visit"),
+        "staff_log": t("a staff work log"),
+        "staff_summary": t("a staff monthly summary"),
+        "gift": t("the gift register"),
     }[table]
 
 

@@ -252,8 +252,8 @@ def test_upgrade_from_0007_keeps_data_and_takes_the_evaluation_tables(community)
     assert not {"evaluation", "admonition"} & set(table_snapshot(community.db))
 
 
-def test_upgrade_from_0007_keeps_data_and_takes_the_sentiment_tables(community):
-    """0007 → 0009: a community with a roster, a committee register and an open election, made at 0007, keeps
+def test_upgrade_from_0008_keeps_data_and_takes_the_sentiment_tables(community):
+    """0008 → 0009: a community with a roster, a committee register and an open election, made at 0008, keeps
     every row; the sentiment tables arrive empty, an item can then be recorded, and the trail verifies. Down
     again, they go."""
     ids = roster(community)
@@ -261,7 +261,7 @@ def test_upgrade_from_0007_keeps_data_and_takes_the_sentiment_tables(community):
     community.ok("org", "add", "collectors", "--name", "孙丽", "--from", "2025-01-01")
     store = Store(community.db)
     try:
-        migrate.downgrade(store, "0007")
+        migrate.downgrade(store, "0008")
     finally:
         store.dispose()
     old = table_snapshot(community.db)
@@ -283,14 +283,14 @@ def test_upgrade_from_0007_keeps_data_and_takes_the_sentiment_tables(community):
     assert community.json("audit", "verify")["ok"]
     store = Store(community.db)
     try:
-        migrate.downgrade(store, "0007")
+        migrate.downgrade(store, "0008")
     finally:
         store.dispose()
     assert "sentiment_item" not in table_snapshot(community.db)
 
 
-def test_upgrade_from_0007_keeps_data_and_takes_the_grid_and_staff_work_tables(community):
-    """0007 → 0010: a community with a roster and a committee register, made at 0007, keeps every row; the grid,
+def test_upgrade_from_0009_keeps_data_and_takes_the_grid_and_staff_work_tables(community):
+    """0009 → 0010: a community with a roster and a committee register, made at 0009, keeps every row; the grid,
     staff-work and gift tables arrive empty and the community has no office phone; households can then be
     assigned, a gift recorded, and the trail verifies. Down again, they go."""
     ids = roster(community)
@@ -298,7 +298,7 @@ def test_upgrade_from_0007_keeps_data_and_takes_the_grid_and_staff_work_tables(c
     community.ok("staff", "add", "--name", "孙丽", "--position", "welfare", "--from", "2025-01-01")
     store = Store(community.db)
     try:
-        migrate.downgrade(store, "0007")
+        migrate.downgrade(store, "0009")
     finally:
         store.dispose()
     old = table_snapshot(community.db)
@@ -323,7 +323,7 @@ def test_upgrade_from_0007_keeps_data_and_takes_the_grid_and_staff_work_tables(c
     assert community.json("audit", "verify")["ok"]
     store = Store(community.db)
     try:
-        migrate.downgrade(store, "0007")
+        migrate.downgrade(store, "0009")
     finally:
         store.dispose()
     after = table_snapshot(community.db)
@@ -331,15 +331,15 @@ def test_upgrade_from_0007_keeps_data_and_takes_the_grid_and_staff_work_tables(c
     assert "office_phone" not in _columns(community.db, "community")
 
 
-def test_upgrade_from_0007_keeps_data_and_takes_voiding(community):
-    """0007 → 0011: a community with a roster and a committee register, made at 0007, keeps every row; the new
+def test_upgrade_from_0010_keeps_data_and_takes_voiding(community):
+    """0010 → 0011: a community with a roster and a committee register, made at 0010, keeps every row; the new
     columns arrive empty (nobody voided, no relationship recorded), a resident can then be voided and the
     trail verifies. Down again is refused while a row is voided (the old schema would list it again)."""
     ids = roster(community)
     community.ok("committee", "add", str(ids["zhang"]), "--role", "director", "--from", "2025-01-01")
     store = Store(community.db)
     try:
-        migrate.downgrade(store, "0007")
+        migrate.downgrade(store, "0010")
     finally:
         store.dispose()
     assert "voided_on" not in _columns(community.db, "member")
@@ -360,7 +360,7 @@ def test_upgrade_from_0007_keeps_data_and_takes_voiding(community):
     store = Store(community.db)
     try:
         with pytest.raises(Exception, match="voided"):
-            migrate.downgrade(store, "0007")
+            migrate.downgrade(store, "0010")
     finally:
         store.dispose()
     assert "voided_on" in _columns(community.db, "member")

@@ -434,7 +434,7 @@ def set_duty(scope: Scope, ref: str, text: str, *, start: dt.date) -> Duty:
 def holder_on(scope: Scope, ref: str, day: dt.date) -> PostRow:
     """Someone holding a post (any body) on ``day``: a member id or ID number, or the name of a holder not on
     the roster; their first post that day (the register's order). Evaluations and admonitions name people so."""
-    member, found = _held_by(scope, serving_posts(scope, None, day), ref)
+    member, found = held_by(scope, serving_posts(scope, None, day), ref)
     if not found:
         raise JuweiError(t("member {id} ({name}) holds no post on {day}", id=member.id, name=member.name, day=day))
     return found[0]

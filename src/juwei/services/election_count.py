@@ -24,8 +24,7 @@ from juwei.i18n import label, t
 from juwei.rules import elections as rules
 from juwei.rules.codes import read_code
 from juwei.rules.committee import ROLE_ALIASES, CommitteeRole
-from juwei.rules.elections import (POSTS, Elected, ElectionMethod, ElectionRules, NextKind, RoundKind,
-                                   RoundResult)
+from juwei.rules.elections import Elected, ElectionMethod, ElectionRules, NextKind, RoundKind, RoundResult
 from juwei.services import audit, elections
 from juwei.services.roster import find_member
 from juwei.services.scope import Scope

@@ -33,7 +33,7 @@ from juwei.i18n import t
 from juwei.render import ELECTION_DOCUMENTS, LANGUAGES
 from juwei.rules.committee import CommitteeRole
 from juwei.rules.elections import POSTS, Elected, ElectionKind, ElectionMethod, ElectionRules
-from juwei.rules.elections import ElectionStatus, RoundKind, ranked
+from juwei.rules.elections import ElectionStatus, ranked
 from juwei.rules.strokes import stroke_sorted
 from juwei.services import elections
 from juwei.services.documents import check_choice, committee_name, source_title

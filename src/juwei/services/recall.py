@@ -69,12 +69,12 @@ def open_recall(scope: Scope, member_ref: str, *, proposers: int, basis: RecallB
     """S9: a recall of a member holding a committee post today, proposed by ``proposers`` of the voters or
     representatives on the roll today — at least the profile's share (LAW.md: 1/5 of the voters, 1/3 of the
     representatives, inclusive). One open recall per member."""
-    from juwei.services.committee import _held_by, serving_posts
+    from juwei.services.committee import held_by, serving_posts
 
     basis = read_code(RecallBasis, "recall basis", basis, "basis")
     reason = _clean(reason, "reason")
     day = scope.today
-    member, held = _held_by(scope, serving_posts(scope, PostBody.COMMITTEE, day), member_ref)
+    member, held = held_by(scope, serving_posts(scope, PostBody.COMMITTEE, day), member_ref)
     if member is None or not held:
         who = t("member {id} ({name})", id=member.id, name=member.name) if member else member_ref
         raise JuweiError(t("{who} holds no committee post on {day}: only a committee member is recalled",

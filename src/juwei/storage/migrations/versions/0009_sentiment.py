@@ -3,7 +3,7 @@
 New tables only: no existing row changes, so the audit trail's recorded states still match.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 
 from alembic import op

@@ -5,7 +5,7 @@ New tables only, and one nullable column on community (NULL: no office phone set
 before), so no existing row changes and the audit trail's recorded states still match.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 """
 
 from alembic import op

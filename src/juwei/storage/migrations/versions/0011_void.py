@@ -5,7 +5,7 @@ Nullable columns only, and NULL means what every earlier row meant (not voided; 
 so no existing row changes and the audit trail's recorded states still match.
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0010
 """
 
 from alembic import op

@@ -1,7 +1,8 @@
 """An election from its register to the committee register, through the CLI: a first round that leaves a tie
 for the last members' seats and the director's seat unfilled, the further round (a vote between the tied and
 另行选举 at the run-off share), closing (the elected take their posts, the previous term's end, S24 changes,
-the announcement owed), then a by-election for a seat left vacant; every refusal leaves the database unchanged.
+the announcement owed), a recall of one of the elected and the by-election after it, and a by-election for a
+seat left vacant; every refusal leaves the database unchanged and the audit trail verifies.
 """
 
 from __future__ import annotations
@@ -101,6 +102,30 @@ def test_a_tie_and_an_unfilled_seat_go_to_one_further_round(town, unchanged, mon
     with unchanged():
         assert "closed" in town.fails("election", "close", e)
         assert "closed" in town.fails("election", "round", e)
+
+    # a recall of one of the elected (罢免, S9): carried, the post ends and a by-election is due, then held
+    monkeypatch.setenv("JUWEI_TODAY", "2026-08-03")
+    r = town.json("recall", "open", ids["于三"], "--proposers", "2", "--basis", "voters", "--reason", "长期不履职")["id"]
+    town.ok("recall", "reply", r, "--text", "本人近期因病未能履职")
+    recalled = town.json("recall", "count", r, "--issued", "8", "--returned", "6", "--for", "4", "--against", "2",
+                         "--void", "0")
+    assert recalled["recalled"] and recalled["post_ended_on"] == "2026-08-03"
+    assert ids["于三"] not in {row["member_id"] for row in town.json("committee", "list", "--on", "2026-08-04")}
+    assert f"recall:{r}:by-election" in [i["subject"] for i in town.json("agenda", "--on", "2026-08-04")["items"]]
+    by = town.json("election", "open", "--kind", "by-election", "--day", "2026-09-10", "--method", "voters")["id"]
+    assert f"recall:{r}:by-election" not in [i["subject"] for i in town.json("agenda")["items"]]
+    town.ok("election", "voters", by)
+    town.ok("election", "publish", by, "--doc", "voters", "--on", "2026-08-03")
+    for name in ("张八", "刘七"):
+        town.ok("election", "candidate", by, ids[name], "--post", "委员")
+    monkeypatch.setenv("JUWEI_TODAY", "2026-09-10")
+    town.ok("election", "count", by, "--issued", "8", "--returned", "7", "--void", "0", "--votes", "张八=5",
+            "--votes", "刘七=2")
+    town.ok("election", "close", by)
+    serving = town.json("committee", "list", "--on", "2026-09-10")
+    assert len(serving) == 5 and ids["张八"] in {row["member_id"] for row in serving}
+    assert len({row["term"] for row in serving}) == 1  # the by-elected member joins the term in force
+    assert town.json("audit", "verify")["ok"]
 
 
 def test_closing_with_a_seat_left_vacant_then_a_by_election(town, unchanged, monkeypatch, tmp_path):

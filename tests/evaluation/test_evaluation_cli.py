@@ -125,6 +125,7 @@ def test_a_june_evaluation_from_opening_to_the_closed_admonition(town, tmp_path,
 
     out = said(cli, "eval", "publish", e)
     assert "objections from 2026-06-22 to 2026-06-26 (5 working days)" in out  # 20th is a Saturday
+    assert "drafted" not in out and "holiday calendar" not in out  # posted today, on a year the calendar holds
     assert "commended (优秀): 王芳" in out and "admonition 1 opened for 李强" in out
     assert "赵敏 was graded incompetent" in out and "juwei recall open" in out
     assert not [o for o in cli.json("disclose", "due") if o["subject"] == f"evaluation:{e}"]

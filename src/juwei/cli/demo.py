@@ -246,6 +246,7 @@ def election_walkthrough(db: str, today: dt.date, register) -> None:
               "--votes", f"{candidates[0]}={returned - 3}", "--votes", f"{candidates[1]}=2")
         clerk(db, "election", "close", "1")
         clerk(db, "election", "publish", "1", "--doc", "announcement", "--on", polling.isoformat())
+    register.committee[4] = (candidates[0], "member")  # who serves from now on, for the steps that follow
     with on_day(today):
         clerk(db, "committee", "list")
 

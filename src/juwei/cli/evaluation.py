@@ -252,13 +252,13 @@ def publish(
     if done.posted:
         info(t("disclosure {id} posted: objections from {first} to {last} ({n} working days)",
                id=done.disclosure_id, first=done.window[0], last=done.window[1], n=done.days))
+    else:
+        info(t("disclosure {id} drafted to go up on {day}: `juwei disclose post {id}` that day",
+               id=done.disclosure_id, day=done.evaluation.published_on))
     if done.provisional:
         warn(t("the official holiday calendar installed does not hold {year} yet, so the window counts Monday to "
                "Friday there: check its last day once the year's holidays are published (update chinese-calendar)",
                year=done.window[1].year))
-    else:
-        info(t("disclosure {id} drafted to go up on {day}: `juwei disclose post {id}` that day",
-               id=done.disclosure_id, day=done.evaluation.published_on))
     if done.commended:
         info(t("commended (优秀): {names}", names=t(", ").join(done.commended)))
     for admonition_id, name in done.admonitions:

@@ -124,3 +124,25 @@ def _no_chinese_font(printing: Any) -> bool:
     import shutil
 
     return bool(shutil.which("fc-list")) and not printing.cjk_font_families()
+
+
+def emit_document(text: str, out: Path | None, *, lang: str, force: bool, chromium: str | None,
+                  as_json: bool) -> None:
+    """A rendered document where the clerk asked for it: printed to PDF (``chromium`` given), written to
+    ``out``, or on standard output; then the path written, as text or ``{"path"}``."""
+    import sys
+
+    from juwei.cli._common import emit_json
+    from juwei.services import files
+
+    if chromium is not None:
+        write_pdfs([(text, out)], lang=lang, force=force, chromium=chromium)
+    elif out is None:
+        sys.stdout.write(text)
+        return
+    else:
+        files.write_text(out, text, force=force)
+    if as_json:
+        emit_json({"path": str(out)})
+    else:
+        typer.echo(str(out))

@@ -379,11 +379,9 @@ def render(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Render an election's document for the board as Markdown, print-ready HTML (A4) or PDF."""
-    import sys
-
     from juwei import render as documents
     from juwei.cli._common import format_for
-    from juwei.cli._export import pdf_wanted, write_pdfs
+    from juwei.cli._export import emit_document, pdf_wanted
     from juwei.services import documents as checks
     from juwei.services import election_docs as service
     from juwei.services import files as outputs
@@ -402,14 +400,4 @@ def render(
     with scope(ctx) as sc:
         data = service.context(sc, election, doc, lang, round_no)
     text = documents.election_document(doc, data["lang"], "html" if kind == "pdf" else kind, data, templates)
-    if chromium is not None:
-        write_pdfs([(text, out)], lang=data["lang"], force=force, chromium=chromium)
-    elif out is None:
-        sys.stdout.write(text)
-        return
-    else:
-        outputs.write_text(out, text, force=force)
-    if as_json:
-        emit_json({"path": str(out)})
-    else:
-        typer.echo(str(out))
+    emit_document(text, out, lang=data["lang"], force=force, chromium=chromium, as_json=as_json)

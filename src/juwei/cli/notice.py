@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -53,7 +52,7 @@ def render(
 ) -> None:
     """Render a meeting's document as Markdown, print-ready HTML (A4, GB/T 9704 layout) or PDF."""
     from juwei import render as documents
-    from juwei.cli._export import pdf_wanted, write_pdfs
+    from juwei.cli._export import emit_document, pdf_wanted, write_pdfs
     from juwei.services import documents as service
     from juwei.services import files as outputs
 
@@ -80,17 +79,7 @@ def render(
         with scope(ctx) as sc:
             data = service.context(sc, meeting_id, doc, lang, contact=contact, secret=secret)
         text = documents.document(doc, data["lang"], "html" if kind == "pdf" else kind, data, templates)
-        if chromium is not None:
-            write_pdfs([(text, out)], lang=data["lang"], force=force, chromium=chromium)
-        elif out is None:
-            sys.stdout.write(text)
-            return
-        else:
-            outputs.write_text(out, text, force=force)
-        if as_json:
-            emit_json({"path": str(out)})
-        else:
-            typer.echo(str(out))
+        emit_document(text, out, lang=data["lang"], force=force, chromium=chromium, as_json=as_json)
         return
 
     formats = (fmt,) if fmt else documents.FORMATS

@@ -105,3 +105,32 @@ def test_pdf_needs_a_file(convened, unchanged, tmp_path):
         assert result.exit_code == 2 and "--out FILE.pdf" in result.output
         result = clerk("disclose", "render", "1", "--format", "docx")
         assert result.exit_code == 1 and "md, html or pdf" in result.output
+
+
+def test_the_other_render_commands_print_to_pdf(convened, chromium, tmp_path):
+    """Every `render` command takes --format pdf: an evaluation's ballot, the grid's board sheet, an urgent
+    report of a resident's concern and an election's documents."""
+    from documents_sample import evaluation_sample
+    from test_grid_snapshots import grid_sample
+
+    from tests.elections.election_sample import Clerk as ElectionClerk
+    from tests.elections.election_sample import build_election
+
+    clerk, _ = convened
+    evaluation = evaluation_sample(clerk)
+    item = clerk.json("sentiment", "add", "--category", "6", "--source", "reception", "--text", "有聚集反映的苗头",
+                      "--received", "2026-11-20")["id"]
+    grid = grid_sample(str(tmp_path / "grid.db"))
+    election_clerk = ElectionClerk(str(tmp_path / "election.db"))
+    election = build_election(election_clerk)
+    printed = {
+        "evaluation": (clerk, ("eval", "render", evaluation, "--doc", "ballot")),
+        "urgent": (clerk, ("sentiment", "render", item, "--doc", "urgent-report")),
+        "board": (grid, ("grid", "render", "--doc", "board")),
+        "ballot": (election_clerk, ("election", "render", election, "--doc", "ballot")),
+    }
+    for name, (who, args) in printed.items():
+        out = tmp_path / f"{name}.pdf"
+        assert who.ok(*args, "--format", "pdf", "--out", out).strip() == str(out), name
+        assert out.read_bytes().startswith(b"%PDF"), name
+    assert not _pdf_text(tmp_path / "ballot.pdf") or "选票" in _pdf_text(tmp_path / "ballot.pdf")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -335,32 +334,33 @@ def render(
     ctx: typer.Context,
     evaluation: int = EVALUATION,
     doc: str = typer.Option(..., "--doc", metavar="DOC", help=f"Which document: {DOCS}."),
-    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html",
-                                      help="Markdown or print-ready HTML (default: from --out's extension, else md)."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html|pdf",
+                                      help="Markdown, print-ready HTML, or a PDF printed from it with headless "
+                                           "Chromium (default: from --out's extension, else md)."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="zh_CN|en",
                                        help="The document's language (default: the community's locale)."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write here instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
 ) -> None:
-    """Print the anonymous ballot or the self-review form (德、能、勤、绩、廉) as Markdown or A4 HTML."""
+    """Print the anonymous ballot or the self-review form (德、能、勤、绩、廉) as Markdown, A4 HTML or PDF."""
     from juwei import render as documents
+    from juwei.cli._common import format_for
+    from juwei.cli._export import emit_document, pdf_wanted
     from juwei.services import documents as service
     from juwei.services import files as outputs
     from juwei.services.evaluation import document_context
 
     service.check_choice(doc, documents.EVALUATION_DOCUMENTS, "doc")
     if fmt is not None:
-        service.check_choice(fmt, documents.FORMATS, "fmt")
+        service.check_choice(fmt, (*documents.FORMATS, "pdf"), "fmt")
     if lang is not None:
         service.check_choice(lang, documents.LANGUAGES, "lang")
+    kind = format_for(out, fmt)
+    chromium = pdf_wanted(ctx, out) if kind == "pdf" else None
     if out is not None:
         out = outputs.out_file(out, force=force, make_folder=True)
-    kind = fmt or ("html" if out is not None and out.suffix.lower() in (".html", ".htm") else "md")
     with scope(ctx) as sc:
         data = document_context(sc, evaluation, doc, lang)
-    text = documents.document(documents.EVALUATION_TEMPLATES[doc], data["lang"], kind, data)
-    if out is None:
-        sys.stdout.write(text)
-        return
-    outputs.write_text(out, text, force=force)
-    typer.echo(str(out))
+    text = documents.document(documents.EVALUATION_TEMPLATES[doc], data["lang"], "html" if kind == "pdf" else kind,
+                              data)
+    emit_document(text, out, lang=data["lang"], force=force, chromium=chromium, as_json=False)

@@ -3,7 +3,6 @@ spots, household visits, and the board sheet."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -150,8 +149,9 @@ def visit(
 def render(
     ctx: typer.Context,
     doc: str = typer.Option(..., "--doc", metavar="DOC", help="Which document: board."),
-    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html",
-                                      help="Markdown or print-ready HTML (default: from --out's extension, else md)."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html|pdf",
+                                      help="Markdown, print-ready HTML, or a PDF printed from it with headless "
+                                           "Chromium (default: from --out's extension, else md)."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="zh_CN|en",
                                        help="The document's language (default: the community's locale)."),
     on: Optional[str] = typer.Option(None, "--on", help="On this date (default today)."),
@@ -160,6 +160,8 @@ def render(
 ) -> None:
     """The board sheet: who is responsible for which groups, with the office phone (no residents' data)."""
     from juwei import render as documents
+    from juwei.cli._common import format_for
+    from juwei.cli._export import emit_document, pdf_wanted
     from juwei.i18n import speaking
     from juwei.render.grid import render_board
     from juwei.services import files as outputs
@@ -168,12 +170,13 @@ def render(
 
     check_choice(doc, ("board",), "doc")
     if fmt is not None:
-        check_choice(fmt, documents.FORMATS, "fmt")
+        check_choice(fmt, (*documents.FORMATS, "pdf"), "fmt")
     if lang is not None:
         check_choice(lang, documents.LANGUAGES, "lang")
+    kind = format_for(out, fmt)
+    chromium = pdf_wanted(ctx, out) if kind == "pdf" else None
     if out is not None:
         out = outputs.out_file(out, force=force, make_folder=True)
-    kind = fmt or ("html" if out is not None and out.suffix.lower() in (".html", ".htm") else "md")
     day = parse_date_option(on, "--on")
     with scope(ctx) as sc:
         language = lang or sc.community.locale
@@ -181,9 +184,5 @@ def render(
             sheet = board(sc, day)
     if sheet.office_phone is None:
         warn(t("no office phone is set: `juwei community set office_phone NUMBER`"))
-    text = render_board(sheet, language, kind)
-    if out is None:
-        sys.stdout.write(text)
-        return
-    outputs.write_text(out, text, force=force)
-    info(str(out))
+    text = render_board(sheet, language, "html" if kind == "pdf" else kind)
+    emit_document(text, out, lang=language, force=force, chromium=chromium, as_json=False)

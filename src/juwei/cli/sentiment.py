@@ -255,8 +255,9 @@ def render(
     ctx: typer.Context,
     item_id: int = typer.Argument(..., metavar="ID", help="The item's id."),
     doc: SentimentDoc = code_option(SentimentDoc, "sentiment document", ..., "--doc", help="Which sheet."),
-    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html",
-                                      help="Markdown or print-ready HTML (default: from --out's extension, else md)."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html|pdf",
+                                      help="Markdown, print-ready HTML, or a PDF printed from it with headless "
+                                           "Chromium (default: from --out's extension, else md)."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="zh_CN|en",
                                        help="The document's language (default: the community's locale)."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write here instead of stdout."),
@@ -264,21 +265,20 @@ def render(
 ) -> None:
     """Print an item's sheet: the urgent report to the street office (S10)."""
     from juwei import render as documents
+    from juwei.cli._common import format_for
+    from juwei.cli._export import emit_document, pdf_wanted
     from juwei.services import documents as service
     from juwei.services import files as outputs
     from juwei.services.sentiment_report import urgent_report
 
-    kind = fmt or ("html" if _format_for(out) == "html" else "md")
-    service.check_choice(kind, documents.FORMATS, "fmt")
+    kind = format_for(out, fmt)
+    service.check_choice(kind, (*documents.FORMATS, "pdf"), "fmt")
     if lang is not None:
         service.check_choice(lang, documents.LANGUAGES, "lang")
+    chromium = pdf_wanted(ctx, out) if kind == "pdf" else None
     if out is not None:
         out = outputs.out_file(out, force=force, make_folder=True)
     with scope(ctx) as sc:
         data = urgent_report(sc, item_id, lang)
-    text = documents.document("sentiment-urgent", data["lang"], kind, data)
-    if out is None:
-        sys.stdout.write(text)
-        return
-    outputs.write_text(out, text, force=force)
-    typer.echo(str(out))
+    text = documents.document("sentiment-urgent", data["lang"], "html" if kind == "pdf" else kind, data)
+    emit_document(text, out, lang=data["lang"], force=force, chromium=chromium, as_json=False)

@@ -48,6 +48,11 @@ def first_ballot(sample) -> dict[str, str]:
 @pytest.fixture
 def counted(sample, db) -> tuple[Clerk, int]:
     """The sample election, counted, in this test's database (watched by ``unchanged``)."""
+    if "://" in db:  # PostgreSQL: built afresh in this test's database
+        clerk = Clerk(db)
+        election = build_election(clerk)
+        clerk.env["JUWEI_TODAY"] = "2026-07-01"
+        return clerk, election
     source, election = sample
     shutil.copyfile(source, db)
     return Clerk(db, today="2026-07-01"), election

@@ -4,7 +4,6 @@ assignments, visits old and new."""
 
 import datetime as dt
 import random
-import sqlite3
 
 import pytest
 
@@ -38,19 +37,27 @@ def test_check_finds_what_the_rules_say(community, monkeypatch, seed):
             cli.ok("grid", "visit", number, "--by", rng.choice(people), "--on", day.isoformat())
     cli.ok("committee", "end", str(members[-1]), "--on", "2026-01-31", "--reason", "resigned")
 
-    conn = sqlite3.connect(cli.db)
-    households = [h for (h,) in conn.execute("SELECT id FROM household ORDER BY number")]
-    keys = {(m, n): f"member:{m}" if m is not None else f"name:{n}" for m, n in
-            conn.execute("SELECT DISTINCT member_id, name FROM grid_assignment")}
-    responsible = {h: keys[m, n] for h, m, n in
-                   conn.execute("SELECT household_id, member_id, name FROM grid_assignment WHERE ended_on IS NULL")}
-    last = dict(conn.execute("SELECT household_id, max(day) FROM household_visit GROUP BY household_id"))
-    conn.close()
+    from sqlalchemy import create_engine, text
+
+    from juwei.storage.engine import database_url
+
+    engine = create_engine(database_url(cli.db))  # SQLite or PostgreSQL, as the suite runs
+    try:
+        with engine.connect() as conn:
+            households = [h for (h,) in conn.execute(text("SELECT id FROM household ORDER BY number"))]
+            keys = {(m, n): f"member:{m}" if m is not None else f"name:{n}" for m, n in
+                    conn.execute(text("SELECT DISTINCT member_id, name FROM grid_assignment"))}
+            responsible = {h: keys[m, n] for h, m, n in conn.execute(text(
+                "SELECT household_id, member_id, name FROM grid_assignment WHERE ended_on IS NULL"))}
+            last = {h: d for h, d in conn.execute(text(
+                "SELECT household_id, max(day) FROM household_visit GROUP BY household_id"))}
+    finally:
+        engine.dispose()
     serving = [f"member:{m}" for m in members[:-1]] + ["name:乙"]
     expected = rules.coverage(households, serving, responsible)
     found = cli.json("grid", "check", "--unvisited", "90d")
     assert [h["id"] for h in found["households"]] == expected.households
     assert [f"member:{p['member_id']}" if p["member_id"] else f"name:{p['name']}" for p in found["people"]] == \
         expected.people
-    visits = {h: dt.date.fromisoformat(d) for h, d in last.items()}
+    visits = {h: d if isinstance(d, dt.date) else dt.date.fromisoformat(d) for h, d in last.items()}
     assert [h["id"] for h in found["unvisited"]] == rules.unvisited(households, visits, TODAY, 90)

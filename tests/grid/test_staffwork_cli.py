@@ -94,11 +94,11 @@ def test_gifts_in_fen_and_their_disclosure(office):
     assert office.json("audit", "verify")["ok"]
 
 
-def test_the_gift_register_body_in_both_languages(cli, monkeypatch):
+def test_the_gift_register_body_in_both_languages(tmp_path, monkeypatch):
     monkeypatch.setenv("JUWEI_TODAY", "2026-04-02")
     for locale, expect in (("zh_CN", ("礼品登记", "某装修公司", "1,500.50", "退还", "共 1 件")),
                            ("en", ("gift register", "某装修公司", "1,500.50", "returned", "1 gift(s)"))):
-        db = cli.db.replace("juwei.db", f"{locale}.db")
+        db = str(tmp_path / f"{locale}.db")  # one community per language: a file each, whatever the suite runs on
         from tests.conftest import Cli
 
         clerk = Cli(db)

@@ -22,11 +22,14 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = ("notice", "signin", "ballot", "result", "resolution", "minutes", "summary")
+DOCS = ("notice", "signin", "seat-cards", "ballot", "result", "resolution", "minutes", "summary")
+
+
+DAY = {"today": "2026-11-20"}  # notice is given on the 20th; the meeting is held on the 24th
 
 
 def juwei(db: Path, *args: object, json_out: bool = False):
-    env = {**os.environ, "JUWEI_TODAY": "2026-11-20", "JUWEI_LANG": "en", "JUWEI_CLERK": "previews"}
+    env = {**os.environ, "JUWEI_TODAY": DAY["today"], "JUWEI_LANG": "en", "JUWEI_CLERK": "previews"}
     command = [sys.executable, "-m", "juwei", "--db", str(db), *map(str, args)]
     if json_out:
         command.append("--json")
@@ -54,6 +57,7 @@ def build_meeting(work: Path) -> tuple[Path, int]:
 
 
 def vote_and_close(db: Path, meeting: int) -> None:
+    DAY["today"] = "2026-11-24"  # sign-in and votes wait for the meeting's day
     roll = juwei(db, "meeting", "roll", meeting, json_out=True)
     seats = [row["seat"] for row in roll]
     absent = seats[2::7]  # a few stay away

@@ -35,7 +35,8 @@ def audit_actions() -> set[str]:
 
 
 def _codes():
-    from juwei.rules import committee, disclosure, meetings, profiles, records
+    from juwei.rules import (committee, disclosure, elections, evaluation, meetings, profiles, recall, records,
+                             sentiment, staffwork)
     from juwei.render import DOCUMENTS
     from juwei.services import community
     from juwei.storage import models
@@ -70,9 +71,16 @@ def _codes():
         "table": tuple(table.name for table in models.metadata.sorted_tables),
         "committee post": tuple(committee.CommitteeRole),
         "staff position": tuple(committee.StaffPosition),
+        "gift handling": tuple(staffwork.GiftHandling),
         "post body": tuple(committee.PostBody),
         "org role": tuple(committee.OrgRole),
         "end reason": tuple(committee.EndReason),
+        **elections.codes(),
+        "recall basis": tuple(recall.RecallBasis),
+        "recall outcome": tuple(recall.RecallOutcome),
+        "evaluation grade": evaluation.GRADES,
+        "committee grade": evaluation.WHOLE_GRADES,
+        **sentiment.codes(),
     }
 
 

@@ -60,14 +60,17 @@ def test_every_due_entry_names_a_function_of_scope_and_day(registry):
 
 
 def test_every_document_has_a_template_in_every_language_and_format():
-    from juwei.render import DOCUMENTS, LANGUAGES
+    from juwei.render import (DOCUMENTS, ELECTION_DOCUMENTS, EVALUATION_TEMPLATES, LANGUAGES, SENTIMENT_DOCUMENTS,
+                              SHEETS, election_template)
 
-    for doc in DOCUMENTS:
+    elections = {election_template(doc) for doc in ELECTION_DOCUMENTS}
+    for doc in (*DOCUMENTS, *SENTIMENT_DOCUMENTS, *SHEETS, *sorted(elections), *EVALUATION_TEMPLATES.values()):
         for lang in LANGUAGES:
             for fmt in ("md", "html"):
                 assert (TEMPLATES / lang / f"{doc}.{fmt}.j2").is_file(), (doc, lang, fmt)
     # and no template that no document, board or body uses
-    used = set(DOCUMENTS) | {"disclosure", "board_index", "base"}
+    used = (set(DOCUMENTS) | set(SENTIMENT_DOCUMENTS) | set(SHEETS) | elections | set(EVALUATION_TEMPLATES.values())
+            | {"disclosure", "board_index", "base"})
     for lang in LANGUAGES:
         for path in (TEMPLATES / lang).glob("*.j2"):
             stem = path.name.split(".", 1)[0]

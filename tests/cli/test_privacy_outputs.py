@@ -18,9 +18,14 @@ def today(monkeypatch):
 
 
 def _hidden(out: str) -> bool:
-    """Neither number is on screen, in any typing: the phone's middle four and the ID's birth date."""
-    digits = re.sub(r"[^0-9*]", "", out)
-    return "1234" not in digits and "19491231" not in digits and "****" in out
+    """Neither number is on screen, in any typing: the phone's middle four and the ID's birth date. Line by
+    line (a number is printed on one line): across lines, unrelated figures such as the rules snapshot's
+    values (…3, 4, 5…) can run together into the digits looked for."""
+    for line in out.splitlines():
+        digits = re.sub(r"[^0-9*]", "", line)
+        if "1234" in digits or "19491231" in digits:
+            return False
+    return "****" in out
 
 
 def _shown(out: str) -> bool:

@@ -54,6 +54,10 @@ def test_rules_show_cites_rule_ids(community):
     assert rows["rules_title"]["value"] == "东城社区民主管理制度"  # this community's own
     human = community.ok("rules", "show")
     assert "S7" in human and ">1/2" in human
+    # LAW.md: the figures not yet checked against the official text say so
+    assert rows["quorum"]["verified"] is True and rows["election_runoff_share"]["verified"] is False
+    assert rows["election_runoff_share"]["value"] == ">=1/3" and rows["election_proxy_max"]["value"] == "3"
+    assert "(unverified)" in human
 
 
 def test_rules_set_records_a_version_from_a_date(community):

@@ -71,7 +71,7 @@ def test_render_escapes_and_carries_period_and_committee(community, today, tmp_p
     community.ok("disclose", "render", str(d), "--out", str(out))
     assert out.read_text(encoding="utf-8") == html
     with unchanged():
-        community.fails("disclose", "render", str(d), "--format", "pdf")
+        community.fails("disclose", "render", str(d), "--format", "docx")
         community.fails("disclose", "render", "99")
 
 

@@ -6,7 +6,8 @@ import pytest
 
 import shutil
 
-from documents_sample import STAGES, Clerk, build_sample, close_sample, vote_sample
+from documents_sample import (EVALUATION_DOCS, STAGES, Clerk, build_sample, build_sentiment, close_sample,
+                              evaluation_sample, vote_sample)
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,22 @@ def sample_documents(tmp_path_factory) -> dict[tuple[str, str, str], str]:
     render_stage("voted")
     close_sample(clerk, meeting)
     render_stage("closed")
+    evaluation = evaluation_sample(clerk)
+    for doc, option in EVALUATION_DOCS.items():
+        for lang in ("zh_CN", "en"):
+            for fmt in ("md", "html"):
+                out[doc, lang, fmt] = clerk.ok("eval", "render", evaluation, "--doc", option, "--format", fmt,
+                                               "--lang", lang)
     return out
+
+
+@pytest.fixture(scope="session")
+def sentiment_documents(tmp_path_factory) -> dict[tuple[str, str, str], str]:
+    """The sentiment documents (S10, S12) of a month's work in the sample community, in both languages and
+    formats, rendered through `juwei sentiment report` and `juwei sentiment render`."""
+    db = str(tmp_path_factory.mktemp("sentiment") / "juwei.db")
+    clerk, _ = build_sample(db)
+    return build_sentiment(clerk)
 
 
 @pytest.fixture(scope="session")

@@ -101,8 +101,22 @@ def close_sample(clerk: Clerk, meeting: int) -> None:
     clerk.ok("meeting", "close", meeting, "--chair", "周明", "--recorder", "吴静")
 
 
+# A democratic evaluation's documents (`juwei eval render`), rendered after the meeting closes: name → --doc
+EVALUATION_DOCS = {"evaluation_ballot": "ballot", "evaluation_review": "review-form"}
+
+
+def evaluation_sample(clerk: Clerk) -> int:
+    """The committee (周明 director, 王建国 deputy, 刘芳 member) and one hired staff member (孙丽, not on the
+    roster), evaluated on 2026-12-15. Returns the evaluation's id."""
+    members = {m["name"]: m["id"] for m in clerk.json("member", "list")}
+    for name, role in (("周明", "director"), ("王建国", "deputy"), ("刘芳", "member")):
+        clerk.ok("committee", "add", members[name], "--role", role, "--from", "2024-01-01")
+    clerk.ok("staff", "add", "--name", "孙丽", "--position", "welfare", "--from", "2024-03-01")
+    return clerk.json("eval", "open", "--on", "2026-12-15")["id"]
+
+
 STAGES = {  # the stage at which each document is rendered for the snapshots
-    "notice": "convened", "signin": "convened", "ballot": "voted", "result": "voted",
+    "notice": "convened", "signin": "convened", "seat-cards": "convened", "ballot": "voted", "result": "voted",
     "resolution": "voted", "minutes": "closed", "summary": "closed",
 }
 
@@ -110,3 +124,45 @@ STAGES = {  # the stage at which each document is rendered for the snapshots
 def regenerate() -> bool:
     """``JUWEI_UPDATE_SNAPSHOTS=1 pytest tests/documents`` rewrites the expected documents."""
     return os.environ.get("JUWEI_UPDATE_SNAPSHOTS") == "1"
+
+
+SENTIMENT_DOCS = ("sentiment-report", "sentiment-urgent")
+
+
+def build_sentiment(clerk: Clerk) -> dict[tuple[str, str, str], str]:
+    """A month of sentiment work (S10–S12) in the sample community, and its documents in both languages and
+    formats: four items of November 2026 (one urgent, reported the next day), handled, analysed at the
+    monthly meeting on 2026-11-27; the report is printed on 2026-12-02."""
+    clerk.ok("org", "add", "collectors", "--name", "钱玉兰", "--from", "2026-01-01")
+    items = [
+        ("1", "collector", "和平里小区停车位紧张，晚间车辆占用消防通道", "01001", None, "钱玉兰", "2026-11-03"),
+        ("2", "visit", "独居老人希望社区提供助餐服务，联系电话13912345678", "01003", "刘芳", "钱玉兰", "2026-11-06"),
+        ("6", "reception", "部分居民因加装电梯费用分摊意见分歧，有聚集反映的苗头", "02001", None, "钱玉兰", "2026-11-12"),
+        ("5", "mailbox", "居民张伟义务为楼道更换照明灯", None, None, None, "2026-11-16"),
+    ]
+    ids = []
+    for category, source, text, household, raised, by, day in items:
+        args = ["sentiment", "add", "--category", category, "--source", source, "--text", text, "--received", day]
+        if household:
+            args += ["--household", household]
+        if raised:
+            args += ["--from", raised]
+        if by:
+            args += ["--by", by]
+        ids.append(clerk.json(*args)["id"])
+    clerk.ok("sentiment", "reported", ids[2], "--to", "街道党工办", "--on", "2026-11-13")
+    clerk.ok("sentiment", "update", ids[1], "--status", "referred", "--note", "转社区养老服务站", "--on", "2026-11-07")
+    clerk.ok("sentiment", "update", ids[2], "--status", "replied", "--note", "召开协调会，向居民说明分摊方案",
+             "--on", "2026-11-18")
+    meeting = clerk.json("meeting", "convene", "--kind", "sentiment", "--at", "2026-11-27 09:00", "--place",
+                         "社区党群服务中心会议室", "--topic", "十一月社情民意分析")["id"]
+    clerk.env["JUWEI_TODAY"] = "2026-12-02"
+    clerk.ok("sentiment", "analyse", "--meeting", meeting)
+    out = {}
+    for lang in ("zh_CN", "en"):
+        for fmt in ("md", "html"):
+            out["sentiment-report", lang, fmt] = clerk.ok("sentiment", "report", "--month", "2026-11",
+                                                          "--format", fmt, "--lang", lang)
+            out["sentiment-urgent", lang, fmt] = clerk.ok("sentiment", "render", ids[2], "--doc", "urgent-report",
+                                                          "--format", fmt, "--lang", lang)
+    return out

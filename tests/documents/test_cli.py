@@ -79,7 +79,7 @@ def test_bad_input_and_usage(convened, unchanged):
     clerk, m = convened
     assert "no meeting 99" in refused(clerk, unchanged, "notice", "render", 99, "--doc", "notice")
     assert "--doc 'poster' is not allowed" in refused(clerk, unchanged, "notice", "render", m, "--doc", "poster")
-    assert "--format 'pdf'" in refused(clerk, unchanged, "notice", "render", m, "--doc", "notice", "--format", "pdf")
+    assert "--format 'docx'" in refused(clerk, unchanged, "notice", "render", m, "--doc", "notice", "--format", "docx")
     assert "--lang 'fr'" in refused(clerk, unchanged, "notice", "render", m, "--doc", "notice", "--lang", "fr")
     for args in ((), ("--doc", "notice", "--all", "--out-dir", "x"), ("--all",), ("--all", "--out", "x"),
                  ("--doc", "notice", "--out-dir", "x")):
@@ -93,7 +93,7 @@ def test_all_writes_what_the_state_allows_with_stable_names(convened, tmp_path):
     result = clerk("notice", "render", m, "--all", "--out-dir", out)
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(f"meeting-1-{doc}.zh_CN.{fmt}" for doc in ("notice", "signin", "ballot")
+    assert names == sorted(f"meeting-1-{doc}.zh_CN.{fmt}" for doc in ("notice", "signin", "seat-cards", "ballot")
                            for fmt in ("md", "html"))
     assert "result not written: meeting 1 has no tally yet" in result.stderr
     vote_sample(clerk, m)
@@ -101,7 +101,9 @@ def test_all_writes_what_the_state_allows_with_stable_names(convened, tmp_path):
     report = clerk.json("notice", "render", m, "--all", "--out-dir", out, "--format", "html", "--lang", "en")
     assert [w["doc"] for w in report["written"]] == ["notice", "signin", "result", "resolution", "minutes",
                                                       "summary"]
-    assert report["skipped"][0]["doc"] == "ballot" and "votes are final" in report["skipped"][0]["reason"]
+    assert report["skipped"][0]["doc"] == "seat-cards" and "nobody signs in" in report["skipped"][0]["reason"]
+    assert report["skipped"][1]["doc"] == "ballot" and "votes are final" in report["skipped"][1]["reason"]
+    assert all(skipped["past"] for skipped in report["skipped"])  # not news: nothing warned
     assert (out / "meeting-1-minutes.en.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert not any(name.startswith(".") for name in (p.name for p in out.iterdir()))  # no temp files left
 

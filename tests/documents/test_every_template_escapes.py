@@ -27,8 +27,9 @@ LOCAL_LINK = re.compile(r'^disclosure-\d{5}-[a-z]+\.(md|html)$')
 TEMPLATES = sorted(p.relative_to(packaged_templates()).as_posix() for p in packaged_templates().rglob("*.j2"))
 # The bodies juwei writes into disclosures (templates/<lang>/bodies/), by the disclosure's category.
 BODY_TEMPLATES = {"finance": "finance", "welfare": "welfare", "personnel": "personnel",
-                  "assembly": "meeting_notice", "resolution": "meeting_results", "duties": "duties"}
-MEETING_DOCS = {"notice": "convened", "signin": "convened", "ballot": "voted", "result": "voted",
+                  "assembly": "meeting_notice", "resolution": "meeting_results", "duties": "duties",
+                  "evaluation": "evaluation", "gifts": "gifts"}
+MEETING_DOCS = {"notice": "convened", "signin": "convened", "seat-cards": "convened", "ballot": "voted", "result": "voted",
                 "resolution": "voted", "minutes": "closed", "summary": "closed"}
 
 
@@ -81,6 +82,25 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
              "--disclosed")
     clerk.ok("duty", "set", members[0], "--text", IMG + LINK, "--from", "2026-11-01")
     post(clerk.json("disclose", "duties", "--contact", IFRAME)["id"])
+    evaluation = clerk.json("eval", "open", "--on", "2026-11-20")["id"]
+    for doc, template in (("ballot", "evaluation_ballot"), ("review-form", "evaluation_review")):
+        for lang in ("zh_CN", "en"):
+            for fmt in ("md", "html"):
+                out.setdefault((f"{lang}/{template}", fmt), []).append(
+                    clerk.ok("eval", "render", evaluation, "--doc", doc, "--format", fmt, "--lang", lang))
+    clerk.ok("eval", "count", evaluation, "--issued", 5, "--returned", 5, "--void", 0)
+    clerk.ok("eval", "count", evaluation, members[0], "--excellent", 5)
+    clerk.ok("eval", "count", evaluation, SCRIPT + "孙丽", "--competent", 5)
+    clerk.ok("eval", "publish", evaluation, "--contact", IMG)  # posted on the day: a body of its own
+    clerk.ok("gift", "add", "--to", members[0], "--offered-by", SCRIPT + LINK, "--what", IMG + "购物卡", "--value", "200",
+             "--on", "2026-08-01", "--handled", "returned", "--note", IFRAME)
+    post(clerk.json("disclose", "gifts", "--period", "2026-Q3")["id"])
+    clerk.ok("grid", "assign", members[0], "--group", "第一居民小组")
+    clerk.ok("community", "set", "office_phone", "010-6401 2345")
+    for lang in ("zh_CN", "en"):
+        for fmt in ("md", "html"):
+            out.setdefault((f"{lang}/grid_board", fmt), []).append(
+                clerk.ok("grid", "render", "--doc", "board", "--format", fmt, "--lang", lang))
     post(clerk.json("disclose", "add", "--category", "other", "--title", SCRIPT + "通知",
                     "--body", f"**注意** {SCRIPT}\n\n{IMG}\n\n- {LINK}\n\n| a | b |\n|---|---|\n| {IFRAME} | x |\n\n"
                               "<div onclick=alert(1)>\n\n1. 不是列表\n| 不是表格",
@@ -95,6 +115,16 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
     clerk.ok("meeting", "close", meeting, "--chair", "周明", "--recorder", "吴静")
     documents("closed")
     post(clerk.json("disclose", "from-meeting", meeting)["id"])
+    clerk.ok("org", "add", "collectors", "--name", SCRIPT + "钱七", "--from", "2026-01-01")
+    urgent = clerk.json("sentiment", "add", "--category", "6", "--source", "visit", "--text", LINK + "\n" + SCRIPT,
+                        "--household", "01001", "--from", IMG + "张三", "--by", SCRIPT + "钱七")["id"]
+    clerk.ok("sentiment", "reported", urgent, "--to", IFRAME + "街道", "--on", "2026-11-24")
+    clerk.ok("sentiment", "update", urgent, "--status", "referred", "--note", LINK + IMG)
+    for fmt in ("md", "html"):
+        out.setdefault((f"{locale}/sentiment-report", fmt), []).append(
+            clerk.ok("sentiment", "report", "--month", "2026-11", "--format", fmt))
+        out.setdefault((f"{locale}/sentiment-urgent", fmt), []).append(
+            clerk.ok("sentiment", "render", urgent, "--doc", "urgent-report", "--format", fmt))
     lang = locale
     for row in clerk.json("disclose", "list"):
         for fmt in ("md", "html"):
@@ -111,12 +141,31 @@ def _community(db: str, locale: str, tmp: Path) -> dict[tuple[str, str], list[st
     return out
 
 
+def _election(db: str, locale: str) -> dict[tuple[str, str], list[str]]:
+    """The sample election (tests/elections/election_sample.py) with hostile names and groups; every document
+    of the election committee it prints, by (doc, fmt)."""
+    from juwei.render import ELECTION_DOCUMENTS, election_template
+    from tests.elections.election_sample import build_election
+
+    clerk = Clerk(db)
+    names = {"王建国": IMG + "王*建国*", "陈志强": SCRIPT + "陈志强", "刘芳": "刘 | 芳", "马超": "# 马超",
+             "吴静": LINK, "郑华": IFRAME + "郑华", "李秀英": "- 李秀英", "杨丽": SCRIPT + "杨丽"}
+    election = build_election(clerk, names=names, groups=(IFRAME + "一组", "**二组**"), init=("--locale", locale))
+    # the ballot twice: the further round the sample has opened, and the first round's again
+    return {(f"{locale}/{election_template(doc)}", fmt): [
+        clerk.ok("election", "render", election, "--doc", doc, "--format", fmt, *extra)
+        for extra in ([(), ("--round", 1)] if doc == "ballot" else [()])]
+        for doc in ELECTION_DOCUMENTS for fmt in ("md", "html")}
+
+
 @pytest.fixture(scope="module")
 def hostile_documents(tmp_path_factory) -> dict[tuple[str, str], list[str]]:
     out: dict[tuple[str, str], list[str]] = {}
     for locale in ("zh_CN", "en"):
         tmp = tmp_path_factory.mktemp(f"hostile-{locale}")
         for key, texts in _community(str(tmp / "juwei.db"), locale, tmp).items():
+            out.setdefault(key, []).extend(texts)
+        for key, texts in _election(str(tmp / "election.db"), locale).items():
             out.setdefault(key, []).extend(texts)
     return out
 
@@ -129,7 +178,13 @@ def _as_html(text: str, fmt: str) -> str:
     return MarkdownIt("commonmark").enable("table").render(text)  # raw HTML allowed, as a viewer would
 
 
+# The one drawing a printout holds: a seat's QR code as the qr_svg filter draws it (one path of modules).
+QR_CODE = re.compile(r'<svg role="img" aria-label="[^"<>]*" viewBox="0 0 \d+ \d+" class="qr">'
+                     r'<path stroke="#000" d="[Mmhv0-9. -]+"/></svg>')
+
+
 def _check(html: str, where: str) -> None:
+    html = QR_CODE.sub("", html)
     tags = re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", html)
     for name, attributes in tags:
         assert name.lower() not in FORBIDDEN_TAGS, (where, name, attributes)

@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from documents_sample import SNAPSHOTS, STAGES, regenerate
+from documents_sample import EVALUATION_DOCS, SENTIMENT_DOCS, SNAPSHOTS, STAGES, regenerate
 
-CASES = [(doc, lang, fmt) for doc in STAGES for lang in ("zh_CN", "en") for fmt in ("md", "html")]
+CASES = [(doc, lang, fmt) for doc in (*STAGES, *EVALUATION_DOCS) for lang in ("zh_CN", "en") for fmt in ("md", "html")]
 
 
 @pytest.mark.parametrize("doc,lang,fmt", CASES, ids=["-".join(case) for case in CASES])
@@ -56,3 +56,30 @@ def test_html_is_self_contained(sample_documents):
         assert "size: A4" in text and "margin: 37mm 26mm 35mm 28mm" in text
         for remote in ("http://", "https://", "//fonts.", "<script", "<link", "@import", "url("):
             assert remote not in text, (doc, lang, remote)
+
+
+SENTIMENT_CASES = [(doc, lang, fmt) for doc in SENTIMENT_DOCS for lang in ("zh_CN", "en") for fmt in ("md", "html")]
+
+
+@pytest.mark.parametrize("doc,lang,fmt", SENTIMENT_CASES, ids=["-".join(case) for case in SENTIMENT_CASES])
+def test_sentiment_document_matches_snapshot(sentiment_documents, doc, lang, fmt):
+    text = sentiment_documents[doc, lang, fmt]
+    path = SNAPSHOTS / f"{doc}.{lang}.{fmt}"
+    if regenerate():
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.exists(), f"no snapshot {path.name}; run with JUWEI_UPDATE_SNAPSHOTS=1 to create it"
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs from its snapshot"
+
+
+def test_sentiment_documents_hold_no_phone_or_id_number_and_are_a4(sentiment_documents):
+    for (doc, lang, fmt), text in sentiment_documents.items():
+        assert "13912345678" not in text and "12345678" not in text, (doc, lang, fmt)
+        if fmt == "html":
+            assert text.startswith("<!DOCTYPE html>") and "size: A4" in text
+            for remote in ("http://", "https://", "<script", "<link", "@import", "url("):
+                assert remote not in text, (doc, lang, remote)
+    report = sentiment_documents["sentiment-report", "zh_CN", "md"]
+    for expected in ("东城社区2026年11月社情民意报告", "街道党工办", "（六）影响稳定问题 | 1", "民情信箱 | 1",
+                     "2026年11月13日", "反映人刘芳", "2026年11月27日"):
+        assert expected in report, expected
+    assert "张伟义务" in report  # a resident named in the text the clerk wrote is the clerk's words

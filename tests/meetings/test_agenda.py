@@ -21,7 +21,10 @@ LEDGER = ("日期,金额,收支,类别,摘要,凭证号\n"
 @pytest.fixture
 def busy(town, tmp_path):
     """The town with one duty of every kind: cadences overdue (S4, S14), a met petition (S5), a finance
-    account (S20) and a meeting notice (S25) owed to the board, and an elected term ending soon (S3)."""
+    account (S20) and a meeting notice (S25) owed to the board, an elected term ending soon (S3), a
+    by-election whose voter register is not yet out and a recall not yet counted (S9), the half-year's
+    evaluations (S17) and an admonition's monthly follow-up (S29), blind spots in the grid (S13) and a staff
+    member's monthly summaries (S28)."""
     from sqlalchemy import create_engine, text
 
     from juwei.services import roster
@@ -47,6 +50,20 @@ def busy(town, tmp_path):
     town.meeting = convene(town, kind="representatives")
     town.petition = petition
     town.ok("committee", "add", town.ids["A1"], "--role", "director", "--from", "2025-01-01")  # 1 of at least 5
+    town.ok("election", "open", "--kind", "by-election", "--day", "2026-07-10", "--method", "voters")  # S9
+    store = open_store(town.db)
+    try:  # S9: a recall of the director, proposed by every voter on the roll today
+        with open_scope(store, None, write=False) as sc:
+            from juwei.services.recall import register_size
+
+            voters = register_size(sc, "voters", sc.today)
+    finally:
+        store.dispose()
+    town.ok("recall", "open", town.ids["A1"], "--proposers", voters, "--basis", "voters", "--reason", "失职")
+    # S17: the evaluations of December and June are due; S29: an admonition of May wants June's follow-up
+    town.ok("admonish", "open", town.ids["A1"], "--reason", "工作台账不全", "--on", "2026-05-20")
+    town.ok("grid", "assign", town.ids["A1"], "--household", "H3")  # S13: the other households are blind spots
+    town.ok("staff", "add", "--name", "孙丽", "--position", "welfare", "--from", "2026-04-01", "--disclosed")  # S28
     return town
 
 
@@ -66,6 +83,8 @@ def test_agenda_lists_every_domain_soonest_first(busy):
     # S4: none held in the last half year (records begin 2025-01-01); the meeting convened for 06-15
     # counts for this one, so S4 is settled; the office meeting (S14a, monthly) is overdue.
     assert "meeting:residents/representatives" not in by_subject
+    # S11: the town keeps no information collector, fewer than the seed's four
+    assert (by_subject["sentiment:collectors"]["rule"], by_subject["sentiment:collectors"]["due"]) == ("S11", None)
     office = by_subject["meeting:office"]
     assert (office["rule"], office["due"], office["overdue"]) == ("S14a", "2026-06-30", True)
     assert office["command"].startswith("juwei meeting convene --kind office ")
@@ -84,12 +103,18 @@ def test_agenda_lists_every_domain_soonest_first(busy):
     assert (term["rule"], term["due"], term["overdue"]) == ("S3", "2026-07-31", False)
     assert term["command"] == "juwei rep add MEMBER --group 第二组 --from 2026-08-01"
     assert "丁四" in term["what"]
+    voters = by_subject["election:1:voters"]  # the by-election's register is owed 20 days before polling day
+    assert (voters["rule"], voters["due"], voters["overdue"], voters["command"]) == \
+        ("S9", "2026-06-20", False, "juwei election voters 1")
     # Overdue first (oldest first), then what is due now without a date, then by date.
     overdue = [i for i in items if i["overdue"]]
     assert items[:len(overdue)] == overdue and overdue == sorted(overdue, key=_due)
     rest = items[len(overdue):]
-    now = [i for i in rest if i["due"] is None]  # the petition (S5) and the committee's vacancies (S9)
-    assert {i["rule"] for i in now} == {"S5", "S9"} and rest[:len(now)] == now
+    now = [i for i in rest if i["due"] is None]  # the petition (S5), the committee's vacancies (S9), collectors
+    assert {i["rule"] for i in now} == {"S5", "S9", "S11", "S13"} and rest[:len(now)] == now  # (S11), blind spots
+    summaries = [i for i in items if i["rule"] == "S28"]  # April and May have ended; due five days after
+    assert [(i["due"], i["overdue"]) for i in summaries] == [("2026-05-05", True), ("2026-06-05", True)]
+    assert summaries[0]["command"] == "juwei staff summary '孙丽' --month 2026-04 --file FILE"
     dated = rest[len(now):]
     assert [_due(i) for i in dated] == sorted(_due(i) for i in dated)
     assert [i["subject"] for i in dated][-1] == term["subject"]

@@ -282,11 +282,12 @@ def test_adopted_title(title, adopted):
 
 
 def test_render_all_after_close_does_not_warn_about_ballots(town, tmp_path):
+    """Seat cards and ballots are for the meeting's day: after it closes, `--all` leaves them out quietly."""
     m = _closed_meeting(town)
     result = town("notice", "render", m, "--all", "--out-dir", tmp_path / "docs")
     assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
     report = town.json("notice", "render", m, "--all", "--out-dir", tmp_path / "docs")
-    assert [(s["doc"], s["past"]) for s in report["skipped"]] == [("ballot", True)]
+    assert [(s["doc"], s["past"]) for s in report["skipped"]] == [("seat-cards", True), ("ballot", True)]
 
 
 def test_meeting_at_is_kept_as_given(town):

@@ -52,6 +52,28 @@ def scope(ctx: typer.Context, *, write: bool = False) -> Iterator[Any]:
         store.dispose()
 
 
+@contextlib.contextmanager
+def transactions(ctx: typer.Context) -> Iterator[Any]:
+    """The database opened once for a command that writes one transaction after another (signing in at the
+    door, a scan at a time): yields ``each``, where ``with each() as sc:`` is one write transaction, committed
+    when its block ends, so what a block did stays done whatever happens after it."""
+    from juwei.cli._startup import resume
+    from juwei.services.scope import open_scope
+    from juwei.storage.engine import open_store
+
+    opts = options(ctx)
+    store = open_store(opts.db)
+    resume()
+
+    def each(write: bool = True):
+        return open_scope(store, opts.community, write=write)
+
+    try:
+        yield each
+    finally:
+        store.dispose()
+
+
 def parse_date_option(value: str | None, option: str) -> dt.date | None:
     """Parse a date given on the command line; the error names the option."""
     if value is None:
@@ -63,6 +85,17 @@ def parse_date_option(value: str | None, option: str) -> dt.date | None:
         return parse_date(value)
     except ValidationError as exc:
         raise ValidationError(f"{option}: {exc.message}") from None
+
+
+def format_for(out: Any, fmt: str | None) -> str:
+    """A document's format: --format, else --out's extension (.html/.htm → html, .pdf → pdf), else Markdown."""
+    if fmt:
+        return fmt
+    if out is not None and out.suffix.lower() in (".html", ".htm"):
+        return "html"
+    if out is not None and out.suffix.lower() == ".pdf":
+        return "pdf"
+    return "md"
 
 
 def plain(value: Any) -> Any:

@@ -18,7 +18,7 @@ def show(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     with scope(ctx) as sc:
         c = sc.community
         values = {"name": c.name, "code": c.code, "locale": c.locale, "rules_profile": c.rules_profile,
-                  "timezone": c.timezone or DEFAULT_TIMEZONE, "today": sc.today}
+                  "timezone": c.timezone or DEFAULT_TIMEZONE, "office_phone": c.office_phone, "today": sc.today}
     if as_json:
         emit_json(values)
         return
@@ -26,20 +26,23 @@ def show(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         (t("community name"), values["name"]), (t("code"), values["code"]),
         (t("document language"), label("document language", values["locale"])),
         (t("rules profile"), label("rules profile", values["rules_profile"])),
-        (t("time zone"), values["timezone"]), (t("today"), values["today"])])
+        (t("time zone"), values["timezone"]), (label("community setting", "office_phone"), values["office_phone"]),
+        (t("today"), values["today"])])
 
 
 @app.command("set")
 def set_(
     ctx: typer.Context,
-    key: str = typer.Argument(..., metavar="KEY", help="timezone"),
-    value: str = typer.Argument(..., metavar="VALUE", help="The new value, e.g. an IANA zone name: Asia/Shanghai."),
+    key: str = typer.Argument(..., metavar="KEY", help="timezone or office_phone"),
+    value: str = typer.Argument(..., metavar="VALUE",
+                                help="The new value, e.g. an IANA zone name: Asia/Shanghai, or a phone number."),
 ) -> None:
     """Change a setting. timezone: the zone every time is shown in and "today" is taken in (times already
-    recorded are kept as instants, so they are shown anew, never changed)."""
+    recorded are kept as instants, so they are shown anew, never changed). office_phone: the office's public
+    phone, printed on the grid board."""
     from juwei.services.community import set_setting
 
     with scope(ctx, write=True) as sc:
         community = set_setting(sc, key, value)
     info(t("{key} of {name} is now {value}", key=label("community setting", key), name=community.name,
-           value=community.timezone))
+           value=getattr(community, key) or ""))

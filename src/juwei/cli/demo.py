@@ -68,10 +68,14 @@ def demo(
     if register is not None:
         with on_day(today):
             committee_walkthrough(str(db), register)
+        election_walkthrough(str(db), today, register)
     meeting_walkthrough(str(db), today, notice_days)
     if register is not None:
         with on_day(today):
             register_on_the_board(str(db), today)
+            grid_and_staff_work(str(db), register, today, out, households)
+        evaluation_walkthrough(str(db), today, notice_days)
+        sentiment_month(str(db), today, register.collectors, out / "documents")
     step(t("what the clerk must do next, from every part of the record, each with the command that settles it"))
     with on_day(today):
         clerk(str(db), "agenda", "--days", "90", "--ics", str(out / "agenda.ics"))
@@ -203,13 +207,156 @@ def committee_walkthrough(db: str, register) -> None:
     clerk(db, "rep", "list")
 
 
+def election_walkthrough(db: str, today: dt.date, register) -> None:
+    """A by-election (S9): a member resigns, the committee falls below its smallest size (the one warning the
+    demo prints), and the representatives elect a successor — the election committee,
+    the register published 30 days ahead, two candidates for one seat (差额), the count as figures only, the
+    result, and the elected taking the post in the committee register with the announcement on the board."""
+    from juwei.services.elections import voters
+    from juwei.services.scope import Scope, find_community
+    from juwei.storage.engine import open_store
+
+    leaving = register.committee[4][0]
+    candidates = list(register.leaders.values())[:2]
+    resigned, opened, polling = (today - dt.timedelta(days=d) for d in (60, 45, 14))
+    step(t("a committee member resigns ({day}); the representatives by-elect a successor (S9)", day=resigned))
+    with on_day(resigned):
+        clerk(db, "committee", "end", str(leaving), "--on", resigned.isoformat(), "--reason", "resigned")
+    with on_day(opened):
+        clerk(db, "election", "open", "--kind", "by-election", "--day", polling.isoformat(), "--method",
+              "representatives")
+        clerk(db, "election", "officer", "1", str(register.party[1]), "--role", "chair")
+        clerk(db, "election", "officer", "1", str(register.party[2]), "--role", "member")
+        clerk(db, "election", "voters", "1")
+        clerk(db, "election", "publish", "1", "--doc", "voters", "--on", opened.isoformat())
+        for member_id in candidates:
+            clerk(db, "election", "candidate", "1", str(member_id), "--post", "member")
+        clerk(db, "election", "show", "1")
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            registered = len(voters(Scope(session=session, community=find_community(session, "dongcheng")), 1))
+    finally:
+        store.dispose()
+    step(t("{day}, polling day: the tellers' tally is recorded as figures only; nothing links a voter to a "
+           "choice", day=polling))
+    with on_day(polling):
+        returned = registered - 1
+        clerk(db, "election", "count", "1", "--issued", str(registered), "--returned", str(returned), "--void", "1",
+              "--votes", f"{candidates[0]}={returned - 3}", "--votes", f"{candidates[1]}=2")
+        clerk(db, "election", "close", "1")
+        clerk(db, "election", "publish", "1", "--doc", "announcement", "--on", polling.isoformat())
+    register.committee[4] = (candidates[0], "member")  # who serves from now on, for the steps that follow
+    with on_day(today):
+        clerk(db, "committee", "list")
+
+
+def grid_and_staff_work(db: str, register, today: dt.date, out: Path, households: int) -> None:
+    """Grid responsibility (S11, S13), staff work (S28) and the gift register (S27): the commands of
+    :func:`juwei.services.demo.grid_steps`."""
+    from juwei.services.demo import grid_steps
+
+    step(t("every household under a responsible person (S11, S13), a staff member's work log and monthly summary "
+           "(S28), and a gift returned (S27)"))
+    for args in grid_steps(register, today, out, households):
+        clerk(db, *args)
+
+
 def register_on_the_board(db: str, today: dt.date) -> None:
     """After the meeting: the division of work on the board (S26), and an office meeting whose roll is the
     committee (S14a)."""
-    step(t("the division of work goes on the board (S26), and the committee's office meeting seats the committee"))
+    step(t("the division of work and the by-election's staff changes go on the board (S26, S24), and the "
+           "committee's office meeting seats the committee"))
     clerk(db, "disclose", "duties", "--contact", "居委会办公室 010-6401 2345")
     clerk(db, "disclose", "post", "3")
+    clerk(db, "disclose", "personnel", "--contact", "居委会办公室 010-6401 2345")  # S24: the by-election's changes
+    clerk(db, "disclose", "post", "4")
     day = today + dt.timedelta(days=1)
     clerk(db, "meeting", "convene", "--kind", "office", "--at", f"{day.isoformat()} 09:00",
           "--place", "居委会办公室", "--topic", "研究本月重点工作")
     clerk(db, "meeting", "roll", "2")
+
+
+def evaluation_walkthrough(db: str, today: dt.date, notice_days: int) -> None:
+    """The democratic evaluation (S16–S19) at the representatives' meeting of the next June or December, and
+    the admonition (S29) its 基本合格 opens."""
+    import csv
+
+    from juwei.errors import JuweiError
+    from juwei.rules.evaluation import EVALUATION_MONTHS, is_working_day
+    from juwei.services.demo import sample_evaluation_counts
+    from juwei.services.scope import Scope, find_community
+    from juwei.storage.engine import open_store
+
+    day = today + dt.timedelta(days=notice_days)
+    while day.month not in EVALUATION_MONTHS:
+        day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    day = max(day, day.replace(day=15))
+    step(t("the democratic evaluation of {day} (S17): the representatives grade the committee and staff",
+           day=day))
+    with on_day(today):
+        clerk(db, "meeting", "convene", "--kind", "representatives", "--at", f"{day.isoformat()} 09:00",
+              "--place", "社区居委会二楼会议室", "--topic", "民主评议社区居委会成员和专职工作者")
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            from juwei.services.meetings import list_meetings
+
+            scope = Scope(session=session, community=find_community(session, "dongcheng"))
+            meeting = str(list_meetings(scope)[-1].id)
+    finally:
+        store.dispose()
+    with on_day(day):
+        clerk(db, "meeting", "checkin", meeting, "--all")
+        clerk(db, "eval", "open", "--on", day.isoformat(), "--meeting", meeting)
+        clerk(db, "eval", "render", "1", "--doc", "ballot")
+        store = open_store(db)
+        try:
+            with store.read() as session:
+                from juwei.services.evaluation import subjects
+                from juwei.services.meetings import present_count
+
+                scope = Scope(session=session, community=find_community(session, "dongcheng"))
+                names = [s.member_id or s.name for s in subjects(scope, 1)]
+                present = present_count(scope, int(meeting))
+        finally:
+            store.dispose()
+        sheet = Path(db).parent / "evaluation-counts.csv"
+        with sheet.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["评议对象", "优秀", "合格", "基本合格", "不合格"])
+            writer.writerows(sample_evaluation_counts([str(n) for n in names], present - 1))
+        clerk(db, "eval", "count", "1", "--issued", str(present), "--returned", str(present), "--void", "1",
+              "--file", str(sheet), "--satisfied", str(present - 4), "--basically-satisfied", "3",
+              "--unsatisfied", "0")
+        clerk(db, "eval", "result", "1")
+        step(t("the second subject's grade is tied: the meeting decides, and the decision is recorded"))
+        clerk(db, "eval", "decide", "1", str(names[1]), "--grade", "competent", "--note", "会议举手表决确定为合格")
+        try:
+            is_working_day(day)
+        except JuweiError as exc:  # the holiday calendar of that year is not published yet
+            info(str(exc))
+            return
+        clerk(db, "eval", "publish", "1", "--contact", "居委会办公室 010-6401 2345")
+        clerk(db, "eval", "notified", "1", str(names[0]), "--on", day.isoformat())
+        clerk(db, "admonish", "list", "--open")
+def sentiment_month(db: str, today: dt.date, collectors: list[int], folder: Path) -> None:
+    """A month of sentiment work (S10–S12): what residents raised last month, handled; its report."""
+    from juwei.services.demo import sample_sentiment
+    from juwei.services.scope import open_scope
+    from juwei.storage.engine import open_store
+
+    step(t("a month of sentiment work (S10–S12): what residents raised, how it was handled, the report to the "
+           "street office"))
+    store = open_store(db)
+    try:
+        with on_day(today), open_scope(store, None, write=True) as scope:
+            done = sample_sentiment(scope, collectors)
+    finally:
+        store.dispose()
+    info(t("{n} items recorded in {month}, {urgent} of them urgent and reported the next day", n=done.items,
+           month=done.month, urgent=done.urgent))
+    with on_day(today):
+        clerk(db, "sentiment", "list", "--month", done.month)
+        clerk(db, "sentiment", "report", "--month", done.month, "--out",
+              str(folder / f"sentiment-{done.month}.zh_CN.html"), "--force")

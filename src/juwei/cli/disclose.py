@@ -37,7 +37,7 @@ def add(
     ctx: typer.Context,
     category: DisclosureCategory = code_option(
         DisclosureCategory, "disclosure category", ..., "--category",
-        help="finance|resolution|decision|welfare|personnel|assembly|duties|other."),
+        help="finance|resolution|decision|welfare|personnel|assembly|duties|gifts|other."),
     title: str = typer.Option(..., "--title"),
     body: Optional[str] = typer.Option(None, "--body", help="The text (Markdown)."),
     body_file: Optional[str] = typer.Option(None, "--body-file", help="The text from a Markdown file."),
@@ -288,6 +288,22 @@ def duties(
     created(row.id, as_json)
 
 
+@app.command()
+def gifts(
+    ctx: typer.Context,
+    period: str = typer.Option(..., "--period", help="The quarter (or half year, month, year) ended: 2026-Q3."),
+    post_on: Optional[str] = POST_ON,
+    contact: Optional[str] = typer.Option(None, "--contact", help="The office's public phone, printed on the sheet."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """S27: a disclosure of the gift register for a period, when the committee chooses to post it; prints its id."""
+    from juwei.services.staffwork import gifts_disclosure
+
+    with scope(ctx, write=True) as sc:
+        row = gifts_disclosure(sc, period, post_on=parse_date_option(post_on, "--post-on"), contact=contact)
+    created(row.id, as_json)
+
+
 @app.command("from-meeting")
 def from_meeting(
     ctx: typer.Context,
@@ -308,24 +324,35 @@ def from_meeting(
 def render(
     ctx: typer.Context,
     disclosure: int = typer.Argument(...),
-    fmt: str = typer.Option("html", "--format", help="md or html (print-ready A4)."),
+    fmt: str = typer.Option("html", "--format", metavar="md|html|pdf",
+                            help="md, html (print-ready A4), or pdf (printed from the HTML with headless Chromium; "
+                                 "needs --out)."),
     out: Optional[str] = typer.Option(None, "--out", help="Write to this file (default: standard output)."),
     templates: Optional[str] = TEMPLATES,
     force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
 ) -> None:
     """A printout of one disclosure, with its posting period and the committee."""
+    from juwei.cli._export import pdf_wanted, write_pdfs
+    from juwei.errors import ValidationError
     from juwei.render.disclosure import render_one
     from juwei.services import files as outputs
     from juwei.services.disclosure import printable
 
+    if fmt not in ("md", "html", "pdf"):
+        raise ValidationError(t("--format '{fmt}' is not allowed; use md, html or pdf", fmt=fmt))
+    chromium = pdf_wanted(ctx, out) if fmt == "pdf" else None
     target = outputs.out_file(out, force=force) if out is not None else None
     with scope(ctx) as sc:
         page = printable(sc, disclosure)
-        text = render_one(page, fmt, sc.community.locale, templates)
-    if target is None:
+        locale = sc.community.locale
+        text = render_one(page, "html" if chromium else fmt, locale, templates)
+    if chromium is not None:
+        write_pdfs([(text, target)], lang=locale, force=force, chromium=chromium)
+    elif target is None:
         typer.echo(text, nl=False)
         return
-    outputs.write_text(target, text, force=force)
+    else:
+        outputs.write_text(target, text, force=force)
     info(t("written to {path}", path=out))
 
 

@@ -44,6 +44,22 @@ def set_rep(
            member=household.representative_id or "-"))
 
 
+@app.command()
+def void(
+    ctx: typer.Context,
+    number: str = typer.Argument(..., help="The household number."),
+    reason: str = typer.Option(..., "--reason", help="Why the entry was a mistake (kept in the audit trail)."),
+) -> None:
+    """Void a household entered by mistake (作废): kept in the audit trail, gone from every list and count.
+    Refused while residents are recorded in it or a meeting's roll names it."""
+    from juwei.services.roster import void_household
+
+    with scope(ctx, write=True) as sc:
+        household = void_household(sc, number, reason)
+    info(t("household {number} voided on {day}: {reason}", number=household.number, day=household.voided_on,
+           reason=household.void_reason))
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,

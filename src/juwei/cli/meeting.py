@@ -8,6 +8,7 @@ import typer
 
 from juwei.cli._common import (JSON_OPTION, REVEAL_OPTION, created, emit_json, info, key_values, labels, listing,
                                parse_date_option, private, scope, table, warn, yes_no)
+from juwei.cli._export import FORCE, SHEET_FORMAT, SHEET_OUT, sheet_out, write_sheet
 from juwei.cli._params import code_option, parse_reason, parse_seats
 from juwei.i18n import label, language, pt, t
 from juwei.rules.dates import WORKING_YEARS
@@ -134,22 +135,34 @@ def _result(m) -> str:
 
 
 @app.command("roll")
-def roll_(ctx: typer.Context, meeting_id: int = MEETING, as_json: bool = JSON_OPTION,
+def roll_(ctx: typer.Context, meeting_id: int = MEETING, fmt: Optional[str] = SHEET_FORMAT,
+          out: Optional[str] = SHEET_OUT, force: bool = FORCE, as_json: bool = JSON_OPTION,
           reveal: bool = REVEAL_OPTION) -> None:
-    """The numbered roll (seat 1…N) with who is present."""
-    from juwei.rules.clock import local_text
+    """The numbered roll (seat 1…N) with who is present; as a spreadsheet, with the times signed in and out."""
+    from juwei.rules.clock import local_text, to_local
     from juwei.services.meetings import roll
 
+    sheet = sheet_out(ctx, fmt, out, force, as_json)
     with scope(ctx) as sc:
         rows = private(roll(sc, meeting_id), reveal)
         zone = sc.timezone
     if as_json:
         emit_json(rows)
         return
-    table(t("Roll of meeting {id} ({n} seats, {present} present)", id=meeting_id, n=len(rows),
-            present=sum(r.present for r in rows)),
-          [t("seat"), t("name"), t("group"), t("household"), pt("roll column", "representative"), t("present"),
-           t("in"), t("out")],
+    title = t("Roll of meeting {id} ({n} seats, {present} present)", id=meeting_id, n=len(rows),
+              present=sum(r.present for r in rows))
+    headers = [t("seat"), t("name"), t("group"), t("household"), pt("roll column", "representative"), t("present"),
+               t("in"), t("out")]
+    if sheet is not None:  # the times in full, as the community's wall clock: a spreadsheet sorts and sums them
+        def wall(instant):
+            return None if instant is None else to_local(instant, zone).replace(tzinfo=None)
+
+        write_sheet(sheet, t("Roll of meeting {id}", id=meeting_id), headers,
+                    [(r.seat, r.name or t("(any adult of the household)"), r.group, r.household,
+                      _rep(r.rep_kind, r.rep_basis), yes_no(r.present), wall(r.checked_in_at),
+                      wall(r.checked_out_at)) for r in rows])
+        return
+    table(title, headers,
           [(r.seat, r.name or t("(any adult of the household)"), r.group, r.household,
             _rep(r.rep_kind, r.rep_basis), yes_no(r.present),
             local_text(r.checked_in_at, zone, "%H:%M"), local_text(r.checked_out_at, zone, "%H:%M"))
@@ -171,16 +184,92 @@ def checkin(
     everyone: bool = typer.Option(False, "--all", help="Sign in every seat not yet signed in."),
     except_seats: Optional[List[str]] = typer.Option(None, "--except", metavar="SEATS",
                                                      help="With --all: leave these out."),
+    at: Optional[str] = typer.Option(None, "--at", metavar="HH:MM",
+                                     help="With SEATS: when they signed in on the meeting's day (copied from the "
+                                          "paper sheet)."),
+    scan: bool = typer.Option(False, "--scan", help="Sign in at the door: read seat codes, ID numbers or seat "
+                                                    "numbers from standard input, a line each, until an empty line."),
 ) -> None:
     """Sign people in (签到)."""
     from juwei.services.meetings import checkin as do_checkin, quorum_of
 
+    if scan:
+        if seats or member is not None or everyone or except_seats or at is not None:
+            raise typer.BadParameter(t("--scan reads who signs in from standard input; give it alone"),
+                                     param_hint="--scan")
+        _scan_at_the_door(ctx, meeting_id)
+        return
+    if at is not None:
+        if not seats or member is not None or everyone:
+            raise typer.BadParameter(t("--at goes with SEATS copied from the paper sheet"), param_hint="--at")
+        _from_sheet(ctx, meeting_id, parse_seats(seats), at)
+        return
     numbers = parse_seats(seats) if seats else None
     leave_out = parse_seats(except_seats) if except_seats else None
     with scope(ctx, write=True) as sc:
         done = do_checkin(sc, meeting_id, numbers, member=member, everyone=everyone, except_seats=leave_out)
         q = quorum_of(sc, meeting_id)
     info(t("signed in {n}: now {present} present of {size}", n=len(done), present=q.present, size=q.body_size))
+
+
+def _counts(present: int, size: int, required: int | None) -> str:
+    if required is None:
+        return t("present {present} of {size}", present=present, size=size)
+    return t("present {present} of {size}, quorum needs {required}", present=present, size=size, required=required)
+
+
+def _from_sheet(ctx: typer.Context, meeting_id: int, seats: list[int], at: str) -> None:
+    from juwei.rules.seatcode import parse_time_of_day
+    from juwei.services.door import from_sheet
+
+    when = parse_time_of_day(at)
+    with scope(ctx, write=True) as sc:
+        done = from_sheet(sc, meeting_id, seats, when)
+    info(t("signed in {n} at {time} from the sheet: {counts}", n=len(done.seats), time=done.at.strftime("%H:%M"),
+           counts=_counts(done.present, done.body_size, done.required)))
+
+
+def _scan_at_the_door(ctx: typer.Context, meeting_id: int) -> None:
+    """One line in, one line out, each scan its own transaction; a refusal is a line, never the end."""
+    import sys
+
+    from juwei.cli._common import transactions
+    from juwei.errors import JuweiError
+    from juwei.services.door import scan as do_scan
+    from juwei.services.meetings import find_meeting, quorum_of, quorum_rule, require_held
+
+    signed = refused = 0
+    with transactions(ctx) as each:
+        with each(write=False) as sc:  # a meeting that cannot take sign-ins is refused once, before the loop
+            meeting = find_meeting(sc, meeting_id)
+            require_held(sc, meeting)
+            q = quorum_of(sc, meeting_id)
+            rule = quorum_rule(meeting)
+        typer.echo(t("meeting {id}: scan a seat code or an ID card, or type a seat number; an empty line ends "
+                     "({counts})", id=meeting_id,
+                     counts=_counts(q.present, q.body_size, q.required if rule else None)), err=True)
+        last = (q.present, q.body_size, q.required if rule else None)
+        try:
+            while True:
+                line = sys.stdin.readline()
+                if not line.strip():  # an empty line, or the end of input
+                    break
+                try:
+                    with each() as sc:
+                        done = do_scan(sc, meeting_id, line)
+                except JuweiError as exc:
+                    refused += 1
+                    typer.echo(t("refused: {reason}", reason=exc.message))
+                    continue
+                signed += 1
+                last = (done.present, done.body_size, done.required)
+                who = done.name or t("household {number}", number=done.household or "")
+                typer.echo(t("seat {seat} {name} signed in: {counts}", seat=done.seat, name=who,
+                             counts=_counts(*last)))
+        except KeyboardInterrupt:  # Ctrl-C at the door ends the loop like an empty line
+            pass
+    typer.echo(t("{signed} signed in at the door, {refused} refused: {counts}", signed=signed, refused=refused,
+                 counts=_counts(*last)))
 
 
 @app.command()

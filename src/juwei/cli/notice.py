@@ -1,14 +1,13 @@
-"""juwei notice: documents for the notice board and the meeting table (通知, 签到表, 表决票, 公告, 决议, 记录, 纪要)."""
+"""juwei notice: documents for the notice board and the meeting table (通知, 签到表, 座位卡, 表决票, 公告, 决议, 记录, 纪要)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from juwei.cli._common import JSON_OPTION, emit_json, scope, warn
+from juwei.cli._common import JSON_OPTION, emit_json, format_for, scope, warn
 from juwei.i18n import label, t
 
 try:  # typer ≥ 0.29 carries its own copy of click
@@ -18,21 +17,12 @@ except ImportError:  # pragma: no cover - older typer depends on click
 
 app = typer.Typer(no_args_is_help=True)
 
-DOCS = "notice | signin | ballot | result | resolution | minutes | summary"
+DOCS = "notice | signin | seat-cards | ballot | result | resolution | minutes | summary"
 
 
 @app.callback()
 def _group() -> None:
     """Documents for the notice board and the meeting table."""
-
-
-def _format_for(out: Path | None, fmt: str | None) -> str:
-    """--format, else --out's extension (.html/.htm → html), else Markdown."""
-    if fmt:
-        return fmt
-    if out is not None and out.suffix.lower() in (".html", ".htm"):
-        return "html"
-    return "md"
 
 
 @app.command()
@@ -41,9 +31,10 @@ def render(
     meeting_id: int = typer.Argument(..., metavar="MEETING", help="The meeting's id (see `juwei meeting list`)."),
     doc: Optional[str] = typer.Option(None, "--doc", metavar="DOC", help=f"Which document: {DOCS}."),
     every: bool = typer.Option(False, "--all", help="Every document the meeting's state allows, into --out-dir."),
-    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html",
-                                      help="Markdown or print-ready HTML (default: from --out's extension, else md; "
-                                           "with --all both)."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="md|html|pdf",
+                                      help="Markdown, print-ready HTML, or a PDF printed from it with headless "
+                                           "Chromium (default: from --out's extension, else md; with --all md "
+                                           "and html)."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="zh_CN|en",
                                        help="The document's language (default: the community's locale)."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write here instead of stdout."),
@@ -59,8 +50,9 @@ def render(
     force: bool = typer.Option(False, "--force", help="Replace --out if it already exists."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Render a meeting's document as Markdown or print-ready HTML (A4, GB/T 9704 layout)."""
+    """Render a meeting's document as Markdown, print-ready HTML (A4, GB/T 9704 layout) or PDF."""
     from juwei import render as documents
+    from juwei.cli._export import emit_document, pdf_wanted, write_pdfs
     from juwei.services import documents as service
     from juwei.services import files as outputs
 
@@ -73,9 +65,11 @@ def render(
     if not every and out_dir is not None:
         raise UsageError(t("--out-dir goes with --all; for one document use --out FILE"), ctx)
     if fmt is not None:
-        service.check_choice(fmt, documents.FORMATS, "fmt")
+        service.check_choice(fmt, (*documents.FORMATS, "pdf"), "fmt")
     if lang is not None:
         service.check_choice(lang, documents.LANGUAGES, "lang")
+    kind = format_for(out, fmt) if not every else fmt
+    chromium = pdf_wanted(ctx, out, out_dir=out_dir) if kind == "pdf" else None
     if out is not None:
         out = outputs.out_file(out, force=force, make_folder=True)
     if out_dir is not None:
@@ -84,28 +78,25 @@ def render(
     if not every:
         with scope(ctx) as sc:
             data = service.context(sc, meeting_id, doc, lang, contact=contact, secret=secret)
-        text = documents.document(doc, data["lang"], _format_for(out, fmt), data, templates)
-        if out is None:
-            sys.stdout.write(text)
-            return
-        outputs.write_text(out, text, force=force)
-        if as_json:
-            emit_json({"path": str(out)})
-        else:
-            typer.echo(str(out))
+        text = documents.document(doc, data["lang"], "html" if kind == "pdf" else kind, data, templates)
+        emit_document(text, out, lang=data["lang"], force=force, chromium=chromium, as_json=as_json)
         return
 
     formats = (fmt,) if fmt else documents.FORMATS
     with scope(ctx) as sc:
         language, contexts, skipped = service.every_context(sc, meeting_id, lang, contact=contact, secret=secret)
-    rendered = [(name, kind, documents.document(name, language, kind, data, templates))
+    rendered = [(name, kind, documents.document(name, language, "html" if kind == "pdf" else kind, data, templates))
                 for name, data in contexts for kind in formats]  # every template renders before any file
     written = []
     outputs.make_dir(out_dir)
     paths = [outputs.out_file(out_dir / documents.file_name(meeting_id, name, language, kind), force=True,
                               option="--out-dir") for name, kind, _ in rendered]  # stable names: replaced
+    if chromium is not None:
+        write_pdfs([(text, path) for (_, _, text), path in zip(rendered, paths)], lang=language, force=True,
+                   chromium=chromium)
     for (name, kind, text), path in zip(rendered, paths):
-        outputs.write_text(path, text, force=True)
+        if chromium is None:
+            outputs.write_text(path, text, force=True)
         written.append({"doc": name, "lang": language, "format": kind, "path": str(path)})
     if as_json:
         emit_json({"written": written, "skipped": [{"doc": name, "reason": why, "past": past}

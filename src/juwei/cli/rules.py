@@ -27,13 +27,14 @@ def show(
         lines = rules_table(sc, day, language())
         profile, name, when = sc.community.rules_profile, sc.community.name, day or sc.today
     if as_json:
-        emit_json([{"key": l.key, "value": l.value, "rule": l.rule, "meaning": l.meaning, "since": l.since}
-                   for l in lines])
+        emit_json([{"key": l.key, "value": l.value, "rule": l.rule, "meaning": l.meaning, "since": l.since,
+                    "verified": l.verified} for l in lines])
         return
     table(t("Rules in force for {name} on {day} (base profile: {profile})", name=name, day=when,
             profile=label("rules profile", profile)),
           [t("key"), t("value"), t("rule"), t("meaning"), t("since")],
-          [(l.key, value_words(l.key, l.value), l.rule, l.meaning, l.since or t("profile")) for l in lines])
+          [(l.key, value_words(l.key, l.value), l.rule if l.verified else t("{rule} (unverified)", rule=l.rule),
+            l.meaning, l.since or t("profile")) for l in lines])
 
 
 @app.command("set")

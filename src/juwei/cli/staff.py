@@ -71,3 +71,72 @@ def end(
 ) -> None:
     """End a staff position; the change is owed to the board (S24)."""
     end_command(ctx, PostBody.STAFF, person, on, reason, note)
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="Member id, ID number, or the name of staff not on the roster."),
+    on: str = typer.Option(..., "--on", help="The day the entry is about."),
+    text: str = typer.Option(..., "--text", help="What was done that day."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Add a day's entry to a staff member's work log (S28)."""
+    from juwei.services.staffwork import add_log
+
+    day = parse_date_option(on, "--on")
+    with scope(ctx, write=True) as sc:
+        row = add_log(sc, person, on=day, text=text)
+    created(row.id, as_json, t("work log of {day}", day=row.day))
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="Member id, ID number, or the name of staff not on the roster."),
+    month: str = typer.Option(..., "--month", help="The month summarised: 2026-07."),
+    file: str = typer.Option(..., "--file", help="The summary: a UTF-8 text or Markdown file."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record a staff member's monthly summary once the month has ended (S28)."""
+    from juwei.errors import ValidationError
+    from juwei.rules.staffwork import parse_month
+    from juwei.services.staffwork import add_summary
+
+    try:
+        which = parse_month(month)
+    except ValidationError as exc:
+        raise ValidationError(f"--month: {exc.message}") from None
+    with scope(ctx, write=True) as sc:
+        row = add_summary(sc, person, month=which, path=file)
+    created(row.id, as_json, t("monthly summary for {month}", month=row.month))
+
+
+@app.command()
+def logs(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="Member id, ID number, or the name of staff not on the roster."),
+    month: Optional[str] = typer.Option(None, "--month", help="Only this month: 2026-07."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """A staff member's work log and monthly summaries, oldest first."""
+    from juwei.cli._common import emit_json, table
+    from juwei.errors import ValidationError
+    from juwei.rules.staffwork import parse_month
+    from juwei.services.staffwork import logs as read_logs
+
+    which = None
+    if month is not None:
+        try:
+            which = parse_month(month)
+        except ValidationError as exc:
+            raise ValidationError(f"--month: {exc.message}") from None
+    with scope(ctx) as sc:
+        rows = read_logs(sc, person, which)
+    if as_json:
+        emit_json(rows)
+        return
+    table(t("Work log ({n})", n=len(rows)), [t("id"), t("date"), t("kind"), t("text")],
+          [(r.id, r.day or r.month, t("monthly summary") if r.kind == "summary" else t("work log"),
+            r.text if r.kind == "log" else t("{file} ({n} characters)", file=r.file_name, n=len(r.text)))
+           for r in rows])

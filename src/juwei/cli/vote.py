@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 import typer
 
 from juwei.cli._common import JSON_OPTION, REVEAL_OPTION, emit_json, info, private, scope, table
+from juwei.cli._export import FORCE, SHEET_FORMAT, SHEET_OUT, sheet_out, write_sheet
 from juwei.cli._params import code_option, parse_seats
 from juwei.i18n import label, t
 from juwei.rules.meetings import VoteChoice
@@ -50,21 +51,27 @@ def cast(
 
 
 @app.command()
-def tally(ctx: typer.Context, motion_id: int = MOTION, as_json: bool = JSON_OPTION) -> None:
+def tally(ctx: typer.Context, motion_id: int = MOTION, fmt: Optional[str] = SHEET_FORMAT,
+          out: Optional[str] = SHEET_OUT, force: bool = FORCE, as_json: bool = JSON_OPTION) -> None:
     """The result by the meeting's rules (S8: ≥ 2/3 of those present, in the seed profile)."""
     from juwei.rules.meetings import rule_words
     from juwei.services.voting import find_motion, tally_motion
 
+    sheet = sheet_out(ctx, fmt, out, force, as_json)
     with scope(ctx) as sc:
         result = tally_motion(sc, motion_id)
         title = find_motion(sc, motion_id).title
     if as_json:
         emit_json(result.as_json())
         return
-    table(t("Motion {id}: {title}", id=motion_id, title=title),
-          [t("present"), t("for"), t("against"), t("abstain"), t("not voting"), t("needed"), t("pass rule")],
-          [(result.present, result.votes_for, result.against, result.abstain, result.not_voting, result.required,
-            rule_words(result.rule))])
+    headers = [t("present"), t("for"), t("against"), t("abstain"), t("not voting"), t("needed"), t("pass rule")]
+    figures = (result.present, result.votes_for, result.against, result.abstain, result.not_voting, result.required,
+               rule_words(result.rule))
+    if sheet is not None:
+        write_sheet(sheet, t("Motion {id}", id=motion_id), [t("motion"), t("title"), *headers, t("result")],
+                    [(motion_id, title, *figures, t("passed") if result.passed else t("failed"))])
+        return
+    table(t("Motion {id}: {title}", id=motion_id, title=title), headers, [figures])
     info(t("PASSED: {votes_for} for, {required} needed", votes_for=result.votes_for, required=result.required)
          if result.passed else
          t("FAILED: {votes_for} for, {required} needed", votes_for=result.votes_for, required=result.required))

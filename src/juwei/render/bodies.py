@@ -11,6 +11,8 @@ in juwei's subset (:mod:`juwei.render.markdown`); the printouts escape it when t
 | :class:`WelfareBody` | ``bodies/welfare.md.j2`` | S23 |
 | :class:`PersonnelBody` | ``bodies/personnel.md.j2`` | S24 |
 | :class:`DutiesBody` | ``bodies/duties.md.j2`` | S26 |
+| :class:`EvaluationBody` | ``bodies/evaluation.md.j2`` | S19 |
+| :class:`GiftsBody` | ``bodies/gifts.md.j2`` | S27 |
 | :class:`MeetingNoticeBody` | ``bodies/meeting_notice.md.j2`` | S25 |
 | :class:`MeetingResultsBody` | ``bodies/meeting_results.md.j2`` | S21, S25 |
 """
@@ -104,6 +106,59 @@ class DutiesBody:
     on: dt.date
     term: int | None
     people: list[DutyLine]
+
+
+@dataclass(frozen=True)
+class EvaluationLine:
+    name: str
+    post: str
+    excellent: int
+    competent: int
+    basic: int
+    incompetent: int
+    grade: str  # the final grade's code (rules.evaluation.Grade): the template words it
+
+
+@dataclass(frozen=True)
+class EvaluationBody:
+    """S19: a democratic evaluation's results: the ballots, each subject's counts and grade, the committee as a
+    whole, the commendation list (优秀) and the objection window in working days. Names and posts only."""
+
+    TEMPLATE: ClassVar[str] = "evaluation"
+    held_on: dt.date
+    issued: int
+    returned: int
+    void: int
+    valid: int
+    whole: list[tuple[str, int]] | None  # (WholeGrade code, ballots) for the committee as a whole
+    whole_grade: str | None
+    lines: list[EvaluationLine]
+    commended: list[str]
+    objection_days: int
+    window_first: dt.date
+    window_last: dt.date
+
+
+@dataclass(frozen=True)
+class GiftLine:
+    day: dt.date
+    name: str  # the cadre offered it (a public name)
+    offered_by: str  # scrubbed of personal data
+    what: str
+    value: str  # formatted yuan, or empty when not estimated
+    handled: str  # the handling's label in the body's language
+
+
+@dataclass(frozen=True)
+class GiftsBody:
+    """S27 (reading): the gift register of a period — what was offered to whom and how it was handled."""
+
+    TEMPLATE: ClassVar[str] = "gifts"
+    period: str
+    start: dt.date
+    end: dt.date
+    gifts: list[GiftLine]
+    total: str  # formatted yuan of the estimated values
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ def _environment(fmt: str, custom: str | None) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(filters.FILTERS)
+    if html:  # a QR code is a drawing: HTML only; Markdown prints the code's text instead
+        env.filters["qr_svg"] = filters.qr_svg
     if not html:
         env.filters["md"] = filters.md_escape
         env.filters["md_inline"] = filters.md_inline

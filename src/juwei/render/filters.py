@@ -193,6 +193,26 @@ def md_finalize(value):
     return md_inline(scrub(value))
 
 
+def qr_svg(value, label: str = "") -> Markup:
+    """``{{ row.code|qr_svg }}`` (HTML only): the text as a QR code drawn in inline SVG — no image file, no
+    network. segno draws one path of dark modules with the standard four-module quiet zone; the size on the
+    page is the template's CSS (``svg.qr``). The same text always draws the same SVG (segno chooses the
+    version and mask deterministically), so a printout's snapshot is stable. The text is scrubbed like any
+    printed value first, and kept short: a QR code is for a seat code, not a document."""
+    import io
+
+    import segno
+
+    text = scrub(value)[:200]
+    out = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(out, kind="svg", xmldecl=False, svgns=False, nl=False,
+                                                  omitsize=True, border=4, svgclass="qr", lineclass=None)
+    svg = out.getvalue().decode("ascii")
+    if label:  # what a screen reader says for the drawing
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(scrub(label))}" ', 1)
+    return Markup(svg)
+
+
 # Verbs of adoption a motion's title may already start with; longest first.
 _ADOPTION_VERBS = ("审议通过", "讨论通过", "表决通过", "通过")
 

@@ -1,9 +1,10 @@
 """Printing an HTML document to PDF with headless Chromium, and reading PDFs back with poppler-utils.
 
 The HTML documents are made to be printed by a browser (A4 from ``@page``, repeated table headers, page
-numbers in the page margins), so the honest test of a document is to print it the way a clerk's browser
-would. Used by the real-browser tests and by ``scripts/document_previews.py``; nothing else in juwei needs
-a browser.
+numbers in the page margins), so a PDF is the document printed the way a clerk's browser would print it.
+``--format pdf`` on the render commands prints through :func:`print_pages`; the real-browser tests and
+``scripts/document_previews.py`` use the same :class:`Browser`. Chromium is optional: without it the clerk
+is told how to install it, or to print the HTML from any browser (:func:`missing_chromium`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,28 @@ def find_chromium() -> str | None:
     if pinned:
         return shutil.which(pinned) or (pinned if Path(pinned).is_file() else None)
     return next((found for found in map(shutil.which, CHROMIUM_NAMES) if found), None)
+
+
+INSTALL_CHROMIUM = "apt-get install chromium fonts-noto-cjk"
+
+
+def missing_chromium() -> str:
+    """What the clerk reads when no Chromium is installed: how to install it, or how to do without."""
+    from juwei.i18n import t
+
+    return t("printing a PDF needs Chromium, which is not installed: on Debian or Ubuntu run `{install}` "
+             "(or set JUWEI_CHROMIUM to a Chromium or Chrome program); or write the document with --format html "
+             "and print it from any browser (Print, then Save as PDF)", install=INSTALL_CHROMIUM)
+
+
+def print_pages(pages: list[tuple[str, Path]], *, chromium: str | None = None) -> None:
+    """Print each ``(html text, pdf path)`` with one Chromium. The HTML is written to a private scratch
+    folder first (the browser loads files, and the text may name residents)."""
+    with tempfile.TemporaryDirectory(prefix="juwei-print-") as scratch, Browser(chromium) as browser:
+        for number, (text, pdf) in enumerate(pages):
+            html = Path(scratch) / f"page-{number}.html"
+            html.write_text(text, encoding="utf-8")
+            browser.print(html, pdf)
 
 
 def missing_tools() -> list[str]:

@@ -37,6 +37,8 @@ class DisclosureCategory(StrEnum):  # what a disclosure is about (S20–S26); la
     PERSONNEL = "personnel"
     ASSEMBLY = "assembly"
     DUTIES = "duties"
+    EVALUATION = "evaluation"  # S19: the results of a democratic evaluation
+    GIFTS = "gifts"  # S27 (reading): the gift register, when the committee chooses to post it
     OTHER = "other"
 
 

@@ -43,6 +43,9 @@ class RuleSpec:
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    # False: the figure is a default (the village organic law, electoral practice, fragments of the 2025
+    # revision) not yet checked against the official text; `rules show` says so (LAW.md).
+    verified: bool = True
 
 
 def _spec(key, kind, rule, en, zh, **kw) -> tuple[str, RuleSpec]:
@@ -100,6 +103,14 @@ SPECS: dict[str, RuleSpec] = dict([
           "两委会办公会", choices=CADENCES),
     _spec("cadence_sentiment", "cadence", "S12", "sentiment analysis meeting", "民情分析会",
           choices=CADENCES),
+    _spec("sentiment_report_day", "int", "S12",
+          "the monthly sentiment report goes to the street office by this day of the next month (0: none)",
+          "民情月报在次月几日前报送街道（0为不报）", minimum=0, maximum=31, verified=False),
+    _spec("sentiment_urgent_report_days", "int", "S10",
+          "days after it is received by which an urgent sentiment item (category 6) must be reported",
+          "影响稳定的紧急民情须在收集后几天内上报", minimum=0, maximum=30, verified=False),
+    _spec("sentiment_collectors_min", "int", "S11", "fewest information collectors the community keeps",
+          "民情信息员的最少人数", minimum=0, maximum=100),
     _spec("disclosure_finance_cadence", "cadence", "S20", "finance account published every",
           "财务公开周期", choices=CADENCES),
     _spec("disclosure_finance_yearly", "bool", "S20", "a full-year account after year end",
@@ -124,6 +135,54 @@ SPECS: dict[str, RuleSpec] = dict([
           "救助名单公示期(天)", minimum=1, maximum=60),
     _spec("disclosure_itemise_expense_over", "money", "S20",
           "expenses above this amount (yuan) are itemised in the account", "单笔支出超过此金额(元)逐笔公开"),
+    _spec("staff_summary_days", "int", "S28",
+          "days after a month ends by which each serving staff member's monthly summary is due",
+          "社区专职工作者月度工作小结在月末后提交的期限（天）", minimum=0, maximum=60, verified=False),
+    # S9 elections, recall and by-election (LAW.md "The 2025 revision", village-law defaults)
+    _spec("election_voter_list_days", "int", "S9,LAW.md",
+          "days before polling day by which the voter register must be published, at least",
+          "选民名单在选举日前公布的最少天数", minimum=0, maximum=120, verified=False),
+    _spec("election_turnout", "threshold", "S9,LAW.md",
+          "share of the register (voters or households) that must return ballots for a round to count",
+          "选举有效所需参加投票的选民（户代表）比例", verified=False),
+    _spec("election_turnout_representatives", "threshold", "S9,LAW.md",
+          "share of the representatives that must return ballots where the representatives elect",
+          "由居民代表选举时选举有效所需参加投票的代表比例", verified=False),
+    _spec("election_majority", "threshold", "S9,LAW.md",
+          "share of the ballots returned a candidate needs to be elected",
+          "候选人当选所需得票数占投票数的比例", verified=False),
+    _spec("election_runoff_share", "threshold", "S9,LAW.md",
+          "share of the ballots returned a candidate needs in a further round (另行选举)",
+          "另行选举时当选所需得票数占投票数的比例", verified=False),
+    _spec("election_candidate_margin", "int", "S9,LAW.md",
+          "candidates for each post must outnumber its seats by at least (差额)",
+          "每个职位候选人多于应选名额的最少人数（差额）", minimum=1, maximum=20, verified=False),
+    _spec("election_proxy_max", "int", "S9,LAW.md", "most voters one voter may vote for by written proxy",
+          "每一选民接受委托投票的最多人数", minimum=0, maximum=10, verified=False),
+    _spec("recall_proposers_voters", "threshold", "S9,LAW.md",
+          "share of the voters that must propose a recall", "提出罢免要求所需选民联名比例", verified=False),
+    _spec("recall_proposers_representatives", "threshold", "S9,LAW.md",
+          "share of the representatives that must propose a recall", "提出罢免要求所需居民代表联名比例",
+          verified=False),
+    _spec("recall_turnout", "threshold", "S9,LAW.md",
+          "share of the register that must vote for a recall vote to count", "罢免表决有效所需参加投票的比例",
+          verified=False),
+    _spec("recall_majority", "threshold", "S9,LAW.md",
+          "share of the ballots returned that must be for the recall", "罢免通过所需赞成票占投票数的比例",
+          verified=False),
+    # S16–S19 democratic evaluation (LAW.md "Elections and evaluations as they are run": common practice)
+    _spec("eval_quorum", "threshold", "S19,LAW.md",
+          "share of the representatives that must be present at the evaluation's meeting",
+          "民主评议会议所需出席的居民代表比例", verified=False),
+    _spec("eval_objection_working_days", "int", "S19,LAW.md",
+          "working days the evaluation results stay posted for objections",
+          "民主评议结果公示期（工作日）", minimum=1, maximum=30, verified=False),
+    _spec("eval_notify_days", "int", "S19,LAW.md",
+          "days after the evaluation by which each subject is told the result",
+          "民主评议后告知本人结果的期限（天）", minimum=1, maximum=60, verified=False),
+    _spec("eval_two_incompetent_end_office", "bool", "S19,LAW.md",
+          "two consecutive evaluations of incompetent (不合格) end the office",
+          "连续两次评议为不合格的，其职务终止", verified=False),
 ])
 
 # Keys a community records for itself at init, which no base profile holds (a profile is the shape of a
@@ -155,6 +214,9 @@ PROFILES: dict[str, dict[str, str]] = {
         "cadence_deliberation": "quarterly",
         "cadence_two_committees": "weekly",
         "cadence_sentiment": "monthly",
+        "sentiment_report_day": "5",
+        "sentiment_urgent_report_days": "1",
+        "sentiment_collectors_min": "4",
         "disclosure_finance_cadence": "quarterly",
         "disclosure_finance_yearly": "yes",
         "ledger_history_years": "30",
@@ -164,6 +226,22 @@ PROFILES: dict[str, dict[str, str]] = {
         "disclosure_duties_days": "7",
         "welfare_objection_days": "7",
         "disclosure_itemise_expense_over": "1000.00",
+        "election_voter_list_days": "20",
+        "election_turnout": ">1/2",
+        "election_turnout_representatives": ">2/3",
+        "election_majority": ">1/2",
+        "election_runoff_share": ">=1/3",
+        "election_candidate_margin": "1",
+        "election_proxy_max": "3",
+        "recall_proposers_voters": ">=1/5",
+        "recall_proposers_representatives": ">=1/3",
+        "recall_turnout": ">1/2",
+        "recall_majority": ">1/2",
+        "eval_quorum": ">=2/3",
+        "eval_objection_working_days": "5",
+        "eval_notify_days": "10",
+        "eval_two_incompetent_end_office": "yes",
+        "staff_summary_days": "5",
     },
 }
 PROFILES["organic-law"] = {
@@ -181,6 +259,8 @@ PROFILES["organic-law"] = {
     "cadence_deliberation": "none",
     "cadence_two_committees": "none",
     "cadence_sentiment": "none",
+    "sentiment_report_day": "0",
+    "sentiment_collectors_min": "0",
 }
 
 _TRUE = {"yes", "true", "1", "on", "是"}
@@ -281,11 +361,16 @@ def value_words(key: str, text: str) -> str:
         return t("{amount} yuan", amount=text)
     if key == "adult_age":
         return t("{n} years of age", n=text)
+    if key.endswith("_working_days"):
+        return t("{n} working days", n=text)
     if key.endswith("_days"):
         return t("{n} days", n=text)
     if key.endswith("_years"):
         return t("{n} years", n=text)
-    if key.startswith(("group_reps_", "committee_size_")):
+    if key.startswith(("group_reps_", "committee_size_")) or key in (
+        "election_candidate_margin",
+        "election_proxy_max",
+    ):
         return t("{n} persons", n=text)
     return text
 

@@ -33,7 +33,8 @@ RIGHTS_NORMAL = {"", "正常", "有", "yes", "normal", "享有", "有政治权�
 EARLIEST_PLAUSIBLE_DATE = dt.date(1900, 1, 1)
 _PAST_ONLY = ("birth_date", "moved_in", "moved_out")
 MEMBER_FIELDS = ("name", "id_number", "birth_date", "gender", "phone", "party_member",
-                 "rights_deprived_from", "rights_deprived_until", "moved_in", "moved_out", "note")
+                 "rights_deprived_from", "rights_deprived_until", "moved_in", "moved_out", "note", "relationship")
+RELATIONSHIP_LIMIT = 32  # 与户主关系: 户主, 配偶, 长子, 孙女, 儿媳, …
 
 
 class FieldError(ValidationError):
@@ -120,6 +121,18 @@ def clean_phone(value: Any) -> str | None:
     return raw
 
 
+def clean_relationship(value: Any) -> str | None:
+    """与户主关系 as the household register writes it (户主, 配偶, 子, 女, …): free text, at most
+    :data:`RELATIONSHIP_LIMIT` characters; blank is not recorded."""
+    text = _as_typed(value)
+    if not text:
+        return None
+    if len(text) > RELATIONSHIP_LIMIT or _CONTROL.search(text):
+        raise FieldError("relationship", t("at most {limit} characters, without control characters",
+                                           limit=RELATIONSHIP_LIMIT))
+    return text
+
+
 def clean_member(values: Mapping[str, Any], *, partial: bool = False,
                  problems: list[FieldError] | None = None, today: dt.date | None = None) -> dict[str, Any]:
     """Validate the member fields present in ``values``; with ``partial`` only those given are checked.
@@ -169,6 +182,11 @@ def clean_member(values: Mapping[str, Any], *, partial: bool = False,
             fail(exc)
     if "note" in values:
         out["note"] = _as_typed(values["note"]) or None
+    if "relationship" in values:
+        try:
+            out["relationship"] = clean_relationship(values["relationship"])
+        except FieldError as exc:
+            fail(exc)
     raw_id = values.get("id_number")
     if "id_number" in values:
         if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
@@ -238,3 +256,41 @@ def clean_label(field: str, value: Any, limit: int) -> str | None:
     if len(text) > limit or _CONTROL.search(text):
         raise FieldError(field, t("at most {limit} characters, without control characters", limit=limit))
     return text
+
+
+# ---------------------------------------------------------------- the lines under a roster's table
+
+# What the lines under a clerk's table begin with: who drew it up and checked it, when, totals, notes. A
+# resident's name is never one of these alone or followed by a colon or a space (totals: followed by anything).
+_FOOTER_LABELS = ("制表人", "制表单位", "制表", "填表人", "填报人", "填报单位", "填表单位", "审核人", "审核",
+                  "审批人", "复核人", "负责人", "经办人", "联系人", "统计人", "填表日期", "制表日期", "统计日期",
+                  "填报日期", "日期", "说明", "注", "备注", "单位", "盖章")
+_TOTALS = ("合计", "总计", "小计", "共计", "总数", "总人数")
+_FOOTER = re.compile(r"^\s*(?:(?:%s)(?:\s*[:：]|\s|$)|(?:%s))" % ("|".join(_FOOTER_LABELS), "|".join(_TOTALS)))
+
+
+def footer_label(cells: Any) -> bool:
+    """A row whose first filled cell begins like the lines under a table (制表人：…, 审核人：…, 合计…,
+    填表日期：…): never a resident, wherever it stands."""
+    for cell in cells:
+        if cell is None or (type(cell) is str and not cell.strip()):
+            continue
+        return type(cell) is str and _FOOTER.match(fold(cell)) is not None
+    return False
+
+
+_NAME_LIKE = re.compile(r"^[^\W\d_]+(?:[·・•．.][^\W\d_]+)*$")
+
+
+def looks_like_name(value: Any) -> bool:
+    """A cell that could be a resident's name alone (张三, 阿依古丽·买买提): letters only, at most 20 of them —
+    never a date, a count, a formula or a line with a colon or brackets (东城社区居委会（盖章）)."""
+    if type(value) is not str:
+        return False
+    text = value.strip()
+    return 0 < len(text) <= 20 and _NAME_LIKE.match(text) is not None and not _FOOTER.match(text)
+
+
+def filled_cells(cells: Any) -> int:
+    """How many cells of the row hold something (a row of one is a footer line when nothing follows it)."""
+    return sum(1 for c in cells if not (c is None or (type(c) is str and not c.strip())))

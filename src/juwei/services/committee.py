@@ -110,8 +110,8 @@ class PostRow:
 
     @property
     def person(self) -> str:
-        """Who holds the post: the same key for every post one person holds (see :func:`_person_key`)."""
-        return _person_key(self.member_id, self.name)
+        """Who holds the post: the same key for every post one person holds (see :func:`person_key`)."""
+        return person_key(self.member_id, self.name)
 
 
 def _rows(scope: Scope, body: PostBody | None = None) -> list[PostRow]:
@@ -175,11 +175,11 @@ def _holder(scope: Scope, member_ref: str | None, name: str | None, day: dt.date
 
 
 def _already(scope: Scope, body: PostBody, member: Member | None, name: str | None, day: dt.date) -> PostRow | None:
-    person = _person_key(member.id if member else None, name)
+    person = person_key(member.id if member else None, name)
     return next((row for row in serving_posts(scope, body, day) if row.person == person), None)
 
 
-def _held_by(scope: Scope, rows: list[PostRow], ref: str) -> tuple[Member | None, list[PostRow]]:
+def held_by(scope: Scope, rows: list[PostRow], ref: str) -> tuple[Member | None, list[PostRow]]:
     """The rows held by the person ``ref`` names: a holder not on the roster by name, else a member by id or
     ID number (:class:`NotFound` when there is no such member)."""
     text = " ".join(ref.split())
@@ -297,7 +297,7 @@ def find_post(scope: Scope, body: PostBody, ref: str, *, on: dt.date | None = No
     """A post of ``body`` by its holder: a member id or ID number, or the name of a holder not on the roster.
     The post serving on ``on`` (default: the latest one) is meant."""
     try:
-        member, matches = _held_by(scope, _rows(scope, body), ref)
+        member, matches = held_by(scope, _rows(scope, body), ref)
     except NotFound:
         raise NotFound(t("no one '{ref}' holds a post in {body}; see `juwei {command} list --all`",
                          ref=" ".join(ref.split())[:40], body=label("post body", body),
@@ -370,6 +370,14 @@ def _holder_name(scope: Scope, post: Post) -> str:
     return post.name or ""
 
 
+def elected_change(scope: Scope, post: Post, election_id: int) -> PersonnelChange:
+    """S24: a member elected in election ``election_id`` takes up a committee post — a staff change the board
+    shows, like any other."""
+    with speaking(scope.community.locale):
+        reason = t("elected in election {id}", id=election_id)
+    return _staff_change(scope, post, _holder_name(scope, post), ending=False, reason=reason)
+
+
 def _staff_change(scope: Scope, post: Post, name: str, *, ending: bool, reason: str | None) -> PersonnelChange:
     """S24: the change as the board shows it, in the community's language (it is public text)."""
     with speaking(scope.community.locale):
@@ -386,7 +394,7 @@ def _staff_change(scope: Scope, post: Post, name: str, *, ending: bool, reason: 
 def history(scope: Scope, body: PostBody, ref: str) -> list[PostRow]:
     """Every post of ``body`` the person has held, the latest first."""
     post = find_post(scope, body, ref)
-    person = _person_key(post.member_id, post.name)
+    person = person_key(post.member_id, post.name)
     rows = [row for row in _rows(scope, body) if row.person == person]
     duties = current_duties(scope, scope.today)
     for row in rows:
@@ -396,7 +404,7 @@ def history(scope: Scope, body: PostBody, ref: str) -> list[PostRow]:
 
 # ---------------------------------------------------------------- the division of work (S26)
 
-def _person_key(member_id: int | None, name: str | None) -> str:
+def person_key(member_id: int | None, name: str | None) -> str:
     return f"member:{member_id}" if member_id is not None else f"name:{name}"
 
 
@@ -423,8 +431,17 @@ def set_duty(scope: Scope, ref: str, text: str, *, start: dt.date) -> Duty:
     return duty
 
 
+def holder_on(scope: Scope, ref: str, day: dt.date) -> PostRow:
+    """Someone holding a post (any body) on ``day``: a member id or ID number, or the name of a holder not on
+    the roster; their first post that day (the register's order). Evaluations and admonitions name people so."""
+    member, found = held_by(scope, serving_posts(scope, None, day), ref)
+    if not found:
+        raise JuweiError(t("member {id} ({name}) holds no post on {day}", id=member.id, name=member.name, day=day))
+    return found[0]
+
+
 def _serving_holder(scope: Scope, ref: str, day: dt.date) -> PostRow:
-    member, found = _held_by(scope, serving_posts(scope, None, day), ref)
+    member, found = held_by(scope, serving_posts(scope, None, day), ref)
     if not found:
         raise JuweiError(t("member {id} ({name}) holds no post on {day}: duties are divided among the "
                            "committee, its staff and standing bodies", id=member.id, name=member.name, day=day))
@@ -436,7 +453,7 @@ def _duties_in_force(scope: Scope, on: dt.date) -> dict[str, Duty]:
     rows = scope.session.exec(select(Duty).where(Duty.community_id == scope.community_id,
                                                  Duty.effective_from <= on)
                               .order_by(Duty.effective_from, Duty.id)).all()
-    return {_person_key(d.member_id, d.name): d for d in rows}
+    return {person_key(d.member_id, d.name): d for d in rows}
 
 
 def current_duties(scope: Scope, on: dt.date) -> dict[str, str]:
@@ -532,11 +549,11 @@ def meeting_roll(scope: Scope, kind: str, day: dt.date) -> list[tuple[int, Candi
                  .where(Member.community_id == scope.community_id, Member.id.in_(ids)))
         for member, number, group_id, group_name in scope.session.exec(query).all():
             if member.moved_out is None or member.moved_out > day:
-                found[_person_key(member.id, None)] = Candidate(member.id, member.name, group_id, group_name,
+                found[person_key(member.id, None)] = Candidate(member.id, member.name, group_id, group_name,
                                                                  member.household_id, number)
     for row in rows:
         if row.member_id is None:
-            found[_person_key(None, row.name)] = Candidate(None, row.name, None, None, None, None)
+            found[person_key(None, row.name)] = Candidate(None, row.name, None, None, None, None)
     return list(enumerate((found[key] for key in order if key in found), start=1))
 
 

@@ -73,12 +73,13 @@ class RuleLine:
     rule: str
     meaning: str
     since: dt.date | None
+    verified: bool = True  # False: a default not yet checked against the official text (LAW.md)
 
 
 def rules_table(scope: Scope, day: dt.date | None = None, lang: str = "en") -> list[RuleLine]:
     rules = rules_on(scope, day)
     return [RuleLine(key, rules.texts[key], spec.rule, spec.zh if lang.startswith("zh") else spec.en,
-                     rules.origin.get(key))
+                     rules.origin.get(key), spec.verified)
             for key, spec in profiles.SPECS.items()]
 
 
@@ -112,7 +113,22 @@ def set_rule(scope: Scope, key: str, value: str, effective_from: dt.date, note: 
 
 # ---------------------------------------------------------------- settings
 
-SETTINGS = ("timezone",)  # what `juwei community set` may change
+SETTINGS = ("timezone", "office_phone")  # what `juwei community set` may change
+
+
+def check_office_phone(value: str) -> str | None:
+    """The office's public phone as printed on the board: digits, spaces, ``-``, ``+``, ``(`` ``)``, ``/`` and
+    ``转`` (an extension), at most 32 characters; empty clears it."""
+    import unicodedata
+
+    text = " ".join(unicodedata.normalize("NFKC", value or "").split())
+    if not text:
+        return None
+    if len(text) > 32 or not any(c.isdigit() for c in text) or any(
+            not (c.isdigit() and c.isascii()) and c not in " -+()/转" for c in text):
+        raise ValidationError(t("'{value}' is not a phone number (digits, spaces, -, +, parentheses; at most 32)",
+                                value=value[:40]))
+    return text
 
 
 def set_setting(scope: Scope, key: str, value: str) -> Community:
@@ -123,7 +139,10 @@ def set_setting(scope: Scope, key: str, value: str) -> Community:
                                 key=key, allowed=", ".join(SETTINGS)))
     community = scope.community
     before = audit.row_state(community)
-    community.timezone = clock.check_zone(value)
+    if key == "office_phone":
+        community.office_phone = check_office_phone(value)
+    else:
+        community.timezone = clock.check_zone(value)
     scope.session.add(community)
     audit.record_row(scope, "community.set", "community", community, before=before)
     return community

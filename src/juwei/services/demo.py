@@ -212,3 +212,104 @@ def sample_register(scope, seed: int = 2026) -> SampleRegister | None:
     roles = ["director", "deputy", "member", "member", "member"]
     return SampleRegister(start, list(zip(ids[:5], roles)), [ids[0], ids[5], ids[6]], [ids[1], ids[7], ids[8]],
                           ids[9:13], leaders, ids[13])
+
+
+def sample_evaluation_counts(subjects: list[str], valid: int) -> list[tuple[str, int, int, int, int]]:
+    """A democratic evaluation's count sheet for the demo (S19): per subject the ballots for 优秀, 合格, 基本合格,
+    不合格, each row adding up to ``valid``. The first subject is graded excellent, the second is tied between
+    excellent and competent (for the meeting to decide), the third basically competent (an admonition), the
+    rest competent."""
+    rows = []
+    for n, name in enumerate(subjects):
+        if n == 0:
+            rows.append((name, valid - 2, 2, 0, 0))
+        elif n == 1:
+            half = valid // 2
+            rows.append((name, half, half, valid - 2 * half, 0))
+        elif n == 2:
+            basic = valid // 2 + 1
+            rows.append((name, 0, valid - basic, basic, 0))
+        else:
+            rows.append((name, 2, valid - 3, 1, 0))
+    return rows
+
+
+# A month of what residents raise (S10): (category number, source, text, resolved?)
+SENTIMENT_SAMPLES = (
+    ("1", "collector", "小区晚间停车位紧张，车辆占用消防通道", False),
+    ("2", "visit", "独居老人希望社区提供助餐服务", True),
+    ("3", "mailbox", "建议居务公开栏增加电子屏", False),
+    ("1", "reception", "楼道照明灯损坏多日未修", True),
+    ("2", "phone", "低收入家庭咨询临时救助申请办法", True),
+    ("5", "collector", "退休教师义务为社区儿童辅导功课", True),
+    ("6", "reception", "部分居民因加装电梯费用分摊意见分歧，有聚集反映的苗头", False),
+    ("4", "online", "楼门长制度让垃圾分类落实得更好", True),
+    ("3", "visit", "希望社区活动室周末开放", False),
+    ("7", "mailbox", "辖区单位愿意提供场地开展文体活动", True),
+)
+
+
+@dataclass
+class SampleSentiment:
+    month: str  # YYYY-MM
+    items: int
+    urgent: int
+
+
+def sample_sentiment(scope, collectors: list[int], seed: int = 2026) -> SampleSentiment:
+    """A month of sentiment work (S10–S12) in the month before today: the items the information collectors
+    and the office heard, each handled, the urgent one reported the next day."""
+    from juwei.rules.sentiment import CATEGORY_NUMBERS, Category, Source, Status, month_of
+    from juwei.services import sentiment
+
+    rng = random.Random(seed + 3)
+    month = month_of(scope.today).previous()
+    days = sorted(rng.sample(range(1, month.last.day + 1), len(SENTIMENT_SAMPLES)))
+    urgent = 0
+    for (number, source, text, settled), day in zip(SENTIMENT_SAMPLES, days):
+        received = dt.date(month.year, month.month, day)
+        by = str(collectors[day % len(collectors)]) if source == "collector" and collectors else None
+        added = sentiment.add_item(scope, category=Category(CATEGORY_NUMBERS[number]), source=Source(source),
+                                   text=text, by=by, received=received)
+        item = added.item
+        if added.urgent_due is not None:
+            urgent += 1
+            sentiment.record_reported(scope, item.id, to="街道党工办", on=added.urgent_due)
+        handled = min(received + dt.timedelta(days=rng.randint(1, 6)), scope.today)
+        if settled:
+            sentiment.update_item(scope, item.id, status=Status.RESOLVED, note="已办结并回访", on=handled)
+        else:
+            sentiment.update_item(scope, item.id, status=Status.REFERRED, note="已转相关部门办理", on=handled)
+    return SampleSentiment(str(month), len(SENTIMENT_SAMPLES), urgent)
+
+
+def grid_steps(register: SampleRegister, today: dt.date, out, households: int) -> list[tuple[str, ...]]:
+    """The commands the demo ends with: every residents' group under a committee member or staff member, two
+    households handed on to the other staff, and no blind spots left (S11, S13); a household visit; the board
+    sheet with the office phone; a staff member's work log and last month's summary (S28, the summary file
+    written into ``out``); a gift returned (S27)."""
+    from pathlib import Path
+
+    from juwei.rules.staffwork import month_of
+    from juwei.services import files
+
+    people = [str(member_id) for member_id, _ in register.committee] + ["孙丽"]
+    groups = list(dict.fromkeys(GROUP_NAMES[i * len(GROUP_NAMES) // households] for i in range(households)))
+    steps: list[tuple[str, ...]] = [("community", "set", "office_phone", "010-6401 2345")]
+    steps += [("grid", "assign", people[n % len(people)], "--group", group) for n, group in enumerate(groups)]
+    steps += [("grid", "unassign", "--household", "01002", "--household", "01003"),
+              ("grid", "assign", "周强", "--household", "01002"),
+              ("grid", "assign", str(register.staff), "--household", "01003")]
+    steps += [("grid", "check"), ("grid", "visit", "01001", "--by", people[0], "--on", today.isoformat(),
+                                  "--note", "了解老人生活情况，登记加装电梯意见"),
+              ("grid", "list", people[0]), ("grid", "render", "--doc", "board")]
+    last = month_of(today.replace(day=1) - dt.timedelta(days=1))
+    summary = Path(out) / f"staff-summary-{last}.md"
+    files.write_text(summary, f"# {last} 月度工作小结\n\n完成低保年审，走访困难家庭十二户。\n", force=True)
+    steps += [("staff", "log", "孙丽", "--on", today.isoformat(), "--text", "走访低保户三户，核对家庭收入"),
+              ("staff", "summary", "孙丽", "--month", str(last), "--file", str(summary)),
+              ("staff", "logs", "孙丽"),
+              ("gift", "add", "--to", people[0], "--offered-by", "某装修公司", "--what", "购物卡", "--value", "500",
+               "--on", today.isoformat(), "--handled", "returned", "--note", "当日退回，由居委会登记"),
+              ("gift", "list")]
+    return steps

@@ -369,6 +369,8 @@ def _settles(ob: rules.Obligation, draft: int | None) -> str:
         return "juwei disclose personnel"
     if ob.subject.startswith("duties:"):
         return "juwei disclose duties"
+    if ob.subject.startswith("evaluation:"):
+        return f"juwei eval publish {ob.subject.split(':', 1)[1]}"
     if ob.subject.startswith("welfare:"):
         return "juwei disclose welfare --list FILE --benefit … --starts …"
     return "juwei disclose add --category … --title …"

@@ -13,10 +13,10 @@ Context fields (documented for template authors in docs/documents.md):
 pass_words, quorum_words}, ``meeting`` {id, kind, kind_label, body, body_words, addressee, at, place,
 topics, noticed_on, latest_notice_date, urgent_reason, status, chair, recorder}, ``body_size``,
 ``present`` (seats that signed in), ``quorum`` {required, rule_words, quorate} or None (routine
-meetings), ``roll`` [{seat, name, group, household}], ``absent`` [{seat, name}], ``ballots``
-[{seat, name}], ``secret``, ``motions`` [{id, number, title, kind, paragraphs, voted, tally}], ``passed``
-(motions that passed), ``notes`` [text], ``addenda`` [{date, text}] (corrections after closing),
-``summary`` [paragraphs], ``contact``.
+meetings), ``roll`` [{seat, name, group, household, code}] (``code``: the seat code its QR code holds),
+``absent`` [{seat, name}], ``ballots`` [{seat, name}], ``secret``, ``motions`` [{id, number, title, kind,
+paragraphs, voted, tally}], ``passed`` (motions that passed), ``notes`` [text], ``addenda`` [{date, text}]
+(corrections after closing), ``summary`` [paragraphs], ``contact``.
 """
 
 from __future__ import annotations
@@ -118,6 +118,11 @@ def refusal(doc: str, minutes: Any) -> str | None:
     tallied = [m for m in view.motions if m.tally is not None]
     if doc == "signin" and not minutes.attendance:
         return t("meeting {id} has no roll (it was convened without --body), so there is no sign-in sheet", id=mid)
+    if doc == "seat-cards" and not minutes.attendance:
+        return t("meeting {id} has no roll (it was convened without --body), so there are no seats to print "
+                 "cards for", id=mid)
+    if doc == "seat-cards" and view.status == MeetingStatus.CLOSED:
+        return t("meeting {id} is closed and nobody signs in any more; there are no seat cards to print", id=mid)
     if doc == "ballot":
         if view.status == MeetingStatus.CLOSED:
             return t("meeting {id} is closed and its votes are final; there are no ballots to print", id=mid)
@@ -154,8 +159,8 @@ def check_choice(value: str, allowed: tuple[str, ...], name: str) -> str:
 
 def past_its_time(doc: str, minutes: Any) -> bool:
     """A document whose moment has passed for good, so leaving it out is the expected state, not something
-    to warn about: the ballots of a closed meeting (its votes are final)."""
-    return doc == "ballot" and minutes.meeting.status == MeetingStatus.CLOSED
+    to warn about: the ballots and the seat cards of a closed meeting (its votes and sign-ins are final)."""
+    return doc in ("ballot", "seat-cards") and minutes.meeting.status == MeetingStatus.CLOSED
 
 
 def every_context(scope: Scope, meeting_id: int, lang: str | None = None, *, contact: str | None = None,
@@ -200,6 +205,7 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
           secret: bool = False) -> dict[str, Any]:
     """Shape the meetings service's record (:class:`juwei.services.meetings.Minutes`) for the templates."""
     from juwei.rules.profiles import Rules
+    from juwei.rules.seatcode import seat_code
 
     view = record.meeting
     rules = Rules(view.rules)
@@ -210,8 +216,9 @@ def build(scope: Scope, record: Any, doc: str, lang: str, *, contact: str | None
     def name(seat) -> str:  # a household's seat has no name until its 户代表 is designated (S1 b)
         return seat.name or ("（户代表）" if zh else "(household representative)")
 
-    roll = [{"seat": s.seat, "name": name(s), "group": s.group or "", "household": s.household or ""}
-            for s in record.attendance]
+    # ``code``: the seat's code, printed as a QR code for the scanner at the door (juwei.rules.seatcode)
+    roll = [{"seat": s.seat, "name": name(s), "group": s.group or "", "household": s.household or "",
+             "code": seat_code(community.code, view.id, s.seat)} for s in record.attendance]
     signed_in = [s for s in record.attendance if s.checked_in_at is not None]
     in_room = [s for s in record.attendance if s.present]
     absent = [{"seat": s.seat, "name": name(s)} for s in record.attendance if s.checked_in_at is None]

@@ -23,6 +23,13 @@ SOURCES: dict[str, str] = {
     "disclosure": "juwei.services.disclosure:due_items",  # S20–S26: everything owed to the board (BOARD)
     "roster": "juwei.services.roster:due_items",  # S3: elected terms about to end
     "committee": "juwei.services.committee:due_items",  # S9: vacancies, the next general election
+    "elections": "juwei.services.elections:due_items",  # S9: an open election's voter register and count
+    "recall": "juwei.services.recall:due_items",  # S9: an open recall's statement and count; the by-election after
+    "evaluation": "juwei.services.evaluation:due_items",  # S17, S19: June/December evaluations, telling subjects
+    "admonition": "juwei.services.admonition:due_items",  # S29: this month's follow-up of an open admonition
+    "sentiment": "juwei.services.sentiment:due_items",  # S10–S12: urgent items, monthly reports, collectors
+    "grid": "juwei.services.grid:due_items",  # S11, S13: blind spots, people responsible for no household
+    "staffwork": "juwei.services.staffwork:due_items",  # S28: each staff member's monthly summary
 }
 
 # what is owed to the disclosure board, by whom (read by `disclose due` and the "disclosure" source above)
@@ -32,6 +39,7 @@ BOARD: dict[str, str] = {
     "personnel": "juwei.services.disclosure:personnel_obligations",  # S24
     "duties": "juwei.services.committee:duties_obligations",  # S26
     "meetings": "juwei.services.disclosure_meetings:obligations",  # S21, S25
+    "evaluation": "juwei.services.evaluation:obligations",  # S19: an evaluation's results
 }
 
 

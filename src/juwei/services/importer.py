@@ -20,15 +20,16 @@ from typing import Any, Callable, Iterator, Sequence
 from juwei.errors import ValidationError
 from juwei.i18n import t
 from juwei.rules.people import PARTY_MEMBERSHIP_AGE, age_on, too_young_for_party
-from juwei.rules.records import FieldError, clean_label, clean_member, political_rights
+from juwei.rules.records import (FieldError, clean_label, clean_member, filled_cells, footer_label,
+                                 looks_like_name, political_rights)
 from juwei.services import sheets
 from juwei.services.sheets import Sheet, blank, header_key, safe_echo
 
 # The import's columns, in the order the docs list them, with the Chinese header of each.
 FIELDS = ("name", "id_number", "birth_date", "gender", "household", "group", "address", "phone",
-          "political_rights", "party_member")
+          "political_rights", "party_member", "relationship")
 CHINESE = dict(zip(FIELDS, ("姓名", "身份证号", "出生日期", "性别", "户号", "居民小组", "住址", "电话",
-                            "政治权利", "党员")))
+                            "政治权利", "党员", "与户主关系")))
 REQUIRED = ("name", "id_number")
 # Other spellings clerks' spreadsheets use for the same columns.
 ALIASES = {
@@ -38,14 +39,21 @@ ALIASES = {
     "所属小组": "group", "residents_group": "group", "地址": "address", "家庭住址": "address",
     "联系电话": "phone", "手机": "phone", "手机号": "phone", "手机号码": "phone", "是否党员": "party_member",
     "政治面貌": "party_member", "party": "party_member", "rights": "political_rights",
+    "与户主的关系": "relationship", "与户主关系名称": "relationship", "户主关系": "relationship",
+    "家庭关系": "relationship", "关系": "relationship", "relation": "relationship",
+    "relationship_to_head": "relationship",
 }
 IGNORED = ("序号", "no", "no.", "#")  # a running number column is common and carries nothing
-MEMBER_KEYS = ("name", "id_number", "birth_date", "gender", "phone", "party_member")
+# Columns juwei never keeps, however named: ethnicity and religion are sensitive personal information (PIPL
+# Article 28) that no rule of juwei needs, so they are not collected (Article 6: the minimum necessary).
+SENSITIVE = frozenset(("民族", "族别", "ethnicity", "ethnic_group", "nation", "宗教", "宗教信仰", "religion"))
+MEMBER_KEYS = ("name", "id_number", "birth_date", "gender", "phone", "party_member", "relationship")
 LIMITS = {"household": 64, "group": 100, "address": 300}
 PROGRESS_EVERY = 2000
 # What `member import` compares to decide updated vs unchanged, and writes.
 MEMBER_COLUMNS = ("name", "id_number", "birth_date", "gender", "household_id", "phone", "party_member",
-                  "rights_deprived_from", "rights_deprived_until")
+                  "rights_deprived_from", "rights_deprived_until", "relationship")
+DETAIL_LIMIT = 500  # residents listed by name in each part of a dry run's report (the counts are exact)
 
 Progress = Callable[[str, int, "int | None"], None]  # (phase, done, total or None)
 
@@ -99,8 +107,9 @@ def read_sheet(path: Path) -> Sheet:
                                 path=path.name, headers=accepted_headers())) from None
 
 
-def map_columns(sheet: Sheet) -> tuple[dict[str, int], dict[str, str], list[int]]:
-    """field → column index, field → header as written, and the indexes of headerless columns."""
+def map_columns(sheet: Sheet) -> tuple[dict[str, int], dict[str, str], list[int], list[str]]:
+    """field → column index, field → header as written, the indexes of headerless columns, and the headers
+    of the columns juwei does not import (备注, 民族, …: their cells are not read)."""
     index: dict[str, int] = {}
     written: dict[str, str] = {}
     unknown: list[str] = []
@@ -121,16 +130,12 @@ def map_columns(sheet: Sheet) -> tuple[dict[str, int], dict[str, str], list[int]
         else:
             index[found] = i
             written[found] = safe_echo(header.strip())[:40]
-    if unknown:
-        raise ValidationError(t("unknown column(s) {columns} in the header (row {row}); the columns accepted are: "
-                                "{headers}", columns=", ".join(f"'{u}'" for u in unknown),
-                                row=sheet.header_row, headers=accepted_headers()))
     missing = [f for f in REQUIRED if f not in index]
     if missing:
         raise ValidationError(t("missing required column(s) {columns} in the header (row {row}); the columns "
                                 "accepted are: {headers}", columns=", ".join(f"{m} ({CHINESE[m]})" for m in missing),
                                 row=sheet.header_row, headers=accepted_headers()))
-    return index, written, unnamed
+    return index, written, unnamed, unknown
 
 
 # ---------------------------------------------------------------- validating
@@ -162,6 +167,9 @@ class Validated:
     columns: frozenset[str] = frozenset()
     rows: int = 0
     warnings: list[RowProblem] = field(default_factory=list)  # accepted rows a clerk should look at
+    ignored_columns: list[str] = field(default_factory=list)  # headers of the columns not imported
+    footer_rows: list[int] = field(default_factory=list)  # lines under the table, not residents
+    written: dict[str, str] = field(default_factory=dict)  # field -> its column's header as written
 
 
 _rights = functools.lru_cache(maxsize=512)(political_rights)  # the column is nearly always 正常
@@ -174,6 +182,8 @@ class _Layout:
     index: dict[str, int]  # field -> column index
     written: dict[str, str]  # field -> header as written
     unnamed: list[int]  # headerless columns
+    ignored: list[str]  # headers of the columns not imported
+    skipped: frozenset[int]  # their indexes (and 序号's): cells never read, not even for formulas
     width: int
     member_idx: list[tuple[str, int]]
     label_idx: list[tuple[str, int]]
@@ -181,8 +191,10 @@ class _Layout:
 
     @classmethod
     def of(cls, sheet: Sheet) -> _Layout:
-        index, written, unnamed = map_columns(sheet)
-        return cls(sheet, index, written, unnamed, len(sheet.headers),
+        index, written, unnamed, ignored = map_columns(sheet)
+        read = set(index.values())
+        skipped = frozenset(i for i, h in enumerate(sheet.headers) if header_key(h) and i not in read)
+        return cls(sheet, index, written, unnamed, ignored, skipped, len(sheet.headers),
                    [(k, index[k]) for k in MEMBER_KEYS if k in index],
                    [(k, index[k]) for k in ("household", "group", "address") if k in index],
                    index.get("political_rights"))
@@ -219,7 +231,8 @@ def _formulas(layout: _Layout, number: int, cells: Sequence[Any], joined: str) -
     if "=" not in joined:
         return _NONE
     return [RowProblem(number, layout.column_at(i), t("holds a spreadsheet formula; import values, not formulas"))
-            for i, cell in enumerate(cells) if type(cell) is str and cell.lstrip()[:1] == "="]
+            for i, cell in enumerate(cells)
+            if type(cell) is str and cell.lstrip()[:1] == "=" and i not in layout.skipped]
 
 
 def _headerless(layout: _Layout, number: int, cells: Sequence[Any]) -> Sequence[RowProblem]:
@@ -339,6 +352,7 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
     today = today or dt.date.today()
     layout = _Layout.of(sheet)
     state.columns = frozenset(layout.index)
+    state.ignored_columns, state.written = layout.ignored, layout.written
     width = layout.width
     problems: list[RowProblem] = []
     take = sink if sink is not None else state.entries.append
@@ -347,18 +361,16 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
     all_text = sheet.format == "csv"
     households, groups, warnings = state.households, state.groups, state.warnings
     done = 0
-    for number, cells in sheet.rows:
-        done += 1
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress("validate", done, sheet.total)
-        joined = _row_text(cells, all_text)
-        if joined is None:
-            continue  # a blank row
+    pending: list[tuple[int, Sequence[Any]]] = []  # rows of one filled cell: footer lines if nothing follows
+    name_i = layout.index.get("name")
+
+    def check(number: int, cells: Sequence[Any], joined: str) -> None:
+        nonlocal problems
         formulas, headerless = _formulas(layout, number, cells, joined), _headerless(layout, number, cells)
         if formulas or headerless:  # the cells' text means nothing: do not validate it further
             problems += formulas
             problems += headerless
-            continue
+            return
         if len(cells) < width:
             cells = (*cells, *(None,) * (width - len(cells)))
         member, labels, row_problems = _field_values(layout, labels_seen, number, cells, today)
@@ -368,12 +380,33 @@ def validate(sheet: Sheet, progress: Progress | None = None, *, sink: Callable[[
         row_problems += _same_household(layout, households, number, household, group, address)
         if group:
             groups[group] = None
-        warnings += _party_age(layout, number, member, today)
+        warnings.extend(_party_age(layout, number, member, today))
         if row_problems:
             problems.extend(row_problems)
         elif not problems:  # once anything is wrong, only problems are collected
             take(Entry(number, member, household))
         state.rows += 1
+
+    for number, cells in sheet.rows:
+        done += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress("validate", done, sheet.total)
+        joined = _row_text(cells, all_text)
+        if joined is None:
+            continue  # a blank row
+        if joined and footer_label(cells):  # 制表人：…, 审核人：…, 合计…: never a resident
+            state.footer_rows.append(number)
+            continue
+        if filled_cells(cells) == 1 and not (name_i is not None and name_i < len(cells)
+                                             and looks_like_name(cells[name_i])):
+            pending.append((number, cells))  # a lone cell, not a name: a resident only if a resident follows it
+            continue
+        for early, lone in pending:
+            check(early, lone, _row_text(lone, all_text) or "")
+        pending.clear()
+        check(number, cells, joined)
+    state.footer_rows.extend(number for number, _ in pending)
+    state.footer_rows.sort()
     if problems:
         rows = len({p.row for p in problems})
         raise ImportRefused(t("{file}: {rows} row(s) have problems; nothing was imported",
@@ -404,6 +437,19 @@ class ImportReport:
     households_updated: int
     dry_run: bool
     warnings: list[RowProblem] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)  # headers of the columns not imported
+    footer_rows: list[int] = field(default_factory=list)  # lines under the table skipped (row numbers)
+    skipped_voided: int = 0  # rows naming a resident voided as entered by mistake, skipped
+    missing: int = 0  # residents on the roster the file does not name (moved out?)
+    # A dry run's details (at most DETAIL_LIMIT of each): who would be added, what would change, who is missing.
+    new_members: list[dict[str, Any]] = field(default_factory=list)
+    changed_members: list[dict[str, Any]] = field(default_factory=list)
+    missing_members: list[dict[str, Any]] = field(default_factory=list)
+
+
+def sensitive_columns(headers: Sequence[str]) -> list[str]:
+    """The ignored columns that hold sensitive personal information (民族, 宗教信仰): never kept."""
+    return [h for h in headers if header_key(h) in SENSITIVE]
 
 
 @contextlib.contextmanager
@@ -444,6 +490,7 @@ def import_members(scope: Any, path: str | Path, *, dry_run: bool = False,
             writer = _Writer(scope, sheet, state, dry_run=dry_run)
             validate(sheet, progress, sink=writer.add, state=state, today=scope.today)
             writer.flush()
+            writer.missing()
             writer.finish()
     finally:
         sheet.close()
@@ -476,11 +523,20 @@ class _Writer:
                 select(Household.id, Household.number, Household.group_id, Household.address)
                 .where(Household.community_id == self.cid)).all()}
         self.created_households: set[str] = set()
+        # 户号 → the day it was voided: a file naming a voided household is refused (its number stays taken).
+        self.voided_households: dict[str, dt.date] = dict(self.session.execute(
+            select(Household.number, Household.voided_on).execution_options(include_voided=True)
+            .where(Household.community_id == self.cid, Household.voided_on.is_not(None))).all())
+        self.refusals: list[RowProblem] = []
+        self.matched: set[int] = set()  # members on the roster the file names
+        self.placeholders = 0  # a dry run's ids for the households it would add
+        self.details: dict[str, list[dict[str, Any]]] = {"new_members": [], "changed_members": [],
+                                                         "missing_members": []}
         # Rows above these ids are the ones this import adds (the transaction holds the write lock).
         self.max_ids = {table: self.session.execute(select(func.coalesce(func.max(model.id), 0))).scalar_one()
                         for table, model in (("household", Household), ("member", Member))}
         self.counts = dict(added=0, updated=0, unchanged=0, groups_added=0, households_added=0,
-                           households_updated=0)
+                           households_updated=0, skipped_voided=0, missing=0)
 
     def add(self, entry: Entry) -> None:
         self.buffer.append(entry)
@@ -517,6 +573,13 @@ class _Writer:
         changed: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for number in dict.fromkeys(e.household for e in chunk if e.household):
             spec = self.state.households[number]
+            if number in self.voided_households:
+                if number not in self.households:
+                    self.households[number] = (None, None, None)
+                    self.refusals.append(RowProblem(spec.row, self._column("household"), t(
+                        "household {household} was voided on {day} as entered by mistake; its number cannot be "
+                        "used again", household=number, day=self.voided_households[number])))
+                continue
             gid = self.groups.get(spec.group) if spec.group else None
             known = self.households.get(number)
             if known is None:
@@ -535,9 +598,10 @@ class _Writer:
                 if number not in self.created_households:
                     self.counts["households_updated"] += 1
         self.counts["households_added"] += len(new)
-        if self.dry_run:
-            for row in new:
-                self.households[row["number"]] = (None, row["group_id"], row["address"])
+        if self.dry_run or self.refusals:
+            for row in new:  # a placeholder id each, so members compare households as they would
+                self.placeholders -= 1
+                self.households[row["number"]] = (self.placeholders, row["group_id"], row["address"])
             return
         ids = bulk.insert_rows(self.session, Household, new)
         for new_id, row in zip(ids, new):
@@ -559,7 +623,7 @@ class _Writer:
         from juwei.storage.models import Member
 
         table = Member.__table__
-        wanted = [table.c[c] for c in ("id", *MEMBER_COLUMNS)]
+        wanted = [table.c[c] for c in ("id", "voided_on", *MEMBER_COLUMNS)]
         by_id: dict[str, Any] = {}
         by_name: dict[tuple, Any] = {}
         numbers = [e.member["id_number"] for e in chunk if e.member.get("id_number")]
@@ -595,11 +659,20 @@ class _Writer:
             number = values.get("id_number")
             found = by_id.get(number) if number else by_name.get((values.get("name"), values["household_id"],
                                                                   values.get("birth_date")))
+            if found is not None and found["voided_on"] is not None:
+                # The row names a resident voided as entered by mistake: not brought back by an import.
+                self.counts["skipped_voided"] += 1
+                self.state.warnings.append(RowProblem(entry.row, self._column("id_number" if number else "name"), t(
+                    "names member {id}, voided on {day} as entered by mistake; the row is skipped",
+                    id=found["id"], day=found["voided_on"])))
+                continue
             if found is None:
                 row = {c: values.get(c) for c in MEMBER_COLUMNS}
                 row["party_member"] = bool(row["party_member"])
                 to_add.append(row)
+                self._detail("new_members", {"row": entry.row, "name": row["name"], "household": entry.household})
                 continue
+            self.matched.add(found["id"])
             changes = {c: values[c] for c in columns if c in values and values[c] != found[c]}
             if "party_member" in changes and bool(changes["party_member"]) == bool(found["party_member"]):
                 del changes["party_member"]
@@ -608,9 +681,11 @@ class _Writer:
                 continue
             before = {c: found[c] for c in ("id", *MEMBER_COLUMNS)}
             to_update.append((before, {**before, **changes}))
+            self._detail("changed_members", {"row": entry.row, "id": found["id"], "name": found["name"],
+                                             "changes": self._changes(found, changes, entry.household)})
         self.counts["added"] += len(to_add)
         self.counts["updated"] += len(to_update)
-        if self.dry_run:
+        if self.dry_run or self.refusals:
             return
         for row in to_add:
             row.update(community_id=self.cid, created_at=self.now, updated_at=self.now)
@@ -620,8 +695,52 @@ class _Writer:
         audit.record_many(self.scope, "member.import_update", "member", [a for _, a in to_update],
                           before=[b for b, _ in to_update])
 
+    def _column(self, field_name: str) -> str:
+        return self.state.written.get(field_name, field_name)
+
+    def _detail(self, part: str, item: dict[str, Any]) -> None:
+        """A dry run names who would be added, changed or missed (the first DETAIL_LIMIT of each)."""
+        if self.dry_run and len(self.details[part]) < DETAIL_LIMIT:
+            self.details[part].append(item)
+
+    def _changes(self, found: Any, changes: dict[str, Any], household: str | None) -> dict[str, list[Any]]:
+        """field → [before, after], with households by their number, for a dry run's report."""
+        if not self.dry_run:
+            return {}
+        out: dict[str, list[Any]] = {}
+        for key, value in changes.items():
+            if key == "household_id":
+                numbers = {hid: number for number, (hid, _, _) in self.households.items()}
+                out["household"] = [numbers.get(found[key]) if found[key] is not None else None, household]
+            else:
+                out[key] = [found[key], value]
+        return out
+
+    def missing(self) -> None:
+        """Residents on the roster today whom the file does not name: a hint they may have moved out."""
+        from sqlalchemy import or_, select
+
+        from juwei.storage.models import Household, Member
+
+        rows = self.session.execute(
+            select(Member.id, Member.name, Household.number)
+            .join(Household, Member.household_id == Household.id, isouter=True)
+            .where(Member.community_id == self.cid, Member.id <= self.max_ids["member"],  # not the ones added
+                   or_(Member.moved_out.is_(None), Member.moved_out > self.scope.today))
+            .order_by(Household.number, Member.name, Member.id)).all()
+        for member_id, name, number in rows:
+            if member_id in self.matched:
+                continue
+            self.counts["missing"] += 1
+            self._detail("missing_members", {"id": member_id, "name": name, "household": number})
+
     def finish(self) -> None:
-        """One audit event per table for the rows this import added (see :func:`audit.record_set`)."""
+        """One audit event per table for the rows this import added (see :func:`audit.record_set`); a file
+        naming a voided household is refused here, the whole transaction rolled back."""
+        if self.refusals:
+            raise ImportRefused(t("{file}: {rows} row(s) have problems; nothing was imported",
+                                  file=self.sheet.path.name, rows=len({p.row for p in self.refusals})),
+                                self.refusals)
         if self.dry_run:
             return
         from juwei.services import audit
@@ -636,4 +755,5 @@ class _Writer:
         sheet = self.sheet
         return ImportReport(file=sheet.path.name, format=sheet.format, encoding=sheet.encoding,
                             sheet=sheet.sheet, rows=self.state.rows, dry_run=self.dry_run,
-                            warnings=self.state.warnings, **self.counts)
+                            warnings=self.state.warnings, ignored_columns=self.state.ignored_columns,
+                            footer_rows=self.state.footer_rows, **self.counts, **self.details)

@@ -120,6 +120,7 @@ class ImportResult:
 
 def import_ledger(scope: Scope, path: str | Path) -> ImportResult:
     """Import every row of a .csv/.xlsx ledger, or none: problems are collected with row numbers."""
+    from juwei.services import exports
     from juwei.services.sheets import read_table
 
     path = Path(path)
@@ -129,7 +130,7 @@ def import_ledger(scope: Scope, path: str | Path) -> ImportResult:
     window = ledger_window(scope)
     for number, values in read_table(path, LEDGER_COLUMNS, LEDGER_REQUIRED):
         try:
-            clean = clean_entry({key: unguard_cell(value) for key, value in values.items()}, window)
+            clean = clean_entry({key: exports.unguard_cell(value) for key, value in values.items()}, window)
         except FieldError as exc:
             problems.append((number, t("row {row}: {problem}", row=number, problem=exc.message)))
             continue
@@ -234,65 +235,23 @@ def require_entries(scope: Scope) -> None:
 
 # ---------------------------------------------------------------- export (.csv / .xlsx)
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-_GUARDED = (*_FORMULA_START, "'")  # a text that starts with ' is guarded too, so unguarding is exact
-
-
-def safe_cell(value: Any) -> Any:
-    """A text cell a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting with
-    = + - @ or a control character gets a leading apostrophe (and so does text starting with one, so
-    that :func:`unguard_cell` gives back exactly what was written). Numbers and dates pass unchanged."""
-    if isinstance(value, str) and value.startswith(_GUARDED):
-        return "'" + value
-    return value
-
-
-def unguard_cell(value: Any) -> Any:
-    """The inverse of :func:`safe_cell`, for import: ``'=1+1`` → ``=1+1``, ``''x`` → ``'x``; a text whose
-    apostrophe guards nothing (``'x``) is kept as it is."""
-    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1:].startswith(_GUARDED):
-        return value[1:]
-    return value
-
-
 EXPORT_HEADER = ("日期", "金额", "收支", "类别", "摘要", "凭证号")
 
 
 def export_ledger(scope: Scope, out: str | Path, *, period: str | None = None, force: bool = False) -> int:
     """Write the ledger (or one period of it) as .csv (UTF-8 with BOM, for Excel) or .xlsx; the file can be
     imported again (owner-only: descriptions may name residents). Returns the number of entries written."""
-    import csv
+    from decimal import Decimal
 
-    from juwei.services import files
+    from juwei.services import exports, files
 
     out = files.out_file(out, force=force)
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValidationError(t("{path}: use a .csv or .xlsx file", path=out.name))
     entries = list_entries(scope, period=period)
-    rows = [(e.date, f"{e.amount_fen // 100}.{e.amount_fen % 100:02d}", "收入" if e.direction == Direction.INCOME else "支出",
+    rows = [(e.date, Decimal(f"{e.amount_fen // 100}.{e.amount_fen % 100:02d}"),
+             "收入" if e.direction == Direction.INCOME else "支出",
              rules.EXPENSE_ZH.get(e.category, e.category) if e.direction == Direction.EXPENSE else e.category,
              e.description, e.voucher) for e in entries]
-    with files.private_file(out, force=force) as scratch:
-        if suffix == ".csv":
-            with scratch.open("w", encoding="utf-8-sig", newline="") as f:
-                writer = csv.writer(f)
-                writer.writerow(EXPORT_HEADER)
-                writer.writerows([(d.isoformat(), amount, *map(safe_cell, rest)) for d, amount, *rest in rows])
-        else:
-            from decimal import Decimal
-
-            from openpyxl import Workbook
-            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-            def xlsx_cell(value: Any) -> Any:  # control characters (NUL …) cannot be stored in a worksheet
-                value = safe_cell(value)
-                return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet("收支明细")
-            sheet.append(EXPORT_HEADER)
-            for d, amount, *rest in rows:
-                sheet.append([d, Decimal(amount), *map(xlsx_cell, rest)])
-            book.save(scratch)
-    return len(rows)
+    return exports.write_table(out, suffix[1:], exports.Table("收支明细", EXPORT_HEADER, rows), force=force)

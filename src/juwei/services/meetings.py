@@ -103,13 +103,16 @@ def _adult_clause(day: dt.date, rules: Rules):
 
 
 def _roster_select(scope: Scope, day: dt.date, rules: Rules, *first):
-    """Adults of the community on ``day`` (S1a) with their household and group, for the roll."""
+    """Adults of the community on ``day`` (S1a) with their household and group, for the roll. Read with Core
+    on the connection, which the session's filter of voided rows (``juwei.storage.voided``) does not see: the
+    clause is named here."""
     return (select(*first, Member.id, Member.name, Household.group_id, ResidentsGroup.name, Member.household_id,
                    Household.number)
             .select_from(Member)
             .join(Household, Member.household_id == Household.id, isouter=True)
             .join(ResidentsGroup, Household.group_id == ResidentsGroup.id, isouter=True)
-            .where(Member.community_id == scope.community_id, _adult_clause(day, rules)))
+            .where(Member.community_id == scope.community_id, Member.voided_on.is_(None),
+                   _adult_clause(day, rules)))
 
 
 # mrules.roll_order's keys in SQL (names compare by code point in SQLite, as in Python).
@@ -381,8 +384,11 @@ def _attendance(scope: Scope, meeting_id: int) -> dict[int, tuple[int, dt.dateti
 
 
 def checkin(scope: Scope, meeting_id: int, seats: list[int] | None = None, *, member: str | None = None,
-            everyone: bool = False, except_seats: list[int] | None = None) -> list[int]:
-    """Sign seats in. Signing a present seat in again is refused; a seat that left may come back."""
+            everyone: bool = False, except_seats: list[int] | None = None,
+            at: dt.datetime | None = None) -> list[int]:
+    """Sign seats in. Signing a present seat in again is refused; a seat that left may come back. ``at``:
+    the instant (UTC) a sign-in copied from the paper sheet happened (:mod:`juwei.services.door` checks it
+    against the meeting's day); otherwise now."""
     meeting = find_meeting(scope, meeting_id, for_update=True)
     require_held(scope, meeting)
     given = sum((bool(seats), member is not None, everyone))
@@ -415,8 +421,12 @@ def checkin(scope: Scope, meeting_id: int, seats: list[int] | None = None, *, me
                     raise JuweiError(t("seat {seat} (household {household}) is already signed in at meeting {id}",
                                        seat=seat, household=household, id=meeting.id))
                 raise JuweiError(t("seat {seat} is already signed in at meeting {id}", seat=seat, id=meeting.id))
-    now = utcnow()
+    now = at or utcnow()
     returning = [(seat, m) for seat, m in pairs if seat in existing]
+    for seat, _ in returning:
+        if at is not None and existing[seat][1] > at:
+            raise JuweiError(t("seat {seat} signed out of meeting {id} after that time; a sign-in from the sheet "
+                               "cannot come before it", seat=seat, id=meeting.id))
     new = [(seat, m) for seat, m in pairs if seat not in existing]
     for seat, m in returning:  # back after signing out
         row = scope.session.get(Attendance, existing[seat][0])

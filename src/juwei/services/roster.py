@@ -113,8 +113,12 @@ def add_household(scope: Scope, number: str, *, address: str | None = None,
     number = _folded(number)  # ０３０３ is 0303
     if not number:
         raise ValidationError(t("a household number is required (at most 64 characters)"))
-    exists = scope.session.exec(select(Household.id).where(
-        Household.community_id == scope.community_id, Household.number == number)).first()
+    exists = scope.session.exec(select(Household.id, Household.voided_on).execution_options(include_voided=True)
+                                .where(Household.community_id == scope.community_id,
+                                       Household.number == number)).first()
+    if exists and exists[1] is not None:
+        raise JuweiError(t("household '{number}' was voided on {day} as entered by mistake; its number cannot be "
+                           "used again", number=number, day=exists[1]))
     if exists:
         raise JuweiError(t("household '{number}' already exists", number=number))
     household = Household(community_id=scope.community_id, number=number,
@@ -173,10 +177,12 @@ def list_households(scope: Scope, group: str | None = None, number: str | None =
 
 # ---------------------------------------------------------------- members (居民)
 
-def find_member(scope: Scope, ref: str | int) -> Member:
-    """A member by internal id or by ID number (身份证号)."""
+def find_member(scope: Scope, ref: str | int, *, include_voided: bool = False) -> Member:
+    """A member by internal id or by ID number (身份证号); a voided one only with ``include_voided``."""
     text = str(ref).strip().upper()
     query = select(Member).where(Member.community_id == scope.community_id)
+    if include_voided:
+        query = query.execution_options(include_voided=True)
     if text.isdigit() and len(text) < 15:
         found = scope.session.exec(query.where(Member.id == int(text))).first()
     else:
@@ -190,12 +196,16 @@ def find_member(scope: Scope, ref: str | int) -> Member:
 def _check_unique_id(scope: Scope, id_number: str | None, exclude: int | None = None) -> None:
     if not id_number:
         return
-    query = select(Member.id).where(Member.community_id == scope.community_id, Member.id_number == id_number)
+    query = (select(Member.id, Member.voided_on).execution_options(include_voided=True)
+             .where(Member.community_id == scope.community_id, Member.id_number == id_number))
     if exclude is not None:
         query = query.where(Member.id != exclude)
     other = scope.session.exec(query).first()
+    if other is not None and other[1] is not None:
+        raise FieldError("id_number", t("this ID number belongs to member {id}, voided on {day} as entered by "
+                                        "mistake; it cannot be entered again", id=other[0], day=other[1]))
     if other is not None:
-        raise FieldError("id_number", t("this ID number is already on the roll as member {id}", id=other))
+        raise FieldError("id_number", t("this ID number is already on the roll as member {id}", id=other[0]))
 
 
 def add_member(scope: Scope, values: dict[str, Any], *, household: str | None = None) -> Member:
@@ -259,6 +269,132 @@ def member_leaves(scope: Scope, ref: str, on: dt.date, reason: str | None = None
 
     end_posts_on_leaving(scope, member.id, on)
     return member
+
+
+# ---------------------------------------------------------------- voiding (作废): entered by mistake
+
+# Every record that names a resident, and what it is called when voiding is refused: a resident anyone else's
+# record relies on was not entered by mistake (tests/test_roster_void.py checks that every column naming a
+# member or a household is listed here).
+MEMBER_REFERENCES: tuple[tuple[str, str], ...] = (
+    ("meeting_seat", "member_id"), ("attendance", "member_id"), ("ballot", "member_id"),
+    ("representative", "member_id"), ("post", "member_id"), ("duty", "member_id"),
+    ("election_voter", "member_id"), ("election_candidate", "member_id"), ("election_officer", "member_id"),
+    ("election_proxy", "giver_id"), ("election_proxy", "holder_id"), ("election_tally", "member_id"),
+    ("petition_signature", "member_id"), ("household", "representative_id"), ("recall", "member_id"),
+    ("evaluation_subject", "member_id"), ("admonition", "member_id"), ("sentiment_item", "by_member_id"),
+    ("grid_assignment", "member_id"), ("household_visit", "member_id"), ("staff_log", "member_id"),
+    ("staff_summary", "member_id"), ("gift", "member_id"),
+)
+HOUSEHOLD_REFERENCES: tuple[tuple[str, str], ...] = (("meeting_seat", "household_id"),
+                                                     ("election_voter", "household_id"),
+                                                     ("sentiment_item", "household_id"),
+                                                     ("grid_assignment", "household_id"),
+                                                     ("household_visit", "household_id"))
+
+
+def _reference_words(table: str) -> str:
+    """What a referencing record is called, in the clerk's language."""
+    return {
+        "meeting_seat": t("a seat on a meeting's roll"),
+        "attendance": t("a meeting's attendance"),
+        "ballot": t("a recorded vote"),
+        "representative": t("a representative's term"),
+        "post": t("a post in the committee register"),
+        "duty": t("the division of work"),
+        "election_voter": t("an election's voter register"),
+        "election_candidate": t("a candidacy in an election"),
+        "election_officer": t("an election committee"),
+        "election_proxy": t("an election proxy"),
+        "election_tally": t("an election's count"),
+        "petition_signature": t("a petition's signatures"),
+        "household": t("a household's designated representative (户代表)"),
+        "recall": t("a recall"),
+        "evaluation_subject": t("a democratic evaluation"),
+        "admonition": t("an admonition"),
+        "sentiment_item": t("a resident's concern (民情)"),
+        "grid_assignment": t("grid responsibility (包片联户)"),
+        "household_visit": t("a household visit"),
+        "staff_log": t("a staff work log"),
+        "staff_summary": t("a staff monthly summary"),
+        "gift": t("the gift register"),
+    }[table]
+
+
+def _referenced_by(scope: Scope, references: tuple[tuple[str, str], ...], row_id: int) -> list[str]:
+    """What names the row (each once), read with Core so voided rows count too."""
+    from sqlalchemy import select as core_select
+
+    from juwei.storage.models import load_all
+
+    tables = load_all().tables
+    found: list[str] = []
+    for table, column in references:
+        what = _reference_words(table)
+        if what in found:
+            continue
+        hit = scope.session.execute(core_select(tables[table].c.id).where(tables[table].c[column] == row_id)
+                                    .limit(1)).first()
+        if hit is not None:
+            found.append(what)
+    return found
+
+
+def _void_reason(reason: str) -> str:
+    text = (reason or "").strip()
+    if not text or len(text) > 300:
+        raise ValidationError(t("{field}: say why the entry was a mistake (at most 300 characters)",
+                                field=named("reason")))
+    return text
+
+
+def void_member(scope: Scope, ref: str, reason: str) -> Member:
+    """Void a resident entered by mistake: the row stays (for the audit trail) and is left out of every list,
+    body, roll and count. Refused once anything else names them: a roll, a post, a candidacy, …"""
+    reason = _void_reason(reason)
+    member = find_member(scope, ref, include_voided=True)
+    if member.voided_on is not None:
+        raise JuweiError(t("member {id} was already voided on {day}", id=member.id, day=member.voided_on))
+    found = _referenced_by(scope, MEMBER_REFERENCES, member.id)
+    if found:
+        raise JuweiError(t("member {id} cannot be voided: {what} names them. Voiding is for an entry made by "
+                           "mistake; a resident who moved away or died is recorded with `juwei member leave`",
+                           id=member.id, what=t("; ").join(found)))
+    before = audit.row_state(member)
+    member.voided_on, member.void_reason = scope.today, reason
+    member.updated_at = utcnow()
+    scope.session.add(member)
+    audit.record_row(scope, "member.void", "member", member, before=before)
+    return member
+
+
+def void_household(scope: Scope, ref: str, reason: str) -> Household:
+    """Void a household entered by mistake; refused while residents live in it (move or void them first)
+    or a roll names it."""
+    reason = _void_reason(reason)
+    typed = str(ref).strip()
+    household = scope.session.exec(select(Household).execution_options(include_voided=True).where(
+        Household.community_id == scope.community_id, Household.number.in_({_folded(typed), typed}))).first()
+    if household is None:
+        raise NotFound(t("no household numbered '{ref}'; see `juwei household list`", ref=_folded(typed)))
+    if household.voided_on is not None:
+        raise JuweiError(t("household '{number}' was already voided on {day}", number=household.number,
+                           day=household.voided_on))
+    members = scope.session.exec(select(func.count()).select_from(Member).where(
+        Member.household_id == household.id)).one()
+    if members:
+        raise JuweiError(t("household '{number}' cannot be voided: {n} resident(s) are recorded in it; move them "
+                           "to their household (`juwei member update ID --household NUMBER`) or void them first",
+                           number=household.number, n=members))
+    found = _referenced_by(scope, HOUSEHOLD_REFERENCES, household.id)
+    if found:
+        raise JuweiError(t("household '{number}' cannot be voided: {what} names it", number=household.number,
+                           what=t("; ").join(found)))
+    before = audit.row_state(household)
+    household.voided_on, household.void_reason = scope.today, reason
+    scope.session.add(household)
+    audit.record_row(scope, "household.void", "household", household, before=before)
+    return household
 
 
 def _resident_clause(day: dt.date):

@@ -59,7 +59,7 @@ def _test_pause() -> None:
 
 # The Alembic revisions in order; the last is the schema this code writes. A test checks this list
 # against the migration scripts, so the check below needs no Alembic import at start-up.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 

@@ -20,6 +20,13 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "petitions": ("PetitionSignature",),
     "disclosure": ("Disclosure", "LedgerEntry", "PersonnelChange", "WelfareEntry", "WelfareList"),
     "committee": ("CommitteeTerm", "Duty", "Post"),
+    "elections": ("Election", "ElectionCandidate", "ElectionOfficer", "ElectionProxy", "ElectionPublication",
+                  "ElectionRound", "ElectionTally", "ElectionVoter"),
+    "recall": ("Recall",),
+    "evaluation": ("Admonition", "AdmonitionNote", "Evaluation", "EvaluationSubject"),
+    "sentiment": ("SentimentItem", "SentimentReport", "SentimentStep"),
+    "grid": ("GridAssignment", "HouseholdVisit"),
+    "staffwork": ("Gift", "StaffLog", "StaffSummary"),
 }
 _HOME = {name: module for module, names in DOMAINS.items() for name in names}
 __all__ = sorted(_HOME)

@@ -24,7 +24,7 @@ class Disclosure(SQLModel, table=True):  # 公开事项
     )
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="community.id")
-    category: str = Field(max_length=16)  # finance | resolution | decision | welfare | personnel | assembly | duties | other
+    category: str = Field(max_length=16)  # finance | resolution | decision | welfare | personnel | assembly | duties | evaluation | other
     title: str = Field(max_length=200)
     body: str = Field(sa_column=Column(Text, nullable=False))  # Markdown
     contact: str | None = Field(default=None, max_length=200)  # the committee's contact for questions/objections

@@ -24,6 +24,8 @@ class Community(SQLModel, table=True):  # 社区
     created_at: dt.datetime = timestamp()
     # IANA time zone of the community's clock; None: Asia/Shanghai (rules.clock.DEFAULT_TIMEZONE)
     timezone: str | None = Field(default=None, max_length=64)
+    # the office's public phone, printed on the grid board (S13); None: not set
+    office_phone: str | None = Field(default=None, max_length=32)
 
 
 class RulesVersion(SQLModel, table=True):  # 规则版本: one key's value from a date on
@@ -63,6 +65,10 @@ class Household(SQLModel, table=True):  # 户
                                              name="fk_household_representative_id_member")),
     )
     created_at: dt.datetime = timestamp()
+    # Voided (作废): entered by mistake. The row stays for the audit trail and is left out of every query
+    # (juwei.storage.voided); last, as migration 0011 added them.
+    voided_on: dt.date | None = None
+    void_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Member(SQLModel, table=True):  # 居民 — never hard-deleted once in a meeting; see moved_out
@@ -88,6 +94,11 @@ class Member(SQLModel, table=True):  # 居民 — never hard-deleted once in a m
     note: str | None = Field(default=None, sa_column=Column(Text))
     created_at: dt.datetime = timestamp()
     updated_at: dt.datetime = timestamp()
+    # 与户主关系 as the household register writes it (户主, 配偶, 子, 女, …); last, as migration 0011 added it
+    relationship: str | None = Field(default=None, max_length=32)
+    # Voided (作废): entered by mistake; see Household.voided_on
+    voided_on: dt.date | None = None
+    void_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Representative(SQLModel, table=True):  # 居民代表 (elected by a group) or 当然代表 (ex officio)
@@ -127,3 +138,8 @@ class AuditEvent(SQLModel, table=True):  # every write appends one row, chained 
     seq: int | None = None
     prev_hash: str | None = Field(default=None, max_length=64)
     hash: str | None = Field(default=None, max_length=64)
+
+
+from juwei.storage import voided as _voided  # noqa: E402  (the filter names the classes above)
+
+_voided.install()

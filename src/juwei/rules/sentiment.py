@@ -11,15 +11,11 @@ readings (``verified=False``).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
-import unicodedata
-from dataclasses import dataclass
 from enum import StrEnum
 
-from juwei.errors import ValidationError, named
 from juwei.i18n import t
+from juwei.rules.months import Month, month_of, parse_month  # noqa: F401  (the sentiment work's months)
 
 
 class Category(StrEnum):  # S10: the seven categories, in the seed's order; labels: kind "sentiment category"
@@ -104,49 +100,6 @@ def urgent_overdue(category: Category | str, received: dt.date, reported_on: dt.
     if not is_urgent(category) or reported_on is not None:
         return False
     return on > urgent_report_due(received, days)
-
-
-@dataclass(frozen=True, order=True)
-class Month:
-    year: int
-    month: int
-
-    @property
-    def first(self) -> dt.date:
-        return dt.date(self.year, self.month, 1)
-
-    @property
-    def last(self) -> dt.date:
-        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-
-    def next(self) -> "Month":
-        return Month(self.year + self.month // 12, self.month % 12 + 1)
-
-    def previous(self) -> "Month":
-        return Month(self.year - (self.month == 1), 12 if self.month == 1 else self.month - 1)
-
-    def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-    def zh(self) -> str:
-        return f"{self.year}年{self.month}月"
-
-
-def month_of(day: dt.date) -> Month:
-    return Month(day.year, day.month)
-
-
-_MONTH = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$")
-
-
-def parse_month(value: object, field: str = "month") -> Month:
-    """``2026-07`` (also 2026/7, 2026年7月) → a month; anything else is refused naming ``field``."""
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    match = _MONTH.match(text)
-    if not match or not 1900 <= int(match.group(1)) <= 2999 or not 1 <= int(match.group(2)) <= 12:
-        raise ValidationError(t("{field}: '{value}' is not a month; use YYYY-MM, e.g. 2026-07",
-                                field=named(field), value=text[:20]))
-    return Month(int(match.group(1)), int(match.group(2)))
 
 
 def report_due(month: Month, day: int) -> dt.date | None:

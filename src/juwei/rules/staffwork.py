@@ -11,14 +11,13 @@ committee may post on the board.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterable
 
 from juwei.errors import ValidationError
 from juwei.i18n import t
+from juwei.rules.months import Month, month_of, parse_month  # noqa: F401  (the staff's monthly summaries)
 
 
 class GiftHandling(StrEnum):  # S27: what became of a gift offered to a cadre; labels: kind "gift handling"
@@ -30,42 +29,6 @@ class GiftHandling(StrEnum):  # S27: what became of a gift offered to a cadre; l
 # What a clerk also writes for a handling
 HANDLING_ALIASES = {"拒收": "declined", "谢绝": "declined", "退回": "returned", "上缴": "handed-in",
                     "handed in": "handed-in"}
-
-
-@dataclass(frozen=True, order=True)
-class Month:
-    year: int
-    month: int
-
-    @property
-    def first(self) -> dt.date:
-        return dt.date(self.year, self.month, 1)
-
-    @property
-    def last(self) -> dt.date:
-        return self.next().first - dt.timedelta(days=1)
-
-    def next(self) -> "Month":
-        return Month(self.year + self.month // 12, self.month % 12 + 1)
-
-    def __str__(self) -> str:
-        return f"{self.year}-{self.month:02d}"
-
-
-_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
-
-
-def parse_month(text: str) -> Month:
-    """``2026-07`` (also ``2026年7月``)."""
-    raw = unicodedata.normalize("NFKC", str(text or "")).strip().replace("年", "-").replace("月", "")
-    match = _MONTH.match(raw)
-    if not match or not 1900 <= int(match.group(1)) <= 2999 or not 1 <= int(match.group(2)) <= 12:
-        raise ValidationError(t("'{value}' is not a month; write it as 2026-07", value=str(text)[:20]))
-    return Month(int(match.group(1)), int(match.group(2)))
-
-
-def month_of(day: dt.date) -> Month:
-    return Month(day.year, day.month)
 
 
 def summary_due(month: Month, days: int) -> dt.date:

@@ -204,13 +204,14 @@ def report(
 ) -> None:
     """The monthly report to the street office (S12): counts by category and source, each item's handling."""
     from juwei import render as documents
+    from juwei.cli._common import format_for
     from juwei.services import documents as service
     from juwei.services import files as outputs
     from juwei.services.sentiment import record_report_sent
     from juwei.services.sentiment_report import monthly_report
 
     wanted = _month(month)
-    kind = fmt or _format_for(out)
+    kind = fmt or ("xlsx" if out is not None and out.suffix.lower() == ".xlsx" else format_for(out, None))
     service.check_choice(kind, REPORT_FORMATS, "fmt")
     if lang is not None:
         service.check_choice(lang, documents.LANGUAGES, "lang")
@@ -240,14 +241,6 @@ def report(
         typer.echo(str(out))
     if sent_on is not None:
         info(t("the report on {month} is recorded as sent on {day}", month=str(wanted), day=sent_on))
-
-
-def _format_for(out: Path | None) -> str:
-    if out is not None and out.suffix.lower() in (".html", ".htm"):
-        return "html"
-    if out is not None and out.suffix.lower() == ".xlsx":
-        return "xlsx"
-    return "md"
 
 
 @app.command()
